@@ -1,7 +1,76 @@
 package org.rnn4j.cli;
 
-public final class Main {
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code rnn4j} command. Errors become one line on stderr and a non-zero exit code; the stack
+ * trace appears only with {@code --verbose}.
+ */
+@Command(
+    name = "rnn4j",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Recurrent neural networks (RNN, GRU, LSTM) on the JVM.",
+    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @Option(names = "--verbose", description = "Print stack traces of errors.", scope =
+      CommandLine.ScopeType.INHERIT)
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing a command");
+  }
+
+  /**
+   * Runs the command line.
+   *
+   * @param args the arguments
+   * @return the exit code: 0 on success, 1 on a failure, 2 on a usage error
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    Main main = new Main();
+    CommandLine cmd = new CommandLine(main);
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (main.verbose) {
+        e.printStackTrace(err);
+      } else {
+        err.println("rnn4j: " + oneLine(e) + " (run with --verbose for the stack trace)");
+      }
+      err.flush();
+      return 1;
+    });
+    int code = cmd.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
   public static void main(String[] args) {
-    System.out.println("rnn4j");
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** The version from the jar manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"rnn4j " + (v == null ? "development" : v),
+          "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
+              + ")"};
+    }
   }
 }
