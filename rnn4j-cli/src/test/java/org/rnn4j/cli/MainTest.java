@@ -1,0 +1,59 @@
+package org.rnn4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The real command line, run in process. */
+class MainTest {
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void demoTrainsTheCharacterRnnUntilItsLossFallsAndPrintsSamples() {
+    Run r = run("demo", "chars", "--iterations", "200", "--hidden", "64", "--seed", "3");
+    assertEquals(0, r.code(), r.err());
+    Matcher m = Pattern.compile("iteration +200 +loss ([0-9.]+)").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    double loss = Double.parseDouble(m.group(1));
+    // ln V = 3.69 for a uniform guess; the model must have learned much of the text
+    assertTrue(loss < 1.5, "loss after 200 iterations: " + loss + "\n" + r.out());
+    assertEquals(3, r.out().lines().filter(l -> l.startsWith("sample: ")).count(), r.out());
+  }
+
+  @Test
+  void anUnknownDemoIsOneClearLineAndExitCodeOne() {
+    Run r = run("demo", "nope");
+    assertEquals(1, r.code());
+    assertEquals("rnn4j: unknown demo 'nope': expected one of [chars]"
+        + " (run with --verbose for the stack trace)", r.err().strip());
+  }
+
+  @Test
+  void verboseShowsTheStackTrace() {
+    Run r = run("--verbose", "demo", "nope");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("at org.rnn4j.cli.DemoCommand"), r.err());
+  }
+
+  @Test
+  void usageErrorsExitWithTwoAndHelpWithZero() {
+    assertEquals(2, run("demo", "--iterations", "many").code());
+    assertEquals(2, run().code());
+    Run help = run("demo", "--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().contains("--iterations"), help.out());
+  }
+}
