@@ -1,0 +1,227 @@
+package org.rnn4j.nn.recurrent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.rnn4j.nn.Module;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * A recurrent layer that owns time: vanilla RNN, GRU or LSTM cells, stacked, optionally
+ * bidirectional, over batch-first sequences of different lengths.
+ *
+ * <pre>
+ * input x (B, T, I), lengths (B) → output (B, T, D·H), final h (L·D, B, H), final c (L·D, B, H)
+ * parameters (PyTorch names, k = layer, suffix _reverse for the backward direction):
+ *   weight_ih_lk (G·H, I for k = 0, else D·H)   weight_hh_lk (G·H, H)
+ *   bias_ih_lk (G·H)                            bias_hh_lk (G·H)
+ * </pre>
+ *
+ * <p>Each layer call is one autograd node whose backward pass is backpropagation through time
+ * ({@link LayerPass}, {@link TimeLoop}). Padded steps (t ≥ lengths[b]) carry the state forward and
+ * output zeros; a sequence's final state is its state at its own last step, as with PyTorch's
+ * packed sequences. The reverse direction reads each sequence backwards from its own last step.
+ * Dropout, when training, applies to the outputs of every layer but the last.
+ */
+public final class Recurrent implements Module {
+  private final RecurrentConfig config;
+  private final Cell cell;
+  private final List<DirectionWeights> weights; // index layer·D + direction
+  private final Map<String, Tensor> parameters;
+  private Optional<RandomGenerator> dropoutRng = Optional.empty(); // present while training
+
+  /**
+   * Creates the layer with freshly initialised weights.
+   *
+   * @param config the settings
+   * @param rng the source of the initial weights (seed it for reproducible models)
+   */
+  public Recurrent(RecurrentConfig config, RandomGenerator rng) {
+    this.config = config;
+    this.cell = config.cell().cell();
+    List<DirectionWeights> w = new ArrayList<>();
+    Map<String, Tensor> named = new LinkedHashMap<>();
+    int h = config.hiddenSize();
+    int gh = cell.gates() * h;
+    for (int layer = 0; layer < config.layers(); layer++) {
+      int in = layer == 0 ? config.inputSize() : config.directions() * h;
+      for (int dir = 0; dir < config.directions(); dir++) {
+        DirectionWeights dw = new DirectionWeights(
+            Tensor.zeros(gh, in).requiresGrad(true), Tensor.zeros(gh, h).requiresGrad(true),
+            Tensor.zeros(gh).requiresGrad(true), Tensor.zeros(gh).requiresGrad(true));
+        initialise(dw, rng);
+        w.add(dw);
+        String suffix = "_l" + layer + (dir == 1 ? "_reverse" : "");
+        named.put("weight_ih" + suffix, dw.weightIh());
+        named.put("weight_hh" + suffix, dw.weightHh());
+        named.put("bias_ih" + suffix, dw.biasIh());
+        named.put("bias_hh" + suffix, dw.biasHh());
+      }
+    }
+    this.weights = List.copyOf(w);
+    this.parameters = Collections.unmodifiableMap(named);
+  }
+
+  private void initialise(DirectionWeights dw, RandomGenerator rng) {
+    int h = config.hiddenSize();
+    float bound = (float) (1 / Math.sqrt(h));
+    for (Tensor t : dw.tensors()) {
+      RecurrentInit.uniform(t.data(), bound, rng);
+    }
+    if (config.orthogonalRecurrent()) {
+      RecurrentInit.orthogonalBlocks(dw.weightHh().data(), cell.gates(), h, rng);
+    }
+    if (config.unitForgetBias()) {
+      Arrays.fill(dw.biasIh().data(), h, 2 * h, 1f);
+      Arrays.fill(dw.biasHh().data(), h, 2 * h, 0f);
+    }
+  }
+
+  /** A one-layer vanilla RNN with tanh, PyTorch's initialisation. */
+  public static Recurrent rnn(int inputSize, int hiddenSize, RandomGenerator rng) {
+    return new Recurrent(RecurrentConfig.builder(CellKind.RNN_TANH, inputSize, hiddenSize).build(),
+        rng);
+  }
+
+  /** A one-layer GRU, PyTorch's initialisation. */
+  public static Recurrent gru(int inputSize, int hiddenSize, RandomGenerator rng) {
+    return new Recurrent(RecurrentConfig.builder(CellKind.GRU, inputSize, hiddenSize).build(), rng);
+  }
+
+  /** A one-layer LSTM, PyTorch's initialisation. */
+  public static Recurrent lstm(int inputSize, int hiddenSize, RandomGenerator rng) {
+    return new Recurrent(RecurrentConfig.builder(CellKind.LSTM, inputSize, hiddenSize).build(), rng);
+  }
+
+  public RecurrentConfig config() {
+    return config;
+  }
+
+  @Override
+  public Map<String, Tensor> parameters() {
+    return parameters;
+  }
+
+  /**
+   * Training mode: dropout between layers is applied, drawing from {@code rng}.
+   *
+   * @param rng the source of dropout masks (seed it for reproducible training)
+   */
+  public void train(RandomGenerator rng) {
+    this.dropoutRng = Optional.of(rng);
+  }
+
+  /** Evaluation mode (the default): no dropout. */
+  public void eval() {
+    this.dropoutRng = Optional.empty();
+  }
+
+  /** A zero state for a batch of {@code batch} sequences. */
+  public RecurrentState zeroState(int batch) {
+    int ld = config.layers() * config.directions();
+    int h = config.hiddenSize();
+    return new RecurrentState(Tensor.zeros(ld, batch, h),
+        cell.hasCellState() ? Optional.of(Tensor.zeros(ld, batch, h)) : Optional.empty());
+  }
+
+  /** Runs full-length sequences from a zero state. */
+  public RecurrentOutput forward(Tensor x) {
+    return forward(x, fullLengths(x), zeroState(x.dim(0)));
+  }
+
+  /**
+   * Runs sequences of the given lengths from a zero state.
+   *
+   * @param x input (B, T, I), padded after each sequence's end
+   * @param lengths (B) the real length of each sequence, each in [0, T]
+   */
+  public RecurrentOutput forward(Tensor x, int[] lengths) {
+    return forward(x, lengths, zeroState(x.dim(0)));
+  }
+
+  /**
+   * Runs sequences of the given lengths from the given state.
+   *
+   * @param x input (B, T, I), padded after each sequence's end
+   * @param lengths (B) the real length of each sequence, each in [0, T]
+   * @param initial the state before the first step: h (L·D, B, H), and c for the LSTM; its
+   *     gradient is computed when it requires one
+   * @return outputs (B, T, D·H) and final states
+   * @throws IllegalArgumentException naming the argument, expected and actual shape or value
+   */
+  public RecurrentOutput forward(Tensor x, int[] lengths, RecurrentState initial) {
+    RecurrentShapes.check(config, x, lengths, initial);
+    int b = x.dim(0);
+    int t = x.dim(1);
+    int d = config.directions();
+    int h = config.hiddenSize();
+    int bh = b * h;
+    Tensor input = x;
+    List<Tensor> finalH = new ArrayList<>();
+    List<Tensor> finalC = new ArrayList<>();
+    for (int layer = 0; layer < config.layers(); layer++) {
+      if (layer > 0 && dropoutRng.isPresent()) {
+        input = input.dropout(config.dropout(), dropoutRng.get());
+      }
+      Tensor h0 = initial.h().slice(0, layer * d, (layer + 1) * d);
+      Tensor c0 = initial.c().map(c -> c.slice(0, layer * d, (layer + 1) * d)).orElse(h0);
+      LayerPass pass = new LayerPass(cell, weights.subList(layer * d, (layer + 1) * d),
+          lengths.clone(), t, input.dim(2));
+      Tensor packed = pass.apply(input, h0, c0);
+      int hAt = pass.finalHiddenAt();
+      input = packed.slice(0, 0, hAt).reshape(b, t, d * h);
+      finalH.add(packed.slice(0, hAt, hAt + d * bh).reshape(d, b, h));
+      if (cell.hasCellState()) {
+        int cAt = pass.finalCellAt();
+        finalC.add(packed.slice(0, cAt, cAt + d * bh).reshape(d, b, h));
+      }
+    }
+    Tensor hN = finalH.size() == 1 ? finalH.get(0) : Tensor.concat(0, finalH.toArray(Tensor[]::new));
+    Optional<Tensor> cN = finalC.isEmpty() ? Optional.empty()
+        : Optional.of(finalC.size() == 1 ? finalC.get(0)
+            : Tensor.concat(0, finalC.toArray(Tensor[]::new)));
+    return new RecurrentOutput(input, new RecurrentState(hN, cN));
+  }
+
+  /**
+   * Advances every sequence of a batch by one time step, for generation and streaming. Feeding a
+   * sequence step by step gives the outputs of the whole-sequence call.
+   *
+   * @param x this step's input (B, I)
+   * @param state the state after the previous step (see {@link #zeroState})
+   * @return output (B, H) and the new state
+   * @throws IllegalStateException for a bidirectional layer, which needs the whole sequence
+   */
+  public RecurrentOutput step(Tensor x, RecurrentState state) {
+    if (config.bidirectional()) {
+      throw new IllegalStateException(
+          "step() needs a unidirectional layer: the reverse direction reads the whole sequence");
+    }
+    if (x.rank() != 2) {
+      throw new IllegalArgumentException(
+          "step input must be (B, I), got shape " + Arrays.toString(x.shape()));
+    }
+    int b = x.dim(0);
+    RecurrentOutput out = forward(x.reshape(b, 1, x.dim(1)), fullLengths(b, 1), state);
+    return new RecurrentOutput(out.output().reshape(b, config.hiddenSize()), out.state());
+  }
+
+  private static int[] fullLengths(Tensor x) {
+    if (x.rank() != 3) {
+      throw new IllegalArgumentException(
+          "input must be (B, T, I), got shape " + Arrays.toString(x.shape()));
+    }
+    return fullLengths(x.dim(0), x.dim(1));
+  }
+
+  private static int[] fullLengths(int batch, int steps) {
+    int[] lengths = new int[batch];
+    Arrays.fill(lengths, steps);
+    return lengths;
+  }
+}

@@ -1,0 +1,187 @@
+package org.rnn4j.nn.recurrent;
+
+import org.rnn4j.kernel.Gemm;
+import org.rnn4j.kernel.GemmShape;
+import org.rnn4j.kernel.PackedMatrix;
+
+/**
+ * One direction of one layer run through time, forward and backward (backpropagation through
+ * time), over inputs already gathered into this direction's step order. Step s of row b is real
+ * when {@code s < lengths[b]}; at padded steps the state is carried unchanged and no gradient
+ * reaches the weights.
+ *
+ * <pre>
+ * forward:   P = X·W_ihᵀ + b_ih                      one GEMM, all T·B rows
+ *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once; (B, H)·(H, GH)
+ *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)
+ * backward:  for s = T−1 … 0: dPre⟨s⟩ = cell'(dh⟨s⟩, dc⟨s⟩);  dh⟨s−1⟩ = direct + dPreHh⟨s⟩·W_hh
+ *            dW_ih += dPreIhᵀ·X   dX = dPreIh·W_ih   dW_hh += dPreHhᵀ·H⟨0..T−1⟩   (one GEMM each)
+ * </pre>
+ * Gradients below {@link #FLUSH_BELOW} in the backward recurrence are set to zero: products of
+ * many small factors would otherwise decay into subnormal floats, which this CPU handles 10–50×
+ * slower, and the JVM cannot switch on flush-to-zero.
+ */
+final class TimeLoop {
+  /** Magnitudes below this are flushed to zero in the backward recurrence. */
+  static final float FLUSH_BELOW = 1e-30f;
+
+  private final Cell cell;
+  private final DirectionWeights w;
+  private final int[] lengths; // (B)
+  private final int inputSize; // I
+  final Unroll u;
+
+  TimeLoop(Cell cell, DirectionWeights w, int[] lengths, int steps, int inputSize) {
+    this.cell = cell;
+    this.w = w;
+    this.lengths = lengths;
+    this.inputSize = inputSize;
+    this.u = new Unroll(cell, steps, lengths.length, w.hidden(), w.biasHh().data());
+  }
+
+  /**
+   * Runs the recurrence.
+   *
+   * @param x inputs in step order (T, B, I), zero at padded steps
+   * @param h0 initial hidden state (B, H) at offset {@code off}
+   * @param c0 initial cell state (B, H) at offset {@code off}, LSTM only (else ignored)
+   */
+  void forward(float[] x, float[] h0, float[] c0, int off) {
+    int t = u.steps;
+    int b = u.batch;
+    int h = u.hidden;
+    int gh = u.gateWidth;
+    Gemm.multiply(u.preIh, 0, x, 0, w.weightIh().data(), 0,
+        new GemmShape(t * b, gh, inputSize, false, true), false);
+    float[] bIh = w.biasIh().data();
+    for (int row = 0; row < t * b; row++) {
+      for (int j = 0; j < gh; j++) {
+        u.preIh[row * gh + j] += bIh[j];
+      }
+    }
+    System.arraycopy(h0, off, u.h, 0, b * h);
+    if (cell.hasCellState()) {
+      System.arraycopy(c0, off, u.c, 0, b * h);
+    }
+    PackedMatrix whhT = Gemm.pack(w.weightHh().data(), 0, h, gh, true); // (H, GH)
+    for (int s = 0; s < t; s++) {
+      Gemm.multiply(u.hh, 0, u.h, u.stateRow(s, 0), false, b, whhT, false);
+      for (int r = 0; r < b; r++) {
+        if (s < lengths[r]) {
+          cell.forward(u, s, r);
+        } else {
+          carryState(s, r);
+        }
+      }
+    }
+  }
+
+  private void carryState(int s, int r) {
+    System.arraycopy(u.h, u.stateRow(s, r), u.h, u.stateRow(s + 1, r), u.hidden);
+    if (cell.hasCellState()) {
+      System.arraycopy(u.c, u.stateRow(s, r), u.c, u.stateRow(s + 1, r), u.hidden);
+    }
+  }
+
+  /** Where the backward pass writes; a null array is a gradient nobody wants. */
+  record Grads(
+      float[] dx, // (T, B, I) overwritten, in step order
+      float[] dWeightIh, // (GH, I) accumulated
+      float[] dWeightHh, // (GH, H) accumulated
+      float[] dBiasIh, // (GH) accumulated
+      float[] dBiasHh) {} // (GH) accumulated
+
+  /**
+   * Backpropagation through time.
+   *
+   * @param x the forward inputs (T, B, I), step order
+   * @param dOut dL/dh⟨s⟩ from the layer's outputs (T, B, H), step order, zero at padded steps
+   * @param dhN dL/d(final h) (B, H)
+   * @param dcN dL/d(final c) (B, H) (LSTM; else ignored)
+   * @param g where to write the input and parameter gradients
+   * @return the state gradients at step 0: dL/dh0 in {@code u.dh}, dL/dc0 in {@code u.dc}
+   */
+  Unroll backward(float[] x, float[] dOut, float[] dhN, float[] dcN, Grads g) {
+    int t = u.steps;
+    int b = u.batch;
+    int h = u.hidden;
+    int gh = u.gateWidth;
+    u.allocateBackward(cell);
+    System.arraycopy(dhN, 0, u.dh, 0, b * h);
+    if (cell.hasCellState()) {
+      System.arraycopy(dcN, 0, u.dc, 0, b * h);
+    }
+    PackedMatrix whh = Gemm.pack(w.weightHh().data(), 0, gh, h, false); // (GH, H)
+    for (int s = t - 1; s >= 0; s--) {
+      int outRow = s * b * h;
+      for (int i = 0; i < b * h; i++) {
+        u.dh[i] += dOut[outRow + i];
+      }
+      for (int r = 0; r < b; r++) {
+        if (s < lengths[r]) {
+          cell.backward(u, s, r);
+        } else {
+          System.arraycopy(u.dh, r * h, u.dhPrev, r * h, h);
+          if (cell.hasCellState()) {
+            System.arraycopy(u.dc, r * h, u.dcPrev, r * h, h);
+          }
+        }
+      }
+      Gemm.multiply(u.dhPrev, 0, u.dPreHh, u.gateRow(s, 0), false, b, whh, true);
+      flushTiny(u.dhPrev);
+      flushTiny(u.dcPrev);
+      swapStateGradients();
+    }
+    weightGradients(x, g);
+    return u;
+  }
+
+  private void swapStateGradients() {
+    float[] tmp = u.dh;
+    u.dh = u.dhPrev;
+    u.dhPrev = tmp;
+    tmp = u.dc;
+    u.dc = u.dcPrev;
+    u.dcPrev = tmp;
+  }
+
+  private void weightGradients(float[] x, Grads g) {
+    int rows = u.steps * u.batch;
+    int gh = u.gateWidth;
+    if (g.dWeightIh() != null) {
+      Gemm.multiply(g.dWeightIh(), 0, u.dPreIh, 0, x, 0,
+          new GemmShape(gh, inputSize, rows, true, false), true);
+    }
+    if (g.dx() != null) {
+      Gemm.multiply(g.dx(), 0, u.dPreIh, 0, w.weightIh().data(), 0,
+          new GemmShape(rows, inputSize, gh, false, false), false);
+    }
+    if (g.dWeightHh() != null) {
+      Gemm.multiply(g.dWeightHh(), 0, u.dPreHh, 0, u.h, 0,
+          new GemmShape(gh, u.hidden, rows, true, false), true);
+    }
+    columnSums(g.dBiasIh(), u.dPreIh, rows, gh);
+    columnSums(g.dBiasHh(), u.dPreHh, rows, gh);
+  }
+
+  /** sums[j] += Σ_row m[row, j] for m (rows, n); nothing when {@code sums} is null. */
+  private static void columnSums(float[] sums, float[] m, int rows, int n) {
+    if (sums == null) {
+      return;
+    }
+    for (int row = 0; row < rows; row++) {
+      for (int j = 0; j < n; j++) {
+        sums[j] += m[row * n + j];
+      }
+    }
+  }
+
+  /** Sets elements of magnitude below {@link #FLUSH_BELOW} to zero. */
+  static void flushTiny(float[] a) {
+    for (int i = 0; i < a.length; i++) {
+      if (Math.abs(a[i]) < FLUSH_BELOW) {
+        a[i] = 0f;
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.rnn4j.nn.recurrent;
+
+/**
+ * The buffers of one direction of one layer unrolled over time: what the forward pass computes
+ * and keeps for backpropagation through time, and the backward pass's work space. Everything is
+ * time-major, so the rows of one step are contiguous and can be one GEMM operand. Allocated once
+ * per layer call, before the time loop; cells only index into it.
+ *
+ * <p>Sizes: T steps, B batch rows, H hidden units, G gates, GH = G·H, S = floats a cell saves per
+ * row and step. Row b of step s of a (T, B, X) buffer starts at {@code (s·B + b)·X}. The state
+ * buffers have T + 1 slots: slot 0 is the initial state, slot s + 1 the state after step s.
+ */
+final class Unroll {
+  final int steps; // T
+  final int batch; // B
+  final int hidden; // H
+  final int gateWidth; // GH
+  final int savedWidth; // S
+
+  final float[] preIh; // (T, B, GH) W_ih·x⟨s⟩ + b_ih, for all steps at once
+  final float[] hh; // (B, GH) W_hh·h⟨s−1⟩ of the current step, bias not included
+  final float[] biasHh; // (GH) b_hh
+  final float[] h; // (T + 1, B, H) hidden states
+  final float[] c; // (T + 1, B, H) cell states (LSTM), else empty
+  final float[] saved; // (T, B, S) gate activations kept for backward
+  final float[] pre; // (GH) scratch: one row's pre-activations
+
+  // Backward work space, allocated on the first backward call.
+  float[] dh; // (B, H) dL/dh⟨s⟩ of the current step, all paths
+  float[] dc; // (B, H) dL/dc⟨s⟩ (LSTM)
+  float[] dhPrev; // (B, H) dL/dh⟨s−1⟩ being accumulated
+  float[] dcPrev; // (B, H) dL/dc⟨s−1⟩ (LSTM)
+  float[] dPreIh; // (T, B, GH) dL/d(W_ih·x + b_ih)
+  float[] dPreHh; // (T, B, GH) dL/d(W_hh·h + b_hh); the same array as dPreIh unless the cell is a GRU
+
+  Unroll(Cell cell, int steps, int batch, int hidden, float[] biasHh) {
+    this.steps = steps;
+    this.batch = batch;
+    this.hidden = hidden;
+    this.gateWidth = cell.gates() * hidden;
+    this.savedWidth = cell.savedPerUnit() * hidden;
+    this.preIh = new float[steps * batch * gateWidth];
+    this.hh = new float[batch * gateWidth];
+    this.biasHh = biasHh;
+    this.h = new float[(steps + 1) * batch * hidden];
+    this.c = new float[cell.hasCellState() ? (steps + 1) * batch * hidden : 0];
+    this.saved = new float[steps * batch * savedWidth];
+    this.pre = new float[gateWidth];
+  }
+
+  void allocateBackward(Cell cell) {
+    int bh = batch * hidden;
+    dh = new float[bh];
+    dc = new float[cell.hasCellState() ? bh : 0];
+    dhPrev = new float[bh];
+    dcPrev = new float[cell.hasCellState() ? bh : 0];
+    dPreIh = new float[steps * batch * gateWidth];
+    dPreHh = cell.separateHiddenGradient() ? new float[dPreIh.length] : dPreIh;
+  }
+
+  /** Offset of row b of step s in a (T, B, GH) buffer. */
+  int gateRow(int s, int b) {
+    return (s * batch + b) * gateWidth;
+  }
+
+  /** Offset of row b of state slot {@code slot} in a (T + 1, B, H) buffer. */
+  int stateRow(int slot, int b) {
+    return (slot * batch + b) * hidden;
+  }
+
+  /** Offset of row b of step s in the (T, B, S) saved buffer. */
+  int savedRow(int s, int b) {
+    return (s * batch + b) * savedWidth;
+  }
+
+  /**
+   * Fills {@link #pre} with the pre-activations of row b at step s: W_ih·x + b_ih + W_hh·h + b_hh.
+   */
+  void sumPreActivations(int s, int b) {
+    int ih = gateRow(s, b);
+    int hr = b * gateWidth;
+    for (int j = 0; j < gateWidth; j++) {
+      pre[j] = preIh[ih + j] + hh[hr + j] + biasHh[j];
+    }
+  }
+}
