@@ -15,7 +15,7 @@ package org.rnn4j.kernel;
  *             ≤ 2⁻¹⁴⁸ (3e-45)
  * tanh(x)     absolute error ≤ 2⁻²⁴ (6.0e-8) (measured 3.2e-8); exactly ±1 for |x| ≥ 9.1
  * sigmoid(x)  1 / (1 + e^−x): absolute error ≤ 2⁻²³ (1.2e-7) (measured 8.9e-8); exactly 1 for
- *             x ≥ 17, and 0 or subnormal below −88
+ *             x ≥ 17.4, and 0 or subnormal below −88
  * </pre>
  *
  * <p>No input gives NaN except NaN itself, which gives NaN; ±∞ saturate (exp: +∞ and 0).
