@@ -1,28 +1,142 @@
 package org.rnn4j.kernel;
 
+import java.util.Objects;
+
 /**
- * Matrix products for the rest of rnn4j: chooses the fastest kernel available.
+ * Matrix products for the rest of rnn4j, on the fastest kernels available: the Vector API
+ * micro-kernels when module {@code jdk.incubator.vector} is enabled, else plain Java.
  *
- * <p>Until the Vector API kernel lands this delegates to {@link ReferenceGemm}.
+ * <pre>
+ * C(m, n) = op(A)(m, k) · op(B)(k, n)        or C += … when accumulating
+ * op(A) = A (m, k) as stored, or Aᵀ of A stored (k, m)
+ * op(B) = B (k, n) as stored, or Bᵀ of B stored (n, k)   (a PyTorch Linear weight W (out, in)
+ *                                                          gives x·Wᵀ with transB = true)
+ * </pre>
+ *
+ * <p>Every product packs op(B) into column panels first; when the same B is used many times (a
+ * recurrent weight at every time step) pack it once with {@link #pack} and call
+ * {@link #multiply(float[], int, float[], int, boolean, int, PackedMatrix, boolean)}. Large
+ * products are split across {@link Parallelism#threads()} cores. C must not overlap A or B.
  */
 public final class Gemm {
+  /** Per-call B packs up to this many floats (16 MB) are kept per thread for reuse. */
+  private static final int RETAINED_PACK_FLOATS = 1 << 22;
+  private static final ThreadLocal<float[]> PACK_BUFFER =
+      ThreadLocal.withInitial(() -> new float[0]);
+
   private Gemm() {}
+
+  /**
+   * The kernels in use, such as {@code "vector-avx512(16 floats)"} or {@code "scalar"}.
+   *
+   * @return a short name for logs and benchmark records
+   */
+  public static String backend() {
+    return Backends.active().name();
+  }
 
   /**
    * {@code C = op(A)·op(B)}, or {@code C += op(A)·op(B)} when {@code accumulate}.
    *
    * @param c output (m, n) at {@code cOff}; modified
    * @param cOff offset of C in {@code c}
-   * @param a A as stored, (m, k) or (k, m) when transposed
+   * @param a A as stored, (m, k) or (k, m) when transposed; read only
    * @param aOff offset of A in {@code a}
-   * @param b B as stored, (k, n) or (n, k) when transposed
+   * @param b B as stored, (k, n) or (n, k) when transposed; read only
    * @param bOff offset of B in {@code b}
    * @param s the shape and transposes
    * @param accumulate add into C instead of overwriting it
+   * @throws IllegalArgumentException if an array does not hold its matrix from its offset
    */
   public static void multiply(
       float[] c, int cOff, float[] a, int aOff, float[] b, int bOff, GemmShape s,
       boolean accumulate) {
-    ReferenceGemm.multiply(c, cOff, a, aOff, b, bOff, s, accumulate);
+    Objects.requireNonNull(s, "s");
+    checkArray("c", c);
+    checkArray("a", a);
+    checkArray("b", b);
+    s.checkBounds(c, cOff, a, aOff, b, bOff);
+    if (s.m() == 0 || s.n() == 0) {
+      return;
+    }
+    Backend backend = Backends.active();
+    long size = PackedMatrix.size(s.k(), s.n(), backend);
+    if (size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("B is too large to pack: k=" + s.k() + ", n=" + s.n());
+    }
+    float[] buffer = PACK_BUFFER.get();
+    if (buffer.length < size) {
+      buffer = new float[(int) size];
+      if (size <= RETAINED_PACK_FLOATS) {
+        PACK_BUFFER.set(buffer);
+      }
+    }
+    PackedMatrix packed =
+        PackedMatrix.pack(backend, buffer, b, bOff, s.k(), s.n(), s.transB());
+    BlockedGemm.multiply(
+        new BlockedGemm.Product(c, cOff, a, aOff, s.transA(), s.m(), packed, accumulate));
+  }
+
+  /**
+   * Packs op(B) once for many products with {@link #multiply(float[], int, float[], int, boolean,
+   * int, PackedMatrix, boolean)}.
+   *
+   * @param b B as stored, (k, n), or (n, k) when {@code transB}; read only (copied)
+   * @param bOff offset of B in {@code b}
+   * @param k rows of op(B)
+   * @param n columns of op(B)
+   * @param transB whether B is stored transposed, (n, k)
+   * @return an immutable packed copy of op(B), (k, n)
+   * @throws IllegalArgumentException if a size is negative or {@code b} does not hold B
+   */
+  public static PackedMatrix pack(float[] b, int bOff, int k, int n, boolean transB) {
+    checkArray("b", b);
+    if (k < 0 || n < 0) {
+      throw new IllegalArgumentException(
+          "k and n must be non-negative: got k=" + k + ", n=" + n);
+    }
+    GemmShape.checkLength("B", b, bOff, (long) k * n);
+    Backend backend = Backends.active();
+    long size = PackedMatrix.size(k, n, backend);
+    if (size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("B is too large to pack: k=" + k + ", n=" + n);
+    }
+    return PackedMatrix.pack(backend, new float[(int) size], b, bOff, k, n, transB);
+  }
+
+  /**
+   * {@code C = op(A)·B}, or {@code C += op(A)·B} when {@code accumulate}, with B packed by
+   * {@link #pack}; the product runs on the backend that packed B.
+   *
+   * @param c output (m, b.n()) at {@code cOff}; modified
+   * @param cOff offset of C in {@code c}
+   * @param a A as stored, (m, b.k()), or (b.k(), m) when {@code transA}; read only
+   * @param aOff offset of A in {@code a}
+   * @param transA whether A is stored transposed, (k, m)
+   * @param m rows of C and of op(A)
+   * @param b packed op(B), (k, n)
+   * @param accumulate add into C instead of overwriting it
+   * @throws IllegalArgumentException if m is negative or an array does not hold its matrix
+   */
+  public static void multiply(
+      float[] c, int cOff, float[] a, int aOff, boolean transA, int m, PackedMatrix b,
+      boolean accumulate) {
+    checkArray("c", c);
+    checkArray("a", a);
+    if (b == null) {
+      throw new IllegalArgumentException("b must not be null");
+    }
+    if (m < 0) {
+      throw new IllegalArgumentException("m must be non-negative: got " + m);
+    }
+    GemmShape.checkLength("C", c, cOff, (long) m * b.n());
+    GemmShape.checkLength("A", a, aOff, (long) m * b.k());
+    BlockedGemm.multiply(new BlockedGemm.Product(c, cOff, a, aOff, transA, m, b, accumulate));
+  }
+
+  private static void checkArray(String name, float[] array) {
+    if (array == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
   }
 }

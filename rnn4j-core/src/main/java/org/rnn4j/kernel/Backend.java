@@ -1,0 +1,40 @@
+package org.rnn4j.kernel;
+
+/**
+ * The hot loops that differ between the Vector API and plain Java: the GEMM micro-kernels over
+ * one cache block and the elementwise activations. Everything else (packing, blocking, threads,
+ * argument checks) is shared and lives in {@link BlockedGemm} and {@link Activations}.
+ *
+ * <p>Exactly two implementations exist: {@link ScalarBackend} and {@code VectorBackend}, which is
+ * the only class in rnn4j that touches {@code jdk.incubator.vector} and is loaded reflectively by
+ * {@link Backends} only when that module is in the boot layer.
+ */
+interface Backend {
+
+  /** A short name for logs and benchmarks, such as {@code "vector-avx512(16 floats)"}. */
+  String name();
+
+  /** NR: the columns of op(B) in one packed panel. */
+  int panelWidth();
+
+  /** MR: the rows of op(A) interleaved in one packed row group. */
+  int rowBlock();
+
+  /**
+   * Computes one cache block: {@code C[rows, panels·NR] (+)= Apack · Bpanels} over {@code kc}.
+   * Every element of C is formed as {@code acc = 0; acc = fma(a_p, b_p, acc) for p in order;
+   * c = add ? c + acc : acc}, so all backends and all tilings give bit-identical results.
+   *
+   * @param block the operands and sizes; {@code block.c} is modified
+   */
+  void multiplyBlock(Block block);
+
+  /** {@code out[i] = e^in[i]} for i in [0, n); modifies {@code out} only. */
+  void exp(float[] out, int outOff, float[] in, int inOff, int n);
+
+  /** {@code out[i] = tanh(in[i])} for i in [0, n); modifies {@code out} only. */
+  void tanh(float[] out, int outOff, float[] in, int inOff, int n);
+
+  /** {@code out[i] = 1 / (1 + e^-in[i])} for i in [0, n); modifies {@code out} only. */
+  void sigmoid(float[] out, int outOff, float[] in, int inOff, int n);
+}

@@ -1,0 +1,37 @@
+package org.rnn4j.kernel;
+
+/**
+ * The arguments of one {@link Backend#multiplyBlock} call: a block of rows of C against a run of
+ * packed B panels over one K block. One instance per thread is refilled for every block, so the
+ * hot path allocates nothing.
+ *
+ * <pre>
+ * C block:  element (i, j) at c[cOff + i·ldc + j],  i in [0, rows), j in [0, (panels−1)·NR + lastWidth)
+ * A packed: aPack (⌈rows/MR⌉, kc, MR): element (i, p) at (i / MR)·kc·MR + p·MR + i % MR, zero padded
+ * B packed: panel q (kc, NR) at bOff + q·bPanelStride, row p of it at + p·NR, zero padded
+ * </pre>
+ */
+final class Block {
+  float[] c; // (rows, ldc) window of C
+  int cOff;
+  int ldc;
+  int rows;
+  float[] aPack; // (⌈rows/MR⌉, kc, MR)
+  float[] bPack; // (panels, kc, NR) with stride bPanelStride between panels
+  int bOff;
+  int bPanelStride;
+  int panels;
+  int lastWidth;
+  int kc;
+  boolean add;
+  final float[] edge; // (MR, NR) scratch for ragged tiles
+
+  Block(int edgeSize) {
+    edge = new float[edgeSize];
+  }
+
+  /** Columns of C in panel {@code q}: NR, or fewer for the last panel. */
+  int width(int q, int panelWidth) {
+    return q == panels - 1 ? lastWidth : panelWidth;
+  }
+}

@@ -1,0 +1,160 @@
+package org.rnn4j.kernel;
+
+/**
+ * The cache-blocked, multi-threaded driver around the micro-kernels of a {@link Backend}:
+ * {@code C(m, n) (+)= op(A)(m, k) · B(k, n)} with B already packed.
+ *
+ * <pre>
+ * for each run of NC_PANELS column panels          (B block (KC, NC) stays in L2)
+ *   for each K block of KC                         (the first one overwrites unless accumulating)
+ *     for each row block of MC                     (packed A block (MC, KC) in L2)
+ *       pack op(A)[rows, K block] in groups of MR rows
+ *       backend.multiplyBlock: for each panel, for each MR group, one register tile
+ * </pre>
+ *
+ * <p>The K blocking never depends on the thread count and every element of C is owned by one
+ * thread, so results are bit-identical for any {@link Parallelism#threads()}.
+ */
+final class BlockedGemm {
+  /** K block: one (KC, NR) B panel is 32 KB with 16-float vectors and stays in L1 (48 KB). */
+  static final int KC = 256;
+  /** Rows of A packed at once: a multiple of every backend's MR (6 and 1). */
+  static final int MC = 96;
+  /** Column panels per B block. */
+  static final int NC_PANELS = 64;
+  /** Smallest product (2·m·n·k flops) that is split across threads; see the class javadoc. */
+  static final long PARALLEL_MIN_FLOPS = 2_000_000;
+
+  private static volatile long parallelMinFlops = PARALLEL_MIN_FLOPS;
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  private BlockedGemm() {}
+
+  /** The operands of one product; op(A) is (m, b.k()), C is (m, b.n()). */
+  record Product(
+      float[] c, int cOff, float[] a, int aOff, boolean transA, int m, PackedMatrix b,
+      boolean accumulate) {}
+
+  /** Test hook: the flop count from which products are split across threads. */
+  static void setParallelMinFlops(long flops) {
+    parallelMinFlops = flops;
+  }
+
+  /** Computes the product, split across threads when it is large enough. */
+  static void multiply(Product pr) {
+    int m = pr.m();
+    int n = pr.b().n();
+    int k = pr.b().k();
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      if (!pr.accumulate()) {
+        java.util.Arrays.fill(pr.c(), pr.cOff(), pr.cOff() + m * n, 0f);
+      }
+      return;
+    }
+    Backend backend = pr.b().backend();
+    int mr = backend.rowBlock();
+    int panels = (n + backend.panelWidth() - 1) / backend.panelWidth();
+    int parts = 2.0 * m * n * k < parallelMinFlops ? 1 : Parallelism.threads();
+    int rowGroups = (m + mr - 1) / mr;
+    if (parts > 1 && (m >= parts * MC || panels < parts) && rowGroups >= parts) {
+      int chunk = (rowGroups + parts - 1) / parts * mr;
+      Parallelism.run((m + chunk - 1) / chunk,
+          t -> compute(pr, t * chunk, Math.min(m, (t + 1) * chunk), 0, panels));
+    } else if (parts > 1 && panels >= parts) {
+      int chunk = (panels + parts - 1) / parts;
+      Parallelism.run((panels + chunk - 1) / chunk,
+          t -> compute(pr, 0, m, t * chunk, Math.min(panels, (t + 1) * chunk)));
+    } else {
+      compute(pr, 0, m, 0, panels);
+    }
+  }
+
+  /** Rows [i0, i1) of C, column panels [q0, q1), all of K, on the calling thread. */
+  private static void compute(Product pr, int i0, int i1, int q0, int q1) {
+    Workspace ws = WORKSPACE.get();
+    Block blk = ws.block;
+    try {
+      computeBlocks(pr, i0, i1, q0, q1, ws);
+    } finally {
+      blk.c = null; // keep no caller arrays reachable from the thread
+      blk.bPack = null;
+    }
+  }
+
+  private static void computeBlocks(Product pr, int i0, int i1, int q0, int q1, Workspace ws) {
+    PackedMatrix b = pr.b();
+    Backend backend = b.backend();
+    int nr = backend.panelWidth();
+    int n = b.n();
+    int k = b.k();
+    int panels = (n + nr - 1) / nr;
+    Block blk = ws.block;
+    blk.c = pr.c();
+    blk.ldc = n;
+    blk.aPack = ws.aPack;
+    blk.bPack = b.panels();
+    blk.bPanelStride = k * nr;
+    for (int qc = q0; qc < q1; qc += NC_PANELS) {
+      int qEnd = Math.min(q1, qc + NC_PANELS);
+      blk.panels = qEnd - qc;
+      blk.lastWidth = qEnd == panels ? n - (panels - 1) * nr : nr;
+      for (int pc = 0; pc < k; pc += KC) {
+        blk.kc = Math.min(KC, k - pc);
+        blk.add = pr.accumulate() || pc > 0;
+        blk.bOff = qc * k * nr + pc * nr;
+        for (int ic = i0; ic < i1; ic += MC) {
+          blk.rows = Math.min(MC, i1 - ic);
+          blk.cOff = pr.cOff() + ic * n + qc * nr;
+          packA(ws.aPack, pr, ic, blk.rows, pc, blk.kc, backend.rowBlock());
+          backend.multiplyBlock(blk);
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs op(A)[i0 : i0+rows, p0 : p0+kc] into groups of mr rows, zero padding the last group.
+   *
+   * @param dst packed block (⌈rows/mr⌉, kc, mr); modified
+   */
+  static void packA(float[] dst, Product pr, int i0, int rows, int p0, int kc, int mr) {
+    float[] a = pr.a();
+    int k = pr.b().k();
+    for (int g = 0; g < rows; g += mr) {
+      int base = g * kc;
+      int groupRows = Math.min(mr, rows - g);
+      if (pr.transA()) {
+        int m = pr.m();
+        for (int p = 0; p < kc; p++) {
+          int src = pr.aOff() + (p0 + p) * m + i0 + g;
+          int dstRow = base + p * mr;
+          System.arraycopy(a, src, dst, dstRow, groupRows);
+          for (int r = groupRows; r < mr; r++) {
+            dst[dstRow + r] = 0f;
+          }
+        }
+      } else {
+        for (int r = 0; r < mr; r++) {
+          int src = pr.aOff() + (i0 + g + r) * k + p0;
+          for (int p = 0, d = base + r; p < kc; p++, d += mr) {
+            dst[d] = r < groupRows ? a[src + p] : 0f;
+          }
+        }
+      }
+    }
+  }
+
+  /** Per-thread scratch, reused by every product the thread computes. */
+  private static final class Workspace {
+    final float[] aPack = new float[MC * KC]; // (MC/MR, KC, MR)
+    final Block block = new Block(edgeSize());
+
+    private static int edgeSize() {
+      Backend best = Backends.best();
+      return Math.max(best.rowBlock() * best.panelWidth(), Backends.SCALAR.panelWidth());
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.rnn4j.kernel;
+
+/**
+ * An immutable copy of op(B), shape (k, n), laid out for the GEMM micro-kernels: column panels
+ * of NR floats, each panel (k, NR) contiguous and the last one zero padded.
+ *
+ * <pre>
+ * panels: (⌈n / NR⌉, k, NR)    op(B)[p, j] at (j / NR)·k·NR + p·NR + j % NR
+ * </pre>
+ *
+ * <p>Create one with {@link Gemm#pack} when the same B multiplies many left-hand sides, as a
+ * recurrent weight W_hh does at every time step, and pass it to {@link Gemm#multiply(float[],
+ * int, float[], int, boolean, int, PackedMatrix, boolean)}. NR depends on the kernel backend;
+ * a packed matrix is always multiplied by the backend that packed it.
+ */
+public final class PackedMatrix {
+  private final int k;
+  private final int n;
+  private final Backend backend;
+  private final float[] panels; // (⌈n/NR⌉, k, NR)
+
+  PackedMatrix(int k, int n, Backend backend, float[] panels) {
+    this.k = k;
+    this.n = n;
+    this.backend = backend;
+    this.panels = panels;
+  }
+
+  /** Floats needed to pack a (k, n) matrix for a backend. */
+  static long size(int k, int n, Backend backend) {
+    int nr = backend.panelWidth();
+    return (long) ((n + nr - 1) / nr) * nr * k;
+  }
+
+  /**
+   * Packs op(B) into {@code panels}; shared by {@link Gemm#pack} and the per-call packing of
+   * unpacked products.
+   *
+   * @param panels destination, at least {@link #size} floats; modified
+   * @param b B as stored, (k, n), or (n, k) when {@code transB}; read only
+   */
+  static PackedMatrix pack(
+      Backend backend, float[] panels, float[] b, int bOff, int k, int n, boolean transB) {
+    int nr = backend.panelWidth();
+    int count = (n + nr - 1) / nr;
+    for (int q = 0; q < count; q++) {
+      int j0 = q * nr;
+      int width = Math.min(nr, n - j0);
+      int base = q * k * nr;
+      if (transB) {
+        for (int j = 0; j < width; j++) {
+          int src = bOff + (j0 + j) * k;
+          for (int p = 0, dst = base + j; p < k; p++, dst += nr) {
+            panels[dst] = b[src + p];
+          }
+        }
+      } else {
+        for (int p = 0; p < k; p++) {
+          System.arraycopy(b, bOff + p * n + j0, panels, base + p * nr, width);
+        }
+      }
+      if (width < nr) {
+        for (int p = 0; p < k; p++) {
+          java.util.Arrays.fill(panels, base + p * nr + width, base + (p + 1) * nr, 0f);
+        }
+      }
+    }
+    return new PackedMatrix(k, n, backend, panels);
+  }
+
+  /** Rows of op(B): the contracted dimension of the product. */
+  public int k() {
+    return k;
+  }
+
+  /** Columns of op(B) and of C. */
+  public int n() {
+    return n;
+  }
+
+  /** Element {@code op(B)[p, j]}. */
+  float get(int p, int j) {
+    int nr = backend.panelWidth();
+    return panels[(j / nr) * k * nr + p * nr + j % nr];
+  }
+
+  Backend backend() {
+    return backend;
+  }
+
+  float[] panels() {
+    return panels;
+  }
+
+  @Override
+  public String toString() {
+    return "PackedMatrix[k=" + k + ", n=" + n + ", " + backend.name() + "]";
+  }
+}
