@@ -168,8 +168,9 @@ public final class Recurrent implements Module {
       if (layer > 0 && dropoutRng.isPresent()) {
         input = input.dropout(config.dropout(), dropoutRng.get());
       }
-      Tensor h0 = initial.h().slice(0, layer * d, (layer + 1) * d);
-      Tensor c0 = initial.c().map(c -> c.slice(0, layer * d, (layer + 1) * d)).orElse(h0);
+      int from = layer * d;
+      Tensor h0 = initial.h().slice(0, from, from + d);
+      Tensor c0 = initial.c().map(c -> c.slice(0, from, from + d)).orElse(h0);
       LayerPass pass = new LayerPass(cell, weights.subList(layer * d, (layer + 1) * d),
           lengths.clone(), t, input.dim(2));
       Tensor packed = pass.apply(input, h0, c0);
