@@ -1,0 +1,234 @@
+package org.rnn4j.nn.recurrent;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.rnn4j.tensor.NoGrad;
+import org.rnn4j.tensor.Tensor;
+
+/** Semantics of the recurrent layer: padding, step API, states, initialisation, errors. */
+class RecurrentTest {
+  private static final int I = 3;
+  private static final int H = 5;
+
+  private static Recurrent layer(CellKind kind, boolean bidirectional, int layers, long seed) {
+    return new Recurrent(RecurrentConfig.builder(kind, I, H).bidirectional(bidirectional)
+        .layers(layers).build(), new SplittableRandom(seed));
+  }
+
+  private static void assertClose(float[] expected, float[] actual, float tol, String what) {
+    assertEquals(expected.length, actual.length, what + ": length");
+    for (int i = 0; i < expected.length; i++) {
+      float scale = Math.max(1f, Math.abs(expected[i]));
+      assertEquals(expected[i], actual[i], tol * scale, what + " at " + i);
+    }
+  }
+
+  /**
+   * A batch padded to T = 10 with lengths gives, for each sequence, the outputs, final states and
+   * parameter gradients of running that sequence alone.
+   */
+  @ParameterizedTest
+  @EnumSource(CellKind.class)
+  void paddingNeverChangesAResult(CellKind kind) {
+    int[] lengths = {10, 3, 7, 1};
+    int t = 10;
+    SplittableRandom rng = new SplittableRandom(4);
+    Tensor x = Tensor.uniform(rng, -1f, 1f, lengths.length, t, I);
+    float[] xd = x.data();
+    for (int b = 0; b < lengths.length; b++) { // padding holds garbage, which must not matter
+      for (int i = (b * t + lengths[b]) * I; i < (b + 1) * t * I; i++) {
+        xd[i] = 1e3f;
+      }
+    }
+    Recurrent batched = layer(kind, true, 2, 9);
+    Recurrent single = layer(kind, true, 2, 9);
+    RecurrentOutput out = batched.forward(x, lengths);
+    lossOf(out).backward();
+    for (int b = 0; b < lengths.length; b++) {
+      int len = lengths[b];
+      Tensor xb = x.slice(0, b, b + 1).slice(1, 0, len);
+      RecurrentOutput alone = single.forward(xb);
+      lossOf(alone).backward();
+      Tensor outB = out.output().slice(0, b, b + 1);
+      assertClose(alone.output().data(), outB.slice(1, 0, len).data(), 1e-6f, kind + " output");
+      for (float v : outB.slice(1, len, t).data()) {
+        assertEquals(0f, v, kind + ": padded outputs are zero");
+      }
+      assertClose(alone.state().h().data(), out.state().h().slice(1, b, b + 1).data(), 1e-6f,
+          kind + " final h");
+      if (kind == CellKind.LSTM) {
+        assertClose(alone.state().c().orElseThrow().data(),
+            out.state().c().orElseThrow().slice(1, b, b + 1).data(), 1e-6f, kind + " final c");
+      }
+    }
+    for (Map.Entry<String, Tensor> e : batched.parameters().entrySet()) {
+      assertClose(single.parameters().get(e.getKey()).grad().data(), e.getValue().grad().data(),
+          1e-5f, kind + " gradient of " + e.getKey());
+    }
+  }
+
+  /** Σ outputs·1 + Σ final h·2 (+ Σ final c·3): every part of the result counts. */
+  private static Tensor lossOf(RecurrentOutput out) {
+    Tensor loss = out.output().sum().add(out.state().h().sum().mul(2f));
+    return out.state().c().map(c -> loss.add(c.sum().mul(3f))).orElse(loss);
+  }
+
+  @ParameterizedTest
+  @EnumSource(CellKind.class)
+  void feedingStepByStepEqualsTheWholeSequence(CellKind kind) {
+    Recurrent rnn = layer(kind, false, 2, 3);
+    Tensor x = Tensor.uniform(new SplittableRandom(8), -1f, 1f, 3, 7, I);
+    try (NoGrad scope = NoGrad.enter()) {
+      RecurrentOutput whole = rnn.forward(x);
+      RecurrentState state = rnn.zeroState(3);
+      List<Tensor> outputs = new ArrayList<>();
+      for (int s = 0; s < 7; s++) {
+        RecurrentOutput step = rnn.step(x.slice(1, s, s + 1).reshape(3, I), state);
+        outputs.add(step.output().reshape(3, 1, H));
+        state = step.state();
+      }
+      Tensor stepped = Tensor.concat(1, outputs.toArray(Tensor[]::new));
+      assertClose(whole.output().data(), stepped.data(), 1e-6f, "outputs");
+      assertClose(whole.state().h().data(), state.h().data(), 1e-6f, "final h");
+    }
+  }
+
+  @Test
+  void carryingADetachedStateTruncatesBackpropagation() {
+    Recurrent rnn = layer(CellKind.LSTM, false, 1, 5);
+    Tensor x = Tensor.uniform(new SplittableRandom(1), -1f, 1f, 2, 8, I).requiresGrad(true);
+    RecurrentOutput first = rnn.forward(x.slice(1, 0, 4));
+    RecurrentState carried = first.state().detach();
+    assertFalse(carried.h().requiresGrad());
+    rnn.forward(x.slice(1, 4, 8), new int[] {4, 4}, carried).output().sum().backward();
+    float[] dx = x.grad().data();
+    for (int b = 0; b < 2; b++) {
+      for (int s = 0; s < 8; s++) {
+        float norm = 0;
+        for (int i = 0; i < I; i++) {
+          norm += Math.abs(dx[(b * 8 + s) * I + i]);
+        }
+        assertEquals(s >= 4, norm > 0, "gradient reaches step " + s + " of row " + b);
+      }
+    }
+  }
+
+  @Test
+  void parametersHavePyTorchNamesAndShapes() {
+    Recurrent lstm = new Recurrent(RecurrentConfig.builder(CellKind.LSTM, 7, 6).layers(2)
+        .bidirectional(true).build(), new SplittableRandom(1));
+    Map<String, Tensor> p = lstm.parameters();
+    assertEquals(List.of("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0",
+        "weight_ih_l0_reverse", "weight_hh_l0_reverse", "bias_ih_l0_reverse", "bias_hh_l0_reverse",
+        "weight_ih_l1", "weight_hh_l1", "bias_ih_l1", "bias_hh_l1", "weight_ih_l1_reverse",
+        "weight_hh_l1_reverse", "bias_ih_l1_reverse", "bias_hh_l1_reverse"),
+        new ArrayList<>(p.keySet()));
+    assertArrayEquals(new int[] {24, 7}, p.get("weight_ih_l0").shape());
+    assertArrayEquals(new int[] {24, 12}, p.get("weight_ih_l1_reverse").shape());
+    assertArrayEquals(new int[] {24, 6}, p.get("weight_hh_l1").shape());
+    assertArrayEquals(new int[] {24}, p.get("bias_hh_l0").shape());
+    RecurrentOutput out = lstm.forward(Tensor.zeros(3, 4, 7));
+    assertArrayEquals(new int[] {3, 4, 12}, out.output().shape());
+    assertArrayEquals(new int[] {4, 3, 6}, out.state().h().shape());
+    assertArrayEquals(new int[] {4, 3, 6}, out.state().c().orElseThrow().shape());
+  }
+
+  @Test
+  void defaultInitialisationIsUniformWithinOneOverRootH() {
+    Recurrent gru = new Recurrent(RecurrentConfig.builder(CellKind.GRU, 10, 16).build(),
+        new SplittableRandom(2));
+    for (Tensor t : gru.parameters().values()) {
+      float max = 0;
+      for (float v : t.data()) {
+        max = Math.max(max, Math.abs(v));
+      }
+      assertTrue(max <= 0.25f && max > 0.2f, "max |w| = " + max);
+    }
+    Recurrent again = new Recurrent(RecurrentConfig.builder(CellKind.GRU, 10, 16).build(),
+        new SplittableRandom(2));
+    assertArrayEquals(gru.parameters().get("weight_hh_l0").data(),
+        again.parameters().get("weight_hh_l0").data(), "seeded");
+  }
+
+  @Test
+  void orthogonalRecurrentBlocksAndUnitForgetBias() {
+    int h = 8;
+    Recurrent lstm = new Recurrent(RecurrentConfig.builder(CellKind.LSTM, 3, h)
+        .orthogonalRecurrent(true).unitForgetBias(true).build(), new SplittableRandom(3));
+    float[] whh = lstm.parameters().get("weight_hh_l0").data(); // (4H, H)
+    for (int g = 0; g < 4; g++) {
+      for (int i = 0; i < h; i++) {
+        for (int j = 0; j < h; j++) {
+          double dot = 0; // (QᵀQ)[i][j] over the block's rows
+          for (int r = 0; r < h; r++) {
+            dot += whh[(g * h + r) * h + i] * whh[(g * h + r) * h + j];
+          }
+          assertEquals(i == j ? 1.0 : 0.0, dot, 1e-5, "block " + g + " QᵀQ[" + i + "][" + j + "]");
+        }
+      }
+    }
+    float[] bih = lstm.parameters().get("bias_ih_l0").data();
+    float[] bhh = lstm.parameters().get("bias_hh_l0").data();
+    for (int j = h; j < 2 * h; j++) {
+      assertEquals(1f, bih[j] + bhh[j], "forget-gate bias");
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> RecurrentConfig.builder(CellKind.GRU, 3, h).unitForgetBias(true).build());
+  }
+
+  @Test
+  void badArgumentsNameWhatIsWrong() {
+    Recurrent rnn = layer(CellKind.LSTM, false, 1, 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> rnn.forward(Tensor.zeros(8, 25, 32)));
+    assertEquals("input feature size must equal inputSize: expected 3, got 32"
+        + " (input shape [8, 25, 32])", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> rnn.forward(Tensor.zeros(2, 4, I), new int[] {4, 5}));
+    assertTrue(e.getMessage().startsWith("lengths[1] must lie in [0, 4]"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> rnn.forward(Tensor.zeros(2, 4, I), new int[] {4}));
+    assertTrue(e.getMessage().contains("expected 2, got 1"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> rnn.forward(Tensor.zeros(2, 4, I),
+        new int[] {4, 4}, layer(CellKind.GRU, false, 1, 1).zeroState(2)));
+    assertTrue(e.getMessage().contains("needs c"), e.getMessage());
+    assertThrows(IllegalStateException.class,
+        () -> layer(CellKind.GRU, true, 1, 1).step(Tensor.zeros(2, I),
+            layer(CellKind.GRU, true, 1, 1).zeroState(2)));
+    assertThrows(IllegalArgumentException.class,
+        () -> RecurrentConfig.builder(CellKind.GRU, 3, 0).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> RecurrentConfig.builder(CellKind.GRU, 3, 4).dropout(1f).build());
+  }
+
+  @Test
+  void dropoutBetweenLayersOnlyWhileTraining() {
+    Recurrent rnn = new Recurrent(RecurrentConfig.builder(CellKind.GRU, I, H).layers(2)
+        .dropout(0.5f).build(), new SplittableRandom(1));
+    Tensor x = Tensor.uniform(new SplittableRandom(2), -1f, 1f, 2, 5, I);
+    float[] eval1 = rnn.forward(x).output().data();
+    rnn.train(new SplittableRandom(3));
+    float[] train = rnn.forward(x).output().data();
+    rnn.eval();
+    assertArrayEquals(eval1, rnn.forward(x).output().data());
+    assertFalse(java.util.Arrays.equals(eval1, train), "dropout changed the training output");
+  }
+
+  @Test
+  void tinyGradientsAreFlushedToZero() {
+    float[] a = {1e-31f, -1e-35f, Float.MIN_VALUE, 1e-29f, -2f};
+    TimeLoop.flushTiny(a);
+    assertArrayEquals(new float[] {0f, 0f, 0f, 1e-29f, -2f}, a);
+  }
+}
