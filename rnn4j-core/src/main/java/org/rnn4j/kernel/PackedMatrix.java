@@ -48,12 +48,7 @@ public final class PackedMatrix {
       int width = Math.min(nr, n - j0);
       int base = q * k * nr;
       if (transB) {
-        for (int j = 0; j < width; j++) {
-          int src = bOff + (j0 + j) * k;
-          for (int p = 0, dst = base + j; p < k; p++, dst += nr) {
-            panels[dst] = b[src + p];
-          }
-        }
+        packTransposedPanel(panels, base, nr, b, bOff + j0 * k, k, width);
       } else {
         for (int p = 0; p < k; p++) {
           System.arraycopy(b, bOff + p * n + j0, panels, base + p * nr, width);
@@ -66,6 +61,27 @@ public final class PackedMatrix {
       }
     }
     return new PackedMatrix(k, n, backend, panels);
+  }
+
+  /**
+   * Writes one panel of op(B) = Bᵀ from B stored (n, k): {@code panel[p·nr + j] = B[j, p]}. Runs
+   * over tiles of TILE values of p so that reads and writes both stay within a few cache lines.
+   *
+   * @param panels destination panel (k, nr) at {@code base}; modified
+   * @param b the first of {@code width} rows of B, each (k), at {@code src}; read only
+   */
+  private static void packTransposedPanel(
+      float[] panels, int base, int nr, float[] b, int src, int k, int width) {
+    final int tile = 16;
+    for (int p0 = 0; p0 < k; p0 += tile) {
+      int p1 = Math.min(k, p0 + tile);
+      for (int j = 0; j < width; j++) {
+        int row = src + j * k;
+        for (int p = p0, dst = base + p0 * nr + j; p < p1; p++, dst += nr) {
+          panels[dst] = b[row + p];
+        }
+      }
+    }
   }
 
   /** Rows of op(B): the contracted dimension of the product. */
