@@ -55,6 +55,28 @@ class ParallelismTest {
     assertEquals(2, done.get());
   }
 
+  @Test
+  void nestedCallsRunSeriallyWithoutDeadlock() {
+    AtomicIntegerArray seen = new AtomicIntegerArray(4 * 3);
+    Parallelism.run(4,
+        outer -> Parallelism.run(3, inner -> seen.incrementAndGet(outer * 3 + inner)));
+    for (int i = 0; i < seen.length(); i++) {
+      assertEquals(1, seen.get(i));
+    }
+  }
+
+  @Test
+  void moreThreadsThanPartsAndMorePartsThanThreadsBothComplete() {
+    for (int threads : new int[] {1, 2, 5}) {
+      Parallelism.setThreads(threads);
+      for (int parts : new int[] {1, 2, 3, 7}) {
+        AtomicInteger count = new AtomicInteger();
+        Parallelism.run(parts, i -> count.incrementAndGet());
+        assertEquals(parts, count.get(), "threads=" + threads + " parts=" + parts);
+      }
+    }
+  }
+
   private static void sleep() {
     try {
       Thread.sleep(50);
