@@ -14,6 +14,12 @@ package org.rnn4j.kernel;
  * a packed matrix is always multiplied by the backend that packed it.
  */
 public final class PackedMatrix {
+  /**
+   * Matrices of at least this many floats (256 KB) are packed on several threads: packing moves
+   * about 1–2 floats per ns per core here, so below this the hand-off would cost more than it
+   * saves.
+   */
+  private static final long PARALLEL_MIN_FLOATS = 1 << 16;
   private final int k;
   private final int n;
   private final Backend backend;
@@ -34,7 +40,8 @@ public final class PackedMatrix {
 
   /**
    * Packs op(B) into {@code panels}; shared by {@link Gemm#pack} and the per-call packing of
-   * unpacked products.
+   * unpacked products. Large matrices are packed on {@link Parallelism#threads()} threads, each
+   * taking a run of panels.
    *
    * @param panels destination, at least {@link #size} floats; modified
    * @param b B as stored, (k, n), or (n, k) when {@code transB}; read only
@@ -43,24 +50,34 @@ public final class PackedMatrix {
       Backend backend, float[] panels, float[] b, int bOff, int k, int n, boolean transB) {
     int nr = backend.panelWidth();
     int count = (n + nr - 1) / nr;
-    for (int q = 0; q < count; q++) {
-      int j0 = q * nr;
-      int width = Math.min(nr, n - j0);
-      int base = q * k * nr;
-      if (transB) {
-        packTransposedPanel(panels, base, nr, b, bOff + j0 * k, k, width);
-      } else {
-        for (int p = 0; p < k; p++) {
-          System.arraycopy(b, bOff + p * n + j0, panels, base + p * nr, width);
-        }
+    int parts = (long) k * n < PARALLEL_MIN_FLOATS ? 1 : Math.min(count, Parallelism.threads());
+    int chunk = parts == 0 ? 0 : (count + parts - 1) / parts;
+    Parallelism.run(Math.max(1, parts), t -> {
+      for (int q = t * chunk; q < Math.min(count, (t + 1) * chunk); q++) {
+        packPanel(panels, nr, q, b, bOff, k, n, transB);
       }
-      if (width < nr) {
-        for (int p = 0; p < k; p++) {
-          java.util.Arrays.fill(panels, base + p * nr + width, base + (p + 1) * nr, 0f);
-        }
+    });
+    return new PackedMatrix(k, n, backend, panels);
+  }
+
+  /** Packs column panel {@code q} of op(B), (k, nr) at q·k·nr, zero padding past column n. */
+  private static void packPanel(
+      float[] panels, int nr, int q, float[] b, int bOff, int k, int n, boolean transB) {
+    int j0 = q * nr;
+    int width = Math.min(nr, n - j0);
+    int base = q * k * nr;
+    if (transB) {
+      packTransposedPanel(panels, base, nr, b, bOff + j0 * k, k, width);
+    } else {
+      for (int p = 0; p < k; p++) {
+        System.arraycopy(b, bOff + p * n + j0, panels, base + p * nr, width);
       }
     }
-    return new PackedMatrix(k, n, backend, panels);
+    if (width < nr) {
+      for (int p = 0; p < k; p++) {
+        java.util.Arrays.fill(panels, base + p * nr + width, base + (p + 1) * nr, 0f);
+      }
+    }
   }
 
   /**
