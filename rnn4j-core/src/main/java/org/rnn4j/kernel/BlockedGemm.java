@@ -120,7 +120,7 @@ final class BlockedGemm {
         for (int ic = i0; ic < i1; ic += MC) {
           blk.rows = Math.min(MC, i1 - ic);
           blk.cOff = pr.cOff() + ic * n + qc * nr;
-          packA(ws.aPack, pr, ic, blk.rows, pc, blk.kc, backend.rowBlock());
+          packA(ws.aPack, pr, ic, blk.rows, pc, blk.kc);
           backend.multiplyBlock(blk);
         }
       }
@@ -128,11 +128,12 @@ final class BlockedGemm {
   }
 
   /**
-   * Packs op(A)[i0 : i0+rows, p0 : p0+kc] into groups of mr rows, zero padding the last group.
+   * Packs op(A)[i0 : i0+rows, p0 : p0+kc] into groups of MR rows, zero padding the last group.
    *
-   * @param dst packed block (⌈rows/mr⌉, kc, mr); modified
+   * @param dst packed block (⌈rows/MR⌉, kc, MR); modified
    */
-  static void packA(float[] dst, Product pr, int i0, int rows, int p0, int kc, int mr) {
+  static void packA(float[] dst, Product pr, int i0, int rows, int p0, int kc) {
+    int mr = pr.b().backend().rowBlock();
     float[] a = pr.a();
     int k = pr.b().k();
     for (int g = 0; g < rows; g += mr) {
