@@ -6,9 +6,9 @@ package org.rnn4j.kernel;
  * hot path allocates nothing.
  *
  * <pre>
- * C block:  element (i, j) at c[cOff + i·ldc + j],  i in [0, rows), j in [0, (panels−1)·NR + lastWidth)
- * A packed: aPack (⌈rows/MR⌉, kc, MR): element (i, p) at (i / MR)·kc·MR + p·MR + i % MR, zero padded
- * B packed: panel q (kc, NR) at bOff + q·bPanelStride, row p of it at + p·NR, zero padded
+ * C block:  (i, j) at c[cOff + i·ldc + j], i in [0, rows), j in [0, (panels−1)·NR + lastWidth)
+ * A packed: (⌈rows/MR⌉, kc, MR), (i, p) at (i / MR)·kc·MR + p·MR + i % MR, zero padded
+ * B packed: panel q (kc, NR) at bOff + q·bPanelStride, its row p at + p·NR, zero padded
  * </pre>
  */
 final class Block {

@@ -22,8 +22,19 @@ final class BlockedGemm {
   static final int MC = 96;
   /** Column panels per B block. */
   static final int NC_PANELS = 64;
-  /** Smallest product (2·m·n·k flops) that is split across threads; see the class javadoc. */
-  static final long PARALLEL_MIN_FLOPS = 2_000_000;
+  /**
+   * Smallest product (2·m·n·k flops) that is split across threads; a quarter of it when m is
+   * below one register tile (MR rows), since such products stream B at memory speed, 5–8× below
+   * the compute rate, and gain from a second core's bandwidth even when small.
+   *
+   * <p>Measured on the 2-core development VM (AVX-512, JDK 17), quiet, with B packed: the median
+   * of 20–3000 back-to-back calls at 1 and at 2 threads, with the threshold set to 0, over
+   * (m, k, n) from (1, 64, 256) to (192, 192, 192) and recurrent shapes up to (64, 256, 1024),
+   * three runs. Two threads were 1.4–1.9× faster from 8 MFLOP up (16×256×1024, 64×256×1024,
+   * 192³), but anywhere from 0.6× to 1.6× between 1 and 8 MFLOP (64×128×512, 128³), and slower
+   * below 1 MFLOP; row-vector products gained 1.3–1.8× from 0.5 MFLOP (1×256×1024, 1×512×2048).
+   */
+  static final long PARALLEL_MIN_FLOPS = 8_000_000;
 
   private static volatile long parallelMinFlops = PARALLEL_MIN_FLOPS;
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -57,7 +68,8 @@ final class BlockedGemm {
     Backend backend = pr.b().backend();
     int mr = backend.rowBlock();
     int panels = (n + backend.panelWidth() - 1) / backend.panelWidth();
-    int parts = 2.0 * m * n * k < parallelMinFlops ? 1 : Parallelism.threads();
+    long minFlops = m < mr ? parallelMinFlops / 4 : parallelMinFlops;
+    int parts = 2.0 * m * n * k < minFlops ? 1 : Parallelism.threads();
     int rowGroups = (m + mr - 1) / mr;
     if (parts > 1 && (m >= parts * MC || panels < parts) && rowGroups >= parts) {
       int chunk = (rowGroups + parts - 1) / parts * mr;
@@ -108,7 +120,7 @@ final class BlockedGemm {
         for (int ic = i0; ic < i1; ic += MC) {
           blk.rows = Math.min(MC, i1 - ic);
           blk.cOff = pr.cOff() + ic * n + qc * nr;
-          packA(ws.aPack, pr, ic, blk.rows, pc, blk.kc, backend.rowBlock());
+          packA(ws.aPack, pr, ic, blk.rows, pc, blk.kc);
           backend.multiplyBlock(blk);
         }
       }
@@ -116,11 +128,12 @@ final class BlockedGemm {
   }
 
   /**
-   * Packs op(A)[i0 : i0+rows, p0 : p0+kc] into groups of mr rows, zero padding the last group.
+   * Packs op(A)[i0 : i0+rows, p0 : p0+kc] into groups of MR rows, zero padding the last group.
    *
-   * @param dst packed block (⌈rows/mr⌉, kc, mr); modified
+   * @param dst packed block (⌈rows/MR⌉, kc, MR); modified
    */
-  static void packA(float[] dst, Product pr, int i0, int rows, int p0, int kc, int mr) {
+  static void packA(float[] dst, Product pr, int i0, int rows, int p0, int kc) {
+    int mr = pr.b().backend().rowBlock();
     float[] a = pr.a();
     int k = pr.b().k();
     for (int g = 0; g < rows; g += mr) {

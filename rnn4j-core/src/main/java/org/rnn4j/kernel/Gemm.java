@@ -71,8 +71,8 @@ public final class Gemm {
         PACK_BUFFER.set(buffer);
       }
     }
-    PackedMatrix packed =
-        PackedMatrix.pack(backend, buffer, b, bOff, s.k(), s.n(), s.transB());
+    PackedMatrix packed = PackedMatrix.pack(
+        backend, buffer, new PackedMatrix.Source(b, bOff, s.k(), s.n(), s.transB()));
     BlockedGemm.multiply(
         new BlockedGemm.Product(c, cOff, a, aOff, s.transA(), s.m(), packed, accumulate));
   }
@@ -101,7 +101,8 @@ public final class Gemm {
     if (size > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("B is too large to pack: k=" + k + ", n=" + n);
     }
-    return PackedMatrix.pack(backend, new float[(int) size], b, bOff, k, n, transB);
+    return PackedMatrix.pack(
+        backend, new float[(int) size], new PackedMatrix.Source(b, bOff, k, n, transB));
   }
 
   /**

@@ -14,6 +14,12 @@ package org.rnn4j.kernel;
  * a packed matrix is always multiplied by the backend that packed it.
  */
 public final class PackedMatrix {
+  /**
+   * Matrices of at least this many floats (256 KB) are packed on several threads: packing moves
+   * about 1–2 floats per ns per core here, so below this the hand-off would cost more than it
+   * saves.
+   */
+  private static final long PARALLEL_MIN_FLOATS = 1 << 16;
   private final int k;
   private final int n;
   private final Backend backend;
@@ -33,39 +39,80 @@ public final class PackedMatrix {
   }
 
   /**
+   * B as the caller stores it.
+   *
+   * @param b the array holding B, (k, n), or (n, k) when {@code transB}
+   * @param bOff offset of B in {@code b}
+   * @param k rows of op(B)
+   * @param n columns of op(B)
+   * @param transB whether B is stored transposed, (n, k)
+   */
+  record Source(float[] b, int bOff, int k, int n, boolean transB) {}
+
+  /**
    * Packs op(B) into {@code panels}; shared by {@link Gemm#pack} and the per-call packing of
-   * unpacked products.
+   * unpacked products. Large matrices are packed on {@link Parallelism#threads()} threads, each
+   * taking a run of panels.
    *
    * @param panels destination, at least {@link #size} floats; modified
-   * @param b B as stored, (k, n), or (n, k) when {@code transB}; read only
+   * @param src B as stored; read only
    */
-  static PackedMatrix pack(
-      Backend backend, float[] panels, float[] b, int bOff, int k, int n, boolean transB) {
+  static PackedMatrix pack(Backend backend, float[] panels, Source src) {
     int nr = backend.panelWidth();
-    int count = (n + nr - 1) / nr;
-    for (int q = 0; q < count; q++) {
-      int j0 = q * nr;
-      int width = Math.min(nr, n - j0);
-      int base = q * k * nr;
-      if (transB) {
-        for (int j = 0; j < width; j++) {
-          int src = bOff + (j0 + j) * k;
-          for (int p = 0, dst = base + j; p < k; p++, dst += nr) {
-            panels[dst] = b[src + p];
-          }
-        }
-      } else {
-        for (int p = 0; p < k; p++) {
-          System.arraycopy(b, bOff + p * n + j0, panels, base + p * nr, width);
-        }
+    int count = (src.n() + nr - 1) / nr;
+    int parts = (long) src.k() * src.n() < PARALLEL_MIN_FLOATS
+        ? 1 : Math.min(count, Parallelism.threads());
+    int chunk = (count + parts - 1) / parts;
+    Parallelism.run(parts, t -> {
+      for (int q = t * chunk; q < Math.min(count, (t + 1) * chunk); q++) {
+        packPanel(panels, nr, q, src);
       }
-      if (width < nr) {
-        for (int p = 0; p < k; p++) {
-          java.util.Arrays.fill(panels, base + p * nr + width, base + (p + 1) * nr, 0f);
+    });
+    return new PackedMatrix(src.k(), src.n(), backend, panels);
+  }
+
+  /** Packs column panel {@code q} of op(B), (k, nr) at q·k·nr, zero padding past column n. */
+  private static void packPanel(float[] panels, int nr, int q, Source src) {
+    int k = src.k();
+    int n = src.n();
+    int j0 = q * nr;
+    int width = Math.min(nr, n - j0);
+    int base = q * k * nr;
+    if (src.transB()) {
+      packTransposedPanel(panels, base, nr, src, j0, width);
+    } else {
+      for (int p = 0; p < k; p++) {
+        System.arraycopy(src.b(), src.bOff() + p * n + j0, panels, base + p * nr, width);
+      }
+    }
+    if (width < nr) {
+      for (int p = 0; p < k; p++) {
+        java.util.Arrays.fill(panels, base + p * nr + width, base + (p + 1) * nr, 0f);
+      }
+    }
+  }
+
+  /**
+   * Writes columns [j0, j0 + width) of op(B) = Bᵀ, B stored (n, k), as one panel: {@code
+   * panel[p·nr + j] = B[j0 + j, p]}. Runs over tiles of 16 values of p so that reads and writes
+   * both stay within a few cache lines.
+   *
+   * @param panels destination panel (k, nr) at {@code base}; modified
+   */
+  private static void packTransposedPanel(
+      float[] panels, int base, int nr, Source src, int j0, int width) {
+    final int tile = 16;
+    float[] b = src.b();
+    int k = src.k();
+    for (int p0 = 0; p0 < k; p0 += tile) {
+      int p1 = Math.min(k, p0 + tile);
+      for (int j = 0; j < width; j++) {
+        int row = src.bOff() + (j0 + j) * k;
+        for (int p = p0, dst = base + p0 * nr + j; p < p1; p++, dst += nr) {
+          panels[dst] = b[row + p];
         }
       }
     }
-    return new PackedMatrix(k, n, backend, panels);
   }
 
   /** Rows of op(B): the contracted dimension of the product. */

@@ -201,7 +201,7 @@ class GemmTest {
       return c;
     }
 
-    /** |actual − expected| ≤ (k + 2)·2⁻²³·(Σ_p |a_ip||b_pj| + |c_ij|) per element; guards intact. */
+    /** |actual − expected| ≤ (k + 2)·2⁻²³·(Σ_p |a_ip||b_pj| + |c_ij|) each; guards intact. */
     void assertClose(float[] expected, float[] actual, boolean accumulate, String path) {
       int m = shape.m();
       int n = shape.n();
