@@ -1,5 +1,7 @@
 package org.rnn4j.tensor;
 
+import org.rnn4j.kernel.Activations;
+
 /**
  * Elementwise ops, forward and backward side by side.
  *
@@ -115,9 +117,9 @@ final class ElementwiseOps {
     float[] in = x.data();
     float[] y = new float[in.length];
     switch (op) {
-      case TANH -> Activation.tanh(y, in, in.length);
-      case SIGMOID -> Activation.sigmoid(y, in, in.length);
-      case EXP -> Activation.exp(y, in, in.length);
+      case TANH -> Activations.tanh(y, 0, in, 0, in.length);
+      case SIGMOID -> Activations.sigmoid(y, 0, in, 0, in.length);
+      case EXP -> Activations.exp(y, 0, in, 0, in.length);
       case RELU -> {
         for (int i = 0; i < y.length; i++) {
           y[i] = Math.max(in[i], 0f);
