@@ -59,9 +59,14 @@ public final class Parallelism {
 
   /**
    * Runs {@code part.accept(i)} for every i in [0, parts) on up to {@link #threads()} threads,
-   * including the caller; returns when all are done and rethrows the first failure.
+   * including the caller; returns when all are done and rethrows the first failure. Part i runs
+   * on thread i mod threads(). Split only work that is large against the hand-off cost (about
+   * 1 µs when the workers are spinning, 10–40 µs when they are parked).
+   *
+   * @param parts how many parts, at least 1
+   * @param part the work of part i; parts must not write to the same memory
    */
-  static void run(int parts, IntConsumer part) {
+  public static void run(int parts, IntConsumer part) {
     if (parts == 1 || !POOL_LOCK.tryLock()) {
       for (int i = 0; i < parts; i++) {
         part.accept(i);

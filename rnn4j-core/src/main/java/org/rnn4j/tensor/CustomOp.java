@@ -48,6 +48,23 @@ public final class CustomOp {
   }
 
   /**
+   * Whether {@link #record} with these inputs will record a node: some input requires gradients
+   * and no {@link NoGrad} scope is active. An op can skip keeping what only its backward step
+   * needs when this is false.
+   */
+  public static boolean willRecord(Tensor... inputs) {
+    if (NoGrad.isActive()) {
+      return false;
+    }
+    for (Tensor t : inputs) {
+      if (t.requiresGrad()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Wraps a forward result computed outside the graph as the output of a recorded op.
    *
    * @param data the result, row-major (kept, not copied)

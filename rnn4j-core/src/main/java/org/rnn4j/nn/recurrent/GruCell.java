@@ -44,19 +44,17 @@ final class GruCell implements Cell {
   public void forward(Unroll u, int s, int b) {
     int h = u.hidden;
     int ih = u.gateRow(s, b);
-    int hr = b * u.gateWidth;
     int sv = u.savedRow(s, b);
-    float[] pre = u.pre;
-    for (int j = 0; j < 2 * h; j++) {
-      pre[j] = u.preIh[ih + j] + u.hh[hr + j] + u.biasHh[j];
-    }
-    Activations.sigmoid(u.saved, sv, pre, 0, 2 * h); // r, z
+    int pre = u.sumPreActivations(s, b, 2 * h); // r and z; n below
+    int hr = pre; // row b of u.hh and of u.pre start at the same offset
+    Activations.sigmoid(u.saved, sv, u.pre, pre, 2 * h); // r, z
     for (int j = 0; j < h; j++) {
-      float hn = u.hh[hr + 2 * h + j] + u.biasHh[2 * h + j];
+      int n = 2 * h + j;
+      float hn = u.hh[hr + n] + u.biasHh[n];
       u.saved[sv + 3 * h + j] = hn;
-      pre[2 * h + j] = u.preIh[ih + 2 * h + j] + u.saved[sv + j] * hn;
+      u.pre[pre + n] = u.preIh[ih + n] + u.biasIh[n] + u.saved[sv + j] * hn;
     }
-    Activations.tanh(u.saved, sv + 2 * h, pre, 2 * h, h); // n
+    Activations.tanh(u.saved, sv + 2 * h, u.pre, pre + 2 * h, h); // n
     int prev = u.stateRow(s, b);
     int out = u.stateRow(s + 1, b);
     for (int j = 0; j < h; j++) {

@@ -75,18 +75,20 @@ final class LayerPass {
 
     int d = directions.size();
     int bh = batch * hidden;
+    boolean keepHistory = CustomOp.willRecord(inputs.toArray(Tensor[]::new));
     float[] packed = new float[packedSize()];
     TimeLoop[] loops = new TimeLoop[d];
     float[][] xs = new float[d][]; // per direction (T, B, I), step order
     for (int dir = 0; dir < d; dir++) {
       xs[dir] = gather(x.data(), inputSize, 0, inputSize, dir == 1);
-      loops[dir] = new TimeLoop(cell, directions.get(dir), lengths, steps, inputSize);
+      loops[dir] =
+          new TimeLoop(cell, directions.get(dir), lengths, steps, inputSize, keepHistory);
       loops[dir].forward(xs[dir], h0.data(), cell.hasCellState() ? c0.data() : null, dir * bh);
       Unroll u = loops[dir].u;
       scatterAdd(packed, d * hidden, dir * hidden, u.h, batch * hidden, hidden, dir == 1);
       System.arraycopy(u.h, u.stateRow(steps, 0), packed, finalHiddenAt() + dir * bh, bh);
       if (cell.hasCellState()) {
-        System.arraycopy(u.c, u.stateRow(steps, 0), packed, finalCellAt() + dir * bh, bh);
+        System.arraycopy(u.c, u.cellRow(steps, 0), packed, finalCellAt() + dir * bh, bh);
       }
     }
     return CustomOp.record(packed, new int[] {packed.length},

@@ -44,16 +44,17 @@ final class LstmCell implements Cell {
   public void forward(Unroll u, int s, int b) {
     int h = u.hidden;
     int sv = u.savedRow(s, b);
-    u.sumPreActivations(s, b);
-    Activations.sigmoid(u.saved, sv, u.pre, 0, 2 * h); // i, f
-    Activations.tanh(u.saved, sv + 2 * h, u.pre, 2 * h, h); // g
-    Activations.sigmoid(u.saved, sv + 3 * h, u.pre, 3 * h, h); // o
-    int prev = u.stateRow(s, b);
-    int out = u.stateRow(s + 1, b);
+    int pre = u.sumPreActivations(s, b, 4 * h);
+    Activations.sigmoid(u.saved, sv, u.pre, pre, 2 * h); // i, f
+    Activations.tanh(u.saved, sv + 2 * h, u.pre, pre + 2 * h, h); // g
+    Activations.sigmoid(u.saved, sv + 3 * h, u.pre, pre + 3 * h, h); // o
+    int cPrev = u.cellRow(s, b);
+    int cOut = u.cellRow(s + 1, b);
     for (int j = 0; j < h; j++) {
-      u.c[out + j] = u.saved[sv + h + j] * u.c[prev + j] + u.saved[sv + j] * u.saved[sv + 2 * h + j];
+      u.c[cOut + j] = u.saved[sv + h + j] * u.c[cPrev + j] + u.saved[sv + j] * u.saved[sv + 2 * h + j];
     }
-    Activations.tanh(u.saved, sv + 4 * h, u.c, out, h); // tanh c'
+    Activations.tanh(u.saved, sv + 4 * h, u.c, cOut, h); // tanh c'
+    int out = u.stateRow(s + 1, b);
     for (int j = 0; j < h; j++) {
       u.h[out + j] = u.saved[sv + 3 * h + j] * u.saved[sv + 4 * h + j];
     }
@@ -64,7 +65,7 @@ final class LstmCell implements Cell {
     int h = u.hidden;
     int sv = u.savedRow(s, b);
     int g = u.gateRow(s, b);
-    int prev = u.stateRow(s, b);
+    int cPrev = u.cellRow(s, b);
     int d = b * h;
     for (int j = 0; j < h; j++) {
       float i = u.saved[sv + j];
@@ -75,7 +76,7 @@ final class LstmCell implements Cell {
       float dh = u.dh[d + j];
       float dc = u.dc[d + j] + dh * o * (1f - tc * tc);
       u.dPreIh[g + j] = dc * gg * i * (1f - i);
-      u.dPreIh[g + h + j] = dc * u.c[prev + j] * f * (1f - f);
+      u.dPreIh[g + h + j] = dc * u.c[cPrev + j] * f * (1f - f);
       u.dPreIh[g + 2 * h + j] = dc * i * (1f - gg * gg);
       u.dPreIh[g + 3 * h + j] = dh * tc * o * (1f - o);
       u.dcPrev[d + j] = dc * f;

@@ -43,14 +43,14 @@ final class RnnCell implements Cell {
 
   @Override
   public void forward(Unroll u, int s, int b) {
-    u.sumPreActivations(s, b);
+    int pre = u.sumPreActivations(s, b, u.hidden);
     int out = u.stateRow(s + 1, b);
     if (relu) {
       for (int j = 0; j < u.hidden; j++) {
-        u.h[out + j] = Math.max(u.pre[j], 0f);
+        u.h[out + j] = Math.max(u.pre[pre + j], 0f);
       }
     } else {
-      Activations.tanh(u.h, out, u.pre, 0, u.hidden);
+      Activations.tanh(u.h, out, u.pre, pre, u.hidden);
     }
   }
 

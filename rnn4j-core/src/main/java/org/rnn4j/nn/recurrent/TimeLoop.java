@@ -1,8 +1,10 @@
 package org.rnn4j.nn.recurrent;
 
+import java.util.function.IntConsumer;
 import org.rnn4j.kernel.Gemm;
 import org.rnn4j.kernel.GemmShape;
 import org.rnn4j.kernel.PackedMatrix;
+import org.rnn4j.kernel.Parallelism;
 
 /**
  * One direction of one layer run through time, forward and backward (backpropagation through
@@ -11,7 +13,7 @@ import org.rnn4j.kernel.PackedMatrix;
  * reaches the weights.
  *
  * <pre>
- * forward:   P = X·W_ihᵀ + b_ih                      one GEMM, all T·B rows
+ * forward:   P = X·W_ihᵀ                             one GEMM, all T·B rows
  *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once; (B, H)·(H, GH)
  *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)
  * backward:  for s = T−1 … 0: dPre⟨s⟩ = cell'(dh⟨s⟩, dc⟨s⟩);  dh⟨s−1⟩ = direct + dPreHh⟨s⟩·W_hh
@@ -25,18 +27,38 @@ final class TimeLoop {
   /** Magnitudes below this are flushed to zero in the backward recurrence. */
   static final float FLUSH_BELOW = 1e-30f;
 
+  /**
+   * The elementwise pass of a step is split across threads from this many gate values (B·GH):
+   * about 10 µs of work on one core, against about 1 µs to hand a part to a spinning worker.
+   */
+  static final int PARALLEL_MIN_GATE_VALUES = 16_384;
+
   private final Cell cell;
   private final DirectionWeights w;
   private final int[] lengths; // (B)
   private final int inputSize; // I
   final Unroll u;
 
-  TimeLoop(Cell cell, DirectionWeights w, int[] lengths, int steps, int inputSize) {
+  // State of the time loop shared with the row work, so the loop allocates nothing per step.
+  private int step;
+  private float[] dOut; // (T, B, H) during backward
+  private int parts;
+  private RowRange rowWork;
+  private final RowRange forwardRows = (from, to) -> forwardRows(step, from, to);
+  private final RowRange backwardRows = (from, to) -> backwardRows(step, from, to, dOut);
+  private final IntConsumer rowPart =
+      p -> rowWork.run(p * batch() / parts, (p + 1) * batch() / parts);
+
+  /**
+   * @param keepHistory keep what a backward pass needs; false for inference
+   */
+  TimeLoop(Cell cell, DirectionWeights w, int[] lengths, int steps, int inputSize,
+      boolean keepHistory) {
     this.cell = cell;
     this.w = w;
     this.lengths = lengths;
     this.inputSize = inputSize;
-    this.u = new Unroll(cell, steps, lengths.length, w.hidden(), w.biasHh().data());
+    this.u = new Unroll(cell, steps, lengths.length, w, keepHistory);
   }
 
   /**
@@ -53,12 +75,6 @@ final class TimeLoop {
     int gh = u.gateWidth;
     Gemm.multiply(u.preIh, 0, x, 0, w.weightIh().data(), 0,
         new GemmShape(t * b, gh, inputSize, false, true), false);
-    float[] bIh = w.biasIh().data();
-    for (int row = 0; row < t * b; row++) {
-      for (int j = 0; j < gh; j++) {
-        u.preIh[row * gh + j] += bIh[j];
-      }
-    }
     System.arraycopy(h0, off, u.h, 0, b * h);
     if (cell.hasCellState()) {
       System.arraycopy(c0, off, u.c, 0, b * h);
@@ -66,21 +82,48 @@ final class TimeLoop {
     PackedMatrix whhT = Gemm.pack(w.weightHh().data(), 0, h, gh, true); // (H, GH)
     for (int s = 0; s < t; s++) {
       Gemm.multiply(u.hh, 0, u.h, u.stateRow(s, 0), false, b, whhT, false);
-      for (int r = 0; r < b; r++) {
-        if (s < lengths[r]) {
-          cell.forward(u, s, r);
-        } else {
-          carryState(s, r);
+      step = s;
+      forEachRowRange(forwardRows);
+    }
+  }
+
+  private int batch() {
+    return u.batch;
+  }
+
+  private void forwardRows(int s, int from, int to) {
+    for (int r = from; r < to; r++) {
+      if (s < lengths[r]) {
+        cell.forward(u, s, r);
+      } else { // padded step: carry the state
+        System.arraycopy(u.h, u.stateRow(s, r), u.h, u.stateRow(s + 1, r), u.hidden);
+        if (cell.hasCellState()) {
+          System.arraycopy(u.c, u.cellRow(s, r), u.c, u.cellRow(s + 1, r), u.hidden);
         }
       }
     }
   }
 
-  private void carryState(int s, int r) {
-    System.arraycopy(u.h, u.stateRow(s, r), u.h, u.stateRow(s + 1, r), u.hidden);
-    if (cell.hasCellState()) {
-      System.arraycopy(u.c, u.stateRow(s, r), u.c, u.stateRow(s + 1, r), u.hidden);
+  /** Work on the batch rows [from, to) of the current {@link #step}. */
+  @FunctionalInterface
+  private interface RowRange {
+    void run(int from, int to);
+  }
+
+  /**
+   * Runs {@code work} over all batch rows, split across threads when a step is big enough. The
+   * work objects are made once per loop, so the time loop allocates nothing.
+   */
+  private void forEachRowRange(RowRange work) {
+    int b = u.batch;
+    int parts = Math.min(Parallelism.threads(), b);
+    if (parts < 2 || b * u.gateWidth < PARALLEL_MIN_GATE_VALUES) {
+      work.run(0, b);
+      return;
     }
+    this.parts = parts;
+    this.rowWork = work;
+    Parallelism.run(parts, rowPart);
   }
 
   /** Where the backward pass writes; a null array is a gradient nobody wants. */
@@ -112,21 +155,10 @@ final class TimeLoop {
       System.arraycopy(dcN, 0, u.dc, 0, b * h);
     }
     PackedMatrix whh = Gemm.pack(w.weightHh().data(), 0, gh, h, false); // (GH, H)
+    this.dOut = dOut;
     for (int s = t - 1; s >= 0; s--) {
-      int outRow = s * b * h;
-      for (int i = 0; i < b * h; i++) {
-        u.dh[i] += dOut[outRow + i];
-      }
-      for (int r = 0; r < b; r++) {
-        if (s < lengths[r]) {
-          cell.backward(u, s, r);
-        } else {
-          System.arraycopy(u.dh, r * h, u.dhPrev, r * h, h);
-          if (cell.hasCellState()) {
-            System.arraycopy(u.dc, r * h, u.dcPrev, r * h, h);
-          }
-        }
-      }
+      step = s;
+      forEachRowRange(backwardRows);
       Gemm.multiply(u.dhPrev, 0, u.dPreHh, u.gateRow(s, 0), false, b, whh, true);
       flushTiny(u.dhPrev);
       flushTiny(u.dcPrev);
@@ -134,6 +166,25 @@ final class TimeLoop {
     }
     weightGradients(x, g);
     return u;
+  }
+
+  /** Adds this step's output gradient to dh, then runs the cell backward for rows [from, to). */
+  private void backwardRows(int s, int from, int to, float[] dOut) {
+    int h = u.hidden;
+    int outRow = s * u.batch * h;
+    for (int i = from * h; i < to * h; i++) {
+      u.dh[i] += dOut[outRow + i];
+    }
+    for (int r = from; r < to; r++) {
+      if (s < lengths[r]) {
+        cell.backward(u, s, r);
+      } else { // padded step: the state was carried, so is its gradient
+        System.arraycopy(u.dh, r * h, u.dhPrev, r * h, h);
+        if (cell.hasCellState()) {
+          System.arraycopy(u.dc, r * h, u.dcPrev, r * h, h);
+        }
+      }
+    }
   }
 
   private void swapStateGradients() {

@@ -7,8 +7,10 @@ package org.rnn4j.nn.recurrent;
  * per layer call, before the time loop; cells only index into it.
  *
  * <p>Sizes: T steps, B batch rows, H hidden units, G gates, GH = G·H, S = floats a cell saves per
- * row and step. Row b of step s of a (T, B, X) buffer starts at {@code (s·B + b)·X}. The state
- * buffers have T + 1 slots: slot 0 is the initial state, slot s + 1 the state after step s.
+ * row and step. Row b of step s of a (T, B, X) buffer starts at {@code (s·B + b)·X}. The hidden
+ * states have T + 1 slots: slot 0 is the initial state, slot s + 1 the state after step s (they
+ * are the layer's outputs). When no backward pass will follow ({@code keepHistory} false), the
+ * cell states keep only two slots and the saved activations one step.
  */
 final class Unroll {
   final int steps; // T
@@ -16,14 +18,16 @@ final class Unroll {
   final int hidden; // H
   final int gateWidth; // GH
   final int savedWidth; // S
+  private final boolean keepHistory;
 
-  final float[] preIh; // (T, B, GH) W_ih·x⟨s⟩ + b_ih, for all steps at once
+  final float[] preIh; // (T, B, GH) W_ih·x⟨s⟩ for all steps at once, bias not included
   final float[] hh; // (B, GH) W_hh·h⟨s−1⟩ of the current step, bias not included
+  final float[] biasIh; // (GH) b_ih
   final float[] biasHh; // (GH) b_hh
   final float[] h; // (T + 1, B, H) hidden states
-  final float[] c; // (T + 1, B, H) cell states (LSTM), else empty
-  final float[] saved; // (T, B, S) gate activations kept for backward
-  final float[] pre; // (GH) scratch: one row's pre-activations
+  final float[] c; // (T + 1, B, H) cell states (LSTM); (2, B, H) without history; else empty
+  final float[] saved; // (T, B, S) gate activations for backward; (B, S) without history
+  final float[] pre; // (B, GH) scratch: each row's pre-activations
 
   // Backward work space, allocated on the first backward call.
   float[] dh; // (B, H) dL/dh⟨s⟩ of the current step, all paths
@@ -33,22 +37,28 @@ final class Unroll {
   float[] dPreIh; // (T, B, GH) dL/d(W_ih·x + b_ih)
   float[] dPreHh; // (T, B, GH) dL/d(W_hh·h + b_hh); the same array as dPreIh unless the cell is a GRU
 
-  Unroll(Cell cell, int steps, int batch, int hidden, float[] biasHh) {
+  Unroll(Cell cell, int steps, int batch, DirectionWeights w, boolean keepHistory) {
     this.steps = steps;
     this.batch = batch;
-    this.hidden = hidden;
+    this.hidden = w.hidden();
     this.gateWidth = cell.gates() * hidden;
     this.savedWidth = cell.savedPerUnit() * hidden;
+    this.keepHistory = keepHistory;
     this.preIh = new float[steps * batch * gateWidth];
     this.hh = new float[batch * gateWidth];
-    this.biasHh = biasHh;
+    this.biasIh = w.biasIh().data();
+    this.biasHh = w.biasHh().data();
     this.h = new float[(steps + 1) * batch * hidden];
-    this.c = new float[cell.hasCellState() ? (steps + 1) * batch * hidden : 0];
-    this.saved = new float[steps * batch * savedWidth];
-    this.pre = new float[gateWidth];
+    int cellSlots = keepHistory ? steps + 1 : 2;
+    this.c = new float[cell.hasCellState() ? cellSlots * batch * hidden : 0];
+    this.saved = new float[(keepHistory ? steps : 1) * batch * savedWidth];
+    this.pre = new float[batch * gateWidth];
   }
 
   void allocateBackward(Cell cell) {
+    if (!keepHistory) {
+      throw new IllegalStateException("this unroll kept no history for a backward pass");
+    }
     int bh = batch * hidden;
     dh = new float[bh];
     dc = new float[cell.hasCellState() ? bh : 0];
@@ -63,24 +73,33 @@ final class Unroll {
     return (s * batch + b) * gateWidth;
   }
 
-  /** Offset of row b of state slot {@code slot} in a (T + 1, B, H) buffer. */
+  /** Offset of row b of hidden-state slot {@code slot}. */
   int stateRow(int slot, int b) {
     return (slot * batch + b) * hidden;
   }
 
-  /** Offset of row b of step s in the (T, B, S) saved buffer. */
+  /** Offset of row b of cell-state slot {@code slot}. */
+  int cellRow(int slot, int b) {
+    return ((keepHistory ? slot : slot & 1) * batch + b) * hidden;
+  }
+
+  /** Offset of row b of step s in the saved activations. */
   int savedRow(int s, int b) {
-    return (s * batch + b) * savedWidth;
+    return ((keepHistory ? s : 0) * batch + b) * savedWidth;
   }
 
   /**
-   * Fills {@link #pre} with the pre-activations of row b at step s: W_ih·x + b_ih + W_hh·h + b_hh.
+   * Fills row b of {@link #pre} with the pre-activations at step s, W_ih·x + b_ih + W_hh·h + b_hh,
+   * for gate columns [0, n).
+   *
+   * @return the offset of row b in {@link #pre}
    */
-  void sumPreActivations(int s, int b) {
+  int sumPreActivations(int s, int b, int n) {
     int ih = gateRow(s, b);
     int hr = b * gateWidth;
-    for (int j = 0; j < gateWidth; j++) {
-      pre[j] = preIh[ih + j] + hh[hr + j] + biasHh[j];
+    for (int j = 0; j < n; j++) {
+      pre[hr + j] = preIh[ih + j] + biasIh[j] + hh[hr + j] + biasHh[j];
     }
+    return hr;
   }
 }

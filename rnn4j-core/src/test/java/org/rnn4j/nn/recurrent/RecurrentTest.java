@@ -225,6 +225,45 @@ class RecurrentTest {
     assertFalse(java.util.Arrays.equals(eval1, train), "dropout changed the training output");
   }
 
+  /**
+   * A step of B·GH ≥ TimeLoop.PARALLEL_MIN_GATE_VALUES splits its rows across threads; rows are
+   * independent, so results must not change. Inference (no history kept) must give the outputs of
+   * a training forward pass. Tolerance 1e−6 rather than equal bits: the Vector API's tanh and exp
+   * differ by an ulp between interpreted and JIT-compiled code, and the first pass runs colder.
+   */
+  @ParameterizedTest
+  @EnumSource(CellKind.class)
+  void threadsAndInferenceModeDoNotChangeResults(CellKind kind) {
+    int batch = 16;
+    int gates = batch * kind.gates();
+    int hidden = (TimeLoop.PARALLEL_MIN_GATE_VALUES + gates - 1) / gates; // B·GH at the split size
+    Recurrent rnn = new Recurrent(RecurrentConfig.builder(kind, 16, hidden).bidirectional(true)
+        .build(), new SplittableRandom(6));
+    Tensor x = Tensor.uniform(new SplittableRandom(7), -1f, 1f, batch, 6, 16).requiresGrad(true);
+    int[] lengths = {6, 5, 4, 3, 6, 1, 2, 6, 6, 6, 5, 4, 3, 2, 1, 6};
+    int saved = org.rnn4j.kernel.Parallelism.threads();
+    float[][] outputs = new float[2][];
+    float[][] gradients = new float[2][];
+    try {
+      for (int threads = 1; threads <= 2; threads++) {
+        org.rnn4j.kernel.Parallelism.setThreads(threads);
+        x.zeroGrad();
+        RecurrentOutput out = rnn.forward(x, lengths);
+        lossOf(out).backward();
+        outputs[threads - 1] = out.output().data();
+        gradients[threads - 1] = x.grad().data().clone();
+        try (NoGrad scope = NoGrad.enter()) {
+          assertClose(outputs[threads - 1], rnn.forward(x, lengths).output().data(), 1e-6f,
+              kind + ": inference equals training forward at " + threads + " threads");
+        }
+      }
+    } finally {
+      org.rnn4j.kernel.Parallelism.setThreads(saved);
+    }
+    assertClose(outputs[0], outputs[1], 1e-6f, kind + ": outputs");
+    assertClose(gradients[0], gradients[1], 1e-5f, kind + ": input gradients");
+  }
+
   @Test
   void tinyGradientsAreFlushedToZero() {
     float[] a = {1e-31f, -1e-35f, Float.MIN_VALUE, 1e-29f, -2f};
