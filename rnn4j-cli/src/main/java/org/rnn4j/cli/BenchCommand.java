@@ -36,6 +36,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Thread counts to measure (default: ${DEFAULT-VALUE}).")
   List<Integer> threads;
 
+  @Option(names = "--unpacked",
+      description = "gemm only: let every call pack the weight, instead of packing it once.")
+  boolean unpacked;
+
   @Override
   public Integer call() {
     String which = config != null ? config : positional;
@@ -53,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     switch (which.toLowerCase(Locale.ROOT)) {
-      case "gemm" -> GemmThroughput.run(threads, out);
+      case "gemm" -> GemmThroughput.run(GemmThroughput.SHAPES, threads, !unpacked, out);
       case "c5" -> RecurrentThroughput.runC5(threads, out);
       default -> throw new IllegalArgumentException(
           "unknown bench config '" + which + "': expected one of " + CONFIGS);

@@ -49,6 +49,19 @@ class MainTest {
   }
 
   @Test
+  void benchNamesItsConfigsWhenGivenNoneOrAnUnknownOne() {
+    Run none = run("bench");
+    assertEquals(1, none.code());
+    assertTrue(none.err().contains("bench needs a config: one of [gemm, C5]"), none.err());
+    Run unknown = run("bench", "--config", "C9");
+    assertEquals(1, unknown.code());
+    assertTrue(unknown.err().contains("unknown bench config 'C9'"), unknown.err());
+    Run threads = run("bench", "gemm", "--threads", "0");
+    assertEquals(1, threads.code());
+    assertTrue(threads.err().contains("--threads must be at least 1, got 0"), threads.err());
+  }
+
+  @Test
   void usageErrorsExitWithTwoAndHelpWithZero() {
     assertEquals(2, run("demo", "--iterations", "many").code());
     assertEquals(2, run().code());
