@@ -23,4 +23,21 @@ public interface Module {
   default long parameterCount() {
     return parameters().values().stream().mapToLong(Tensor::size).sum();
   }
+
+  /**
+   * The parameters of named children under dotted names, as PyTorch's {@code state_dict} names
+   * them: child "rnn" with parameter "weight_ih_l0" gives "rnn.weight_ih_l0".
+   *
+   * @param children the submodules in order, by attribute name
+   * @return an unmodifiable, ordered map
+   */
+  static Map<String, Tensor> namedParameters(Map<String, ? extends Module> children) {
+    Map<String, Tensor> all = new java.util.LinkedHashMap<>();
+    children.forEach((prefix, child) -> child.parameters().forEach((name, t) -> {
+      if (all.put(prefix + "." + name, t) != null) {
+        throw new IllegalArgumentException("duplicate parameter name " + prefix + "." + name);
+      }
+    }));
+    return java.util.Collections.unmodifiableMap(all);
+  }
 }

@@ -31,9 +31,12 @@ final class LayerPass {
   private final int inputSize; // I
   private final int hidden; // H
   private final List<DirectionWeights> directions; // D = 1 or 2; index 1 is reverse
+  private final double[][] stateGradientNorms; // (D, T) filled by backward, or null
 
-  LayerPass(Cell cell, List<DirectionWeights> directions, int[] lengths, int steps, int inputSize) {
+  LayerPass(Cell cell, List<DirectionWeights> directions, int[] lengths, int steps, int inputSize,
+      double[][] stateGradientNorms) {
     this.cell = cell;
+    this.stateGradientNorms = stateGradientNorms;
     this.directions = directions;
     this.lengths = lengths;
     this.batch = lengths.length;
@@ -107,7 +110,8 @@ final class LayerPass {
           grads.wanted(wi) ? grads.buffer(wi) : null,
           grads.wanted(wi + 1) ? grads.buffer(wi + 1) : null,
           grads.wanted(wi + 2) ? grads.buffer(wi + 2) : null,
-          grads.wanted(wi + 3) ? grads.buffer(wi + 3) : null);
+          grads.wanted(wi + 3) ? grads.buffer(wi + 3) : null,
+          stateGradientNorms == null ? null : stateGradientNorms[dir]);
       float[] dOut = gather(dPacked, d * hidden, dir * hidden, hidden, dir == 1);
       int hAt = finalHiddenAt() + dir * bh;
       int cAt = finalCellAt() + dir * bh;

@@ -34,6 +34,8 @@ public final class Recurrent implements Module {
   private final List<DirectionWeights> weights; // index layer·D + direction
   private final Map<String, Tensor> parameters;
   private Optional<RandomGenerator> dropoutRng = Optional.empty(); // present while training
+  private boolean recordStateGradientNorms;
+  private Optional<double[][]> stateGradientNorms = Optional.empty(); // (L·D, T) of the last call
 
   /**
    * Creates the layer with freshly initialised weights.
@@ -121,6 +123,28 @@ public final class Recurrent implements Module {
     this.dropoutRng = Optional.empty();
   }
 
+  /**
+   * Whether the next calls record ‖∂L/∂a⟨t⟩‖ at every step during backpropagation, to show
+   * vanishing or exploding gradients (see {@link #stateGradientNorms}).
+   */
+  public void recordStateGradientNorms(boolean record) {
+    this.recordStateGradientNorms = record;
+    if (!record) {
+      stateGradientNorms = Optional.empty();
+    }
+  }
+
+  /**
+   * The norms recorded for the last call once its backward pass has run: element [l·D + d][s] is
+   * ‖∂L/∂a⟨s⟩‖ over the whole batch for layer l, direction d, at step s (for the reverse direction
+   * the s-th step taken, counted from each sequence's end). Empty unless recording is on.
+   *
+   * @return (L·D, T) norms; zeros where backward has not reached
+   */
+  public Optional<double[][]> stateGradientNorms() {
+    return stateGradientNorms;
+  }
+
   /** A zero state for a batch of {@code batch} sequences. */
   public RecurrentState zeroState(int batch) {
     int ld = config.layers() * config.directions();
@@ -164,6 +188,8 @@ public final class Recurrent implements Module {
     Tensor input = x;
     List<Tensor> finalH = new ArrayList<>();
     List<Tensor> finalC = new ArrayList<>();
+    double[][] norms = recordStateGradientNorms ? new double[config.layers() * d][t] : null;
+    stateGradientNorms = Optional.ofNullable(norms);
     for (int layer = 0; layer < config.layers(); layer++) {
       if (layer > 0 && dropoutRng.isPresent()) {
         input = input.dropout(config.dropout(), dropoutRng.get());
@@ -171,8 +197,8 @@ public final class Recurrent implements Module {
       int from = layer * d;
       Tensor h0 = initial.h().slice(0, from, from + d);
       Tensor c0 = initial.c().map(c -> c.slice(0, from, from + d)).orElse(h0);
-      LayerPass pass = new LayerPass(cell, weights.subList(layer * d, (layer + 1) * d),
-          lengths.clone(), t, input.dim(2));
+      LayerPass pass = new LayerPass(cell, weights.subList(from, from + d), lengths.clone(), t,
+          input.dim(2), norms == null ? null : Arrays.copyOfRange(norms, from, from + d));
       Tensor packed = pass.apply(input, h0, c0);
       int hAt = pass.finalHiddenAt();
       input = packed.slice(0, 0, hAt).reshape(b, t, d * h);

@@ -132,7 +132,8 @@ final class TimeLoop {
       float[] dWeightIh, // (GH, I) accumulated
       float[] dWeightHh, // (GH, H) accumulated
       float[] dBiasIh, // (GH) accumulated
-      float[] dBiasHh) {} // (GH) accumulated
+      float[] dBiasHh, // (GH) accumulated
+      double[] stateGradientNorms) {} // (T) ‖dL/dh⟨s⟩‖ over the batch, written per step
 
   /**
    * Backpropagation through time.
@@ -159,6 +160,9 @@ final class TimeLoop {
     for (int s = t - 1; s >= 0; s--) {
       step = s;
       forEachRowRange(backwardRows);
+      if (g.stateGradientNorms() != null) {
+        g.stateGradientNorms()[s] = norm(u.dh);
+      }
       Gemm.multiply(u.dhPrev, 0, u.dPreHh, u.gateRow(s, 0), false, b, whh, true);
       flushTiny(u.dhPrev);
       flushTiny(u.dcPrev);
@@ -225,6 +229,14 @@ final class TimeLoop {
         sums[j] += m[row * n + j];
       }
     }
+  }
+
+  private static double norm(float[] a) {
+    double sq = 0;
+    for (float v : a) {
+      sq += (double) v * v;
+    }
+    return Math.sqrt(sq);
   }
 
   /** Sets elements of magnitude below {@link #FLUSH_BELOW} to zero. */

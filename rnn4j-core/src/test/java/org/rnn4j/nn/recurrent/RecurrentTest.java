@@ -265,6 +265,29 @@ class RecurrentTest {
   }
 
   @Test
+  void recordsTheGradientNormAtEveryStepShowingVanishingGradients() {
+    Recurrent rnn = new Recurrent(RecurrentConfig.builder(CellKind.RNN_TANH, I, H).build(),
+        new SplittableRandom(4));
+    float[] whh = rnn.parameters().get("weight_hh_l0").data();
+    for (int i = 0; i < whh.length; i++) {
+      whh[i] *= 0.3f; // a contracting recurrence: gradients shrink going back in time
+    }
+    rnn.recordStateGradientNorms(true);
+    Tensor x = Tensor.uniform(new SplittableRandom(5), -1f, 1f, 2, 12, I);
+    RecurrentOutput out = rnn.forward(x);
+    float[] r = new float[2 * H];
+    java.util.Arrays.fill(r, 0.5f);
+    out.state().h().mul(Tensor.of(r, 1, 2, H)).sum().backward(); // loss on the final state only
+    double[] norms = rnn.stateGradientNorms().orElseThrow()[0];
+    assertEquals(12, norms.length);
+    assertEquals(Math.sqrt(2 * H * 0.25), norms[11], 1e-6, "‖∂L/∂a⟨T⟩‖ = ‖r‖");
+    for (int s = 0; s < 11; s++) {
+      assertTrue(norms[s] < norms[s + 1], "norm grows towards the loss: " + s);
+    }
+    assertTrue(norms[0] < 1e-3 * norms[11], "vanished: " + norms[0]);
+  }
+
+  @Test
   void tinyGradientsAreFlushedToZero() {
     float[] a = {1e-31f, -1e-35f, Float.MIN_VALUE, 1e-29f, -2f};
     TimeLoop.flushTiny(a);
