@@ -68,6 +68,16 @@ public final class LanguageModel implements Module {
     rnn.eval();
   }
 
+  /** Record ‖∂L/∂a⟨t⟩‖ at every step of the recurrent layers (see {@link Recurrent}). */
+  public void recordStateGradientNorms(boolean record) {
+    rnn.recordStateGradientNorms(record);
+  }
+
+  /** The norms recorded in the last backward pass, (L, T), when recording is on. */
+  public java.util.Optional<double[][]> stateGradientNorms() {
+    return rnn.stateGradientNorms();
+  }
+
   /** The zero state for a batch of {@code batch} sequences. */
   public RecurrentState zeroState(int batch) {
     return rnn.zeroState(batch);

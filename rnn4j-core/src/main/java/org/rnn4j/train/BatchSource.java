@@ -1,0 +1,28 @@
+package org.rnn4j.train;
+
+/**
+ * Batches for training or evaluation, addressed by index so that an epoch's order can be shuffled
+ * with a seed and a resumed run can skip exactly the batches it already trained on.
+ *
+ * @param <B> the batch type
+ */
+public interface BatchSource<B> {
+
+  /** Number of batches in one epoch. */
+  int size();
+
+  /**
+   * The batch at {@code index}.
+   *
+   * @param index in [0, size())
+   */
+  B batch(int index);
+
+  /**
+   * Whether batches must be visited in index order (a stream cut into consecutive chunks for
+   * truncated backpropagation through time); otherwise the trainer shuffles them each epoch.
+   */
+  default boolean ordered() {
+    return false;
+  }
+}

@@ -1,0 +1,87 @@
+package org.rnn4j.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+
+/**
+ * Writes training metrics as JSON lines: one {@code {"type":"step", …}} line per step (loss,
+ * gradient norm, learning rate, tokens/s, and the per-step state-gradient norms when recorded) and
+ * one {@code {"type":"epoch", …}} line per epoch (train loss and validation metrics). Appends, so
+ * a resumed run continues the same log.
+ */
+public final class MetricsLog implements TrainingListener, AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path file;
+  private final BufferedWriter writer;
+
+  /**
+   * @param file the JSONL file, created or appended to
+   * @throws UncheckedIOException if it cannot be opened
+   */
+  public MetricsLog(Path file) {
+    this.file = file;
+    try {
+      this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open metrics log " + file, e);
+    }
+  }
+
+  @Override
+  public void onStep(StepReport r) {
+    ObjectNode n = JSON.createObjectNode()
+        .put("type", "step").put("epoch", r.epoch()).put("batch", r.batchIndex())
+        .put("step", r.globalStep()).put("loss", r.loss()).put("grad_norm", r.gradientNorm())
+        .put("lr", r.learningRate()).put("tokens_per_s", r.tokensPerSecond());
+    r.stateGradientNorms().ifPresent(norms -> n.set("state_grad_norms", JSON.valueToTree(norms)));
+    write(n);
+  }
+
+  @Override
+  public void onEpoch(EpochReport r) {
+    ObjectNode n = JSON.createObjectNode().put("type", "epoch").put("epoch", r.epoch())
+        .put("train_loss", r.trainLoss()).put("improved", r.improved()).put("seconds", r.seconds());
+    ObjectNode v = n.putObject("validation");
+    for (Map.Entry<String, Double> m : r.validation().entrySet()) {
+      v.put(m.getKey(), m.getValue());
+    }
+    write(n);
+  }
+
+  @Override
+  public void onEnd(TrainingResult result) {
+    try {
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write metrics log " + file, e);
+    }
+  }
+
+  private void write(ObjectNode n) {
+    try {
+      writer.write(JSON.writeValueAsString(n));
+      writer.newLine();
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write metrics log " + file, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      writer.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close metrics log " + file, e);
+    }
+  }
+}
