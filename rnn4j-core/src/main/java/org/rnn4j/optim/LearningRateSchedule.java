@@ -88,7 +88,11 @@ public sealed interface LearningRateSchedule {
    * @param rate the rate, &gt; 0
    */
   record Constant(double rate) implements LearningRateSchedule {
-    /** Validates the rate. */
+    /**
+     * Validates the rate.
+     *
+     * @throws IllegalArgumentException if it is not positive and finite
+     */
     public Constant {
       Checks.positive("rate", rate);
     }
@@ -108,7 +112,11 @@ public sealed interface LearningRateSchedule {
    * @param gamma γ in (0, 1]
    */
   record StepDecay(double baseRate, long stepSize, double gamma) implements LearningRateSchedule {
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException naming the first setting out of range
+     */
     public StepDecay {
       Checks.positive("baseRate", baseRate);
       Checks.atLeast("stepSize", stepSize, 1);
@@ -133,7 +141,11 @@ public sealed interface LearningRateSchedule {
    */
   record CosineAnnealing(double baseRate, long tMax, double minRate)
       implements LearningRateSchedule {
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException naming the first setting out of range
+     */
     public CosineAnnealing {
       Checks.positive("baseRate", baseRate);
       Checks.atLeast("tMax", tMax, 1);
@@ -159,7 +171,11 @@ public sealed interface LearningRateSchedule {
    */
   record LinearWarmup(double startFactor, long warmupSteps, LearningRateSchedule then)
       implements LearningRateSchedule {
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException naming the first setting out of range
+     */
     public LinearWarmup {
       if (!(startFactor > 0 && startFactor <= 1)) {
         throw new IllegalArgumentException("startFactor must be in (0, 1]: got " + startFactor);
