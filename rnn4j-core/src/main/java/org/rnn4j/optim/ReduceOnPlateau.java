@@ -9,8 +9,10 @@ import org.rnn4j.optim.ReduceOnPlateauConfig.ThresholdMode;
  * ReduceLROnPlateau}. Fed one metric per epoch through {@link #observe(double)}:
  *
  * <pre>
- * improved = metric &lt; best·(1 − threshold)  (MIN, REL)    metric &lt; best − threshold  (MIN, ABS)
- *            metric &gt; best·(1 + threshold)  (MAX, REL)    metric &gt; best + threshold  (MAX, ABS)
+ * improved = metric &lt; best·(1 − threshold)     (MIN, REL)
+ *            metric &lt; best − threshold         (MIN, ABS)
+ *            metric &gt; best·(1 + threshold)     (MAX, REL)
+ *            metric &gt; best + threshold         (MAX, ABS)
  * improved: best ← metric, bad ← 0;   else bad ← bad + 1
  * in cooldown (cooldownLeft &gt; 0): cooldownLeft ← cooldownLeft − 1, bad ← 0
  * bad &gt; patience: rate ← max(rate·factor, minRate) if that lowers it by more than eps;
