@@ -1,0 +1,85 @@
+package org.rnn4j.optim;
+
+import java.util.Map;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * AdamW (Loshchilov &amp; Hutter 2019): Adam with weight decay decoupled from the gradient, as
+ * PyTorch's {@code torch.optim.AdamW}. For each parameter θ with gradient g, at its own step t:
+ *
+ * <pre>
+ * θ ← θ − lr·λ·θ                          decoupled weight decay (g is not changed)
+ * m ← β₁·m + (1 − β₁)·g                   exp_avg
+ * v ← β₂·v + (1 − β₂)·g²                  exp_avg_sq
+ * v̂ ← max(v̂, v); use v̂ for v below       max_exp_avg_sq (AMSGrad only)
+ * θ ← θ − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+ * </pre>
+ *
+ * <p>The decay and the Adam step are one pass over θ. State: as {@link Adam}'s.
+ */
+public final class AdamW implements Optimizer {
+  private final AdamWConfig config;
+  private final AdamUpdate update;
+  private double learningRate;
+
+  /**
+   * An optimizer over {@code parameters}.
+   *
+   * @param parameters named parameters, e.g. {@code model.parameters()}; the order is kept
+   * @param config the settings
+   * @throws IllegalArgumentException if {@code parameters} is empty or holds a tensor twice
+   */
+  public AdamW(Map<String, Tensor> parameters, AdamWConfig config) {
+    this.config = config;
+    this.update = new AdamUpdate(parameters, config.beta1(), config.beta2(), config.eps(),
+        config.amsgrad());
+    this.learningRate = config.learningRate();
+  }
+
+  /**
+   * AdamW with PyTorch's defaults (λ = 0.01) and the given learning rate.
+   *
+   * @param parameters named parameters; the order is kept
+   * @param learningRate lr &gt; 0
+   * @return the optimizer
+   */
+  public static AdamW of(Map<String, Tensor> parameters, double learningRate) {
+    return new AdamW(parameters, AdamWConfig.defaults().withLearningRate(learningRate));
+  }
+
+  /** The settings this optimizer was built with (its learning rate may have changed since). */
+  public AdamWConfig config() {
+    return config;
+  }
+
+  @Override
+  public void step() {
+    update.step(learningRate, 0, config.weightDecay());
+  }
+
+  @Override
+  public void zeroGrad() {
+    update.state().zeroGrad();
+  }
+
+  @Override
+  public double learningRate() {
+    return learningRate;
+  }
+
+  @Override
+  public void setLearningRate(double rate) {
+    Checks.nonNegative("learning rate", rate);
+    this.learningRate = rate;
+  }
+
+  @Override
+  public Map<String, Tensor> state() {
+    return update.state().export();
+  }
+
+  @Override
+  public void loadState(Map<String, Tensor> state) {
+    update.state().load(state);
+  }
+}
