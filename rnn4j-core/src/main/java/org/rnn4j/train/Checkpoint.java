@@ -11,6 +11,7 @@ import org.rnn4j.io.Safetensors;
 import org.rnn4j.io.SafetensorsFile;
 import org.rnn4j.nn.Module;
 import org.rnn4j.optim.Optimizer;
+import org.rnn4j.optim.ReduceOnPlateau;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -28,7 +29,8 @@ final class Checkpoint {
   private Checkpoint() {}
 
   static void write(Path file, Module model, Optimizer optimizer, Objective<?> objective,
-      Position at, long seed, Optional<Map<String, Tensor>> best) throws IOException {
+      Position at, long seed, Optional<Map<String, Tensor>> best,
+      Optional<ReduceOnPlateau.State> plateau) throws IOException {
     Map<String, Tensor> tensors = new LinkedHashMap<>();
     prefix(tensors, "model/", model.parameters());
     prefix(tensors, "optim/", optimizer.state());
@@ -44,11 +46,20 @@ final class Checkpoint {
     meta.put("train_loss_sum", Double.toString(at.trainLossSum()));
     meta.put("best_metric", Double.toString(at.bestMetric()));
     meta.put("epochs_without_improvement", Integer.toString(at.epochsWithoutImprovement()));
+    plateau.ifPresent(p -> {
+      meta.put("plateau_rate", Double.toString(p.rate()));
+      meta.put("plateau_best", Double.toString(p.best()));
+      meta.put("plateau_bad_epochs", Integer.toString(p.badEpochs()));
+      meta.put("plateau_cooldown_left", Integer.toString(p.cooldownLeft()));
+      meta.put("plateau_epochs", Long.toString(p.epochs()));
+    });
     Safetensors.write(file, tensors, meta);
   }
 
   /** What a checkpoint restores; the model and optimizer are restored in place. */
-  record Restored(Position position, Optional<Map<String, Tensor>> best) {}
+  record Restored(
+      Position position, Optional<Map<String, Tensor>> best,
+      Optional<ReduceOnPlateau.State> plateau) {}
 
   static Restored read(Path file, Module model, Optimizer optimizer, Objective<?> objective,
       long seed) throws IOException {
@@ -80,7 +91,14 @@ final class Checkpoint {
         (int) number(file, meta, "next_batch"), (long) number(file, meta, "global_step"),
         number(file, meta, "train_loss_sum"), number(file, meta, "best_metric"),
         (int) number(file, meta, "epochs_without_improvement"));
-    return new Restored(at, best.isEmpty() ? Optional.empty() : Optional.of(best));
+    Optional<ReduceOnPlateau.State> plateau = Optional.empty();
+    if (meta.containsKey("plateau_rate")) {
+      plateau = Optional.of(new ReduceOnPlateau.State(number(file, meta, "plateau_rate"),
+          number(file, meta, "plateau_best"), (int) number(file, meta, "plateau_bad_epochs"),
+          (int) number(file, meta, "plateau_cooldown_left"),
+          (long) number(file, meta, "plateau_epochs")));
+    }
+    return new Restored(at, best.isEmpty() ? Optional.empty() : Optional.of(best), plateau);
   }
 
   private static double number(Path file, Map<String, String> meta, String key)

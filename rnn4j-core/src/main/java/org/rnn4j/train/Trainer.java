@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.rnn4j.nn.Module;
 import org.rnn4j.optim.GradientClipping;
 import org.rnn4j.optim.Optimizer;
+import org.rnn4j.optim.ReduceOnPlateau;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -82,6 +83,8 @@ public final class Trainer<B> {
     final Optional<BatchSource<B>> validation;
     Position at = Position.start();
     Optional<Map<String, Tensor>> best = Optional.empty();
+    final Optional<ReduceOnPlateau> plateau = config.plateau()
+        .map(p -> new ReduceOnPlateau(optimizer.learningRate(), p.config()));
     Map<String, Double> lastValidation = Map.of();
     long tokensSinceStart;
     final long startNanos = System.nanoTime();
@@ -100,6 +103,12 @@ public final class Trainer<B> {
             objective, config.seed());
         at = r.position();
         best = r.best().map(Trainer::copyOf);
+        if (plateau.isPresent()) {
+          plateau.get().loadState(r.plateau().orElseThrow(() -> new IllegalArgumentException(
+              config.checkpoint().get() + ": the run uses reduce-on-plateau but the checkpoint"
+                  + " holds no plateau state")));
+          optimizer.setLearningRate(plateau.get().rate());
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot resume from " + config.checkpoint().get(), e);
       }
@@ -154,6 +163,8 @@ public final class Trainer<B> {
 
     void step(B batch) {
       long step = at.globalStep() + 1;
+      config.schedule().ifPresent(s ->
+          optimizer.setLearningRate(s.rate(config.scheduleByEpoch() ? at.epoch() : step - 1)));
       optimizer.zeroGrad();
       Tensor loss = objective.trainLoss(batch,
           new SplittableRandom(mix(config.seed() ^ STEP_STREAM, step)));
@@ -196,12 +207,7 @@ public final class Trainer<B> {
       int stalled = 0;
       if (config.earlyStopping().isPresent()) {
         EarlyStopping es = config.earlyStopping().get();
-        Double value = lastValidation.get(es.metric());
-        if (value == null) {
-          throw new IllegalStateException("early stopping monitors validation metric '"
-              + es.metric() + "' but the evaluation gave " + lastValidation.keySet()
-              + (validation.isEmpty() ? " (no validation source was given)" : ""));
-        }
+        double value = metric(es.metric());
         improved = Double.isNaN(bestMetric) || es.better(value, bestMetric);
         if (improved) {
           bestMetric = value;
@@ -210,6 +216,9 @@ public final class Trainer<B> {
           stalled = at.epochsWithoutImprovement() + 1;
         }
       }
+      plateau.ifPresent(p -> {
+        optimizer.setLearningRate(p.observe(metric(config.plateau().get().metric())));
+      });
       EpochReport report =
           new EpochReport(at.epoch(), trainLoss, lastValidation, improved, seconds);
       listeners.forEach(l -> l.onEpoch(report));
@@ -218,13 +227,23 @@ public final class Trainer<B> {
           .orElse(false);
     }
 
+    double metric(String name) {
+      Double value = lastValidation.get(name);
+      if (value == null) {
+        throw new IllegalStateException("the run monitors validation metric '" + name
+            + "' but the evaluation gave " + lastValidation.keySet()
+            + (validation.isEmpty() ? " (no validation source was given)" : ""));
+      }
+      return value;
+    }
+
     void save() {
       if (config.checkpoint().isEmpty()) {
         return;
       }
       try {
         Checkpoint.write(config.checkpoint().get(), model, optimizer, objective, at,
-            config.seed(), best);
+            config.seed(), best, plateau.map(ReduceOnPlateau::state));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write checkpoint " + config.checkpoint().get(), e);
       }

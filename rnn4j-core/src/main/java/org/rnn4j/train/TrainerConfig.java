@@ -2,6 +2,8 @@ package org.rnn4j.train;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.rnn4j.optim.LearningRateSchedule;
+import org.rnn4j.optim.ReduceOnPlateauConfig;
 
 /**
  * How a {@link Trainer} runs. Build with {@link #builder(int, long)}.
@@ -13,6 +15,9 @@ import java.util.Optional;
  * @param checkpointEverySteps also write it every this many steps; 0 for epoch ends only
  * @param earlyStopping stop on a stalled validation metric and restore the best weights
  * @param maxSteps stop (interrupted) after this many steps in all; 0 for no limit
+ * @param schedule the learning rate as a function of completed steps (or epochs)
+ * @param scheduleByEpoch whether {@code schedule} counts epochs rather than steps
+ * @param plateau reduce the learning rate when a validation metric stalls
  */
 public record TrainerConfig(
     int epochs,
@@ -21,7 +26,10 @@ public record TrainerConfig(
     Optional<Path> checkpoint,
     int checkpointEverySteps,
     Optional<EarlyStopping> earlyStopping,
-    long maxSteps) {
+    long maxSteps,
+    Optional<LearningRateSchedule> schedule,
+    boolean scheduleByEpoch,
+    Optional<Plateau> plateau) {
 
   public static final double DEFAULT_CLIP_NORM = 5.0;
 
@@ -40,7 +48,19 @@ public record TrainerConfig(
     if (maxSteps < 0) {
       throw new IllegalArgumentException("maxSteps must be non-negative, got " + maxSteps);
     }
+    if (schedule.isPresent() && plateau.isPresent()) {
+      throw new IllegalArgumentException(
+          "give either a learning-rate schedule or reduce-on-plateau, not both");
+    }
   }
+
+  /**
+   * Reduce-on-plateau driven by a validation metric, fed once per epoch.
+   *
+   * @param metric the validation metric, e.g. "loss"
+   * @param config factor, patience, mode and the rest
+   */
+  public record Plateau(String metric, ReduceOnPlateauConfig config) {}
 
   /** A builder: clipping at {@value #DEFAULT_CLIP_NORM}, no checkpoint, no early stopping. */
   public static Builder builder(int epochs, long seed) {
@@ -56,6 +76,9 @@ public record TrainerConfig(
     private int checkpointEverySteps;
     private Optional<EarlyStopping> earlyStopping = Optional.empty();
     private long maxSteps;
+    private Optional<LearningRateSchedule> schedule = Optional.empty();
+    private boolean scheduleByEpoch;
+    private Optional<Plateau> plateau = Optional.empty();
 
     private Builder(int epochs, long seed) {
       this.epochs = epochs;
@@ -87,9 +110,21 @@ public record TrainerConfig(
       return this;
     }
 
+    /** The learning rate after t completed steps ({@code byEpoch}: epochs) is rate(t). */
+    public Builder schedule(LearningRateSchedule value, boolean byEpoch) {
+      this.schedule = Optional.of(value);
+      this.scheduleByEpoch = byEpoch;
+      return this;
+    }
+
+    public Builder plateau(String metric, ReduceOnPlateauConfig config) {
+      this.plateau = Optional.of(new Plateau(metric, config));
+      return this;
+    }
+
     public TrainerConfig build() {
       return new TrainerConfig(epochs, seed, clipNorm, checkpoint, checkpointEverySteps,
-          earlyStopping, maxSteps);
+          earlyStopping, maxSteps, schedule, scheduleByEpoch, plateau);
     }
   }
 }

@@ -201,6 +201,32 @@ class TrainerTest {
   }
 
   @Test
+  void aScheduleSetsTheRateOfEveryStepAndPlateauReducesIt() {
+    LanguageModel m = model(8, 1);
+    TruncatedBptt source = new TruncatedBptt(TOKENS, 4, 16);
+    List<Double> rates = new java.util.ArrayList<>();
+    TrainingListener record = new TrainingListener() {
+      @Override
+      public void onStep(StepReport r) {
+        rates.add(r.learningRate());
+      }
+    };
+    new Trainer<>(TrainerConfig.builder(2, 1)
+        .schedule(org.rnn4j.optim.LearningRateSchedule.stepDecay(0.01, 2, 0.5), false).build(),
+        new LanguageModelObjective(m), adam(m), List.of(record)).fit(source, Optional.empty());
+    for (int i = 0; i < rates.size(); i++) {
+      assertEquals(0.01 * Math.pow(0.5, i / 2), rates.get(i), 1e-15, "step " + i);
+    }
+    LanguageModel p = model(8, 1);
+    Optimizer optimizer = adam(p);
+    TruncatedBptt unlike = new TruncatedBptt(encode("zzzz qqqq zzzz qqqq"), 1, 8);
+    new Trainer<>(TrainerConfig.builder(8, 1).plateau("loss",
+        org.rnn4j.optim.ReduceOnPlateauConfig.defaults().withPatience(0)).build(),
+        new LanguageModelObjective(p), optimizer, List.of()).fit(source, Optional.of(unlike));
+    assertTrue(optimizer.learningRate() < 0.01, "rate reduced: " + optimizer.learningRate());
+  }
+
+  @Test
   void listenersShowProgressAndLogJsonLinesWithStateGradientNorms() throws Exception {
     LanguageModel m = model(7, 1);
     m.recordStateGradientNorms(true);
