@@ -1,6 +1,7 @@
 package org.rnn4j.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -69,9 +70,10 @@ final class HeaderParser {
     try (JsonParser p = FACTORY.createParser(header)) {
       metadata = new HeaderParser(file, dataLength, p).root(entries);
     } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at byte " + (8 + at.getByteOffset()) + " of the file";
       throw new ModelFormatException(
-          file + ": header is not valid JSON: " + e.getOriginalMessage() + " at byte "
-              + e.getLocation().getByteOffset(), e);
+          file + ": header is not valid JSON: " + e.getOriginalMessage() + where, e);
     } catch (IOException e) {
       throw new ModelFormatException(file + ": header could not be parsed: " + e.getMessage(), e);
     }
@@ -119,7 +121,8 @@ final class HeaderParser {
     }
     JsonToken after = parser.nextToken();
     if (after != null) {
-      throw error("unexpected " + found(after) + " after the header's JSON object");
+      throw error("found " + found(after)
+          + " after the header's JSON object; expected only whitespace padding");
     }
     return metadata == null ? Map.of() : metadata;
   }
