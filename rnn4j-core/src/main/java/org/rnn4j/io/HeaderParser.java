@@ -38,6 +38,7 @@ final class HeaderParser {
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxStringLength(Safetensors.MAX_HEADER_LENGTH)
+                  .maxNameLength(Safetensors.MAX_HEADER_LENGTH)
                   .maxNestingDepth(8) // a valid header nests 3 deep
                   .maxNumberLength(100)
                   .build())

@@ -1,6 +1,7 @@
 package org.rnn4j.io;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One tensor entry of a safetensors header, validated: its name, element type, shape and byte
@@ -49,7 +50,7 @@ public record TensorInfo(String name, Dtype dtype, int[] shape, long begin, long
 
   @Override
   public int hashCode() {
-    return (name.hashCode() * 31 + Arrays.hashCode(shape)) * 31 + Long.hashCode(begin);
+    return Objects.hash(name, dtype, Arrays.hashCode(shape), begin, end);
   }
 
   @Override

@@ -99,6 +99,17 @@ class SafetensorsTest {
   }
 
   @Test
+  void longNamesAndValuesRoundTrip() throws IOException {
+    Path file = dir.resolve("long.safetensors");
+    String name = "n".repeat(200_000);
+    String value = "v".repeat(1_000_000);
+    Safetensors.write(file, Map.of(name, Tensor.ones(1)), Map.of(name, value));
+    SafetensorsFile read = Safetensors.read(file);
+    assertEquals(Map.of(name, value), read.metadata());
+    assertEquals(1f, read.tensors().get(name).item());
+  }
+
+  @Test
   void fileWithoutTensorsRoundTrips() throws IOException {
     Path file = dir.resolve("m.safetensors");
     Safetensors.write(file, Map.of(), Map.of("k", "v"));
