@@ -52,21 +52,21 @@ final class ScalarBackend implements Backend {
   @Override
   public void exp(float[] out, int outOff, float[] in, int inOff, int n) {
     for (int i = 0; i < n; i++) {
-      out[outOff + i] = (float) Math.exp(in[inOff + i]);
+      out[outOff + i] = ExpPolynomial.exp(in[inOff + i]);
     }
   }
 
   @Override
   public void tanh(float[] out, int outOff, float[] in, int inOff, int n) {
     for (int i = 0; i < n; i++) {
-      out[outOff + i] = (float) Math.tanh(in[inOff + i]);
+      out[outOff + i] = ExpPolynomial.tanh(in[inOff + i]);
     }
   }
 
   @Override
   public void sigmoid(float[] out, int outOff, float[] in, int inOff, int n) {
     for (int i = 0; i < n; i++) {
-      out[outOff + i] = (float) (1.0 / (1.0 + Math.exp(-in[inOff + i])));
+      out[outOff + i] = ExpPolynomial.sigmoid(in[inOff + i]);
     }
   }
 }
