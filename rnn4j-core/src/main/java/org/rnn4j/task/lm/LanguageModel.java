@@ -1,8 +1,13 @@
 package org.rnn4j.task.lm;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.rnn4j.io.ModelFile;
 import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
@@ -117,5 +122,34 @@ public final class LanguageModel implements Module {
     return new Output(
         CrossEntropy.loss(out.logits(), targets, lengths, CrossEntropy.Options.DEFAULT),
         out.state());
+  }
+
+  /**
+   * Writes this model to a model file (atomically).
+   *
+   * @param file the target
+   * @param vocabulary the vocabulary's JSON, if the model has one
+   * @param provenance seed, version, data digest, time
+   */
+  public void save(Path file, Optional<String> vocabulary, ModelFile.Provenance provenance)
+      throws IOException {
+    ModelFile.write(file, parameters, config.toJson(), vocabulary, provenance);
+  }
+
+  /** A model read from a file, with what was stored beside it. */
+  public record Loaded(LanguageModel model, Optional<String> vocabulary,
+      Optional<ModelFile.Provenance> provenance) {}
+
+  /**
+   * Reads a model file written by {@link #save}.
+   *
+   * @throws org.rnn4j.io.ModelFormatException if the file is not a valid language-model file
+   */
+  public static Loaded load(Path file) throws IOException {
+    ModelFile.Contents contents = ModelFile.read(file);
+    LanguageModel model = new LanguageModel(
+        LanguageModelConfig.fromJson(contents.config(), file), new SplittableRandom(0));
+    ModelFile.copyInto(model.parameters(), contents.tensors(), file);
+    return new Loaded(model, contents.vocabulary(), contents.provenance());
   }
 }

@@ -1,5 +1,9 @@
 package org.rnn4j.task.lm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.nn.recurrent.CellKind;
 
 /**
@@ -27,5 +31,47 @@ public record LanguageModelConfig(
     if (embeddingSize < 1) {
       throw new IllegalArgumentException("embeddingSize must be at least 1, got " + embeddingSize);
     }
+  }
+
+  /** The task name in model files. */
+  public static final String TASK = "lm";
+
+  /** The configuration as stored in a model file's {@code config} metadata. */
+  public JsonNode toJson() {
+    return new ObjectMapper().createObjectNode().put("task", TASK).put("cell", cell.name())
+        .put("vocabulary_size", vocabularySize).put("embedding_size", embeddingSize)
+        .put("hidden_size", hiddenSize).put("layers", layers).put("dropout", dropout);
+  }
+
+  /**
+   * Reads a configuration written by {@link #toJson()}.
+   *
+   * @param json the {@code config} object
+   * @param file for messages
+   * @throws ModelFormatException naming the field that is missing or wrong
+   */
+  public static LanguageModelConfig fromJson(JsonNode json, Path file) throws ModelFormatException {
+    if (!TASK.equals(json.path("task").asText())) {
+      throw new ModelFormatException(file + ": config task is '" + json.path("task").asText()
+          + "', expected '" + TASK + "' (a language model)");
+    }
+    try {
+      return new LanguageModelConfig(CellKind.valueOf(json.path("cell").asText()),
+          field(json, "vocabulary_size", file), field(json, "embedding_size", file),
+          field(json, "hidden_size", file), field(json, "layers", file),
+          (float) json.path("dropout").asDouble(0));
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(file + ": bad language-model config " + json + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static int field(JsonNode json, String name, Path file) throws ModelFormatException {
+    JsonNode v = json.get(name);
+    if (v == null || !v.canConvertToInt()) {
+      throw new ModelFormatException(
+          file + ": config " + name + " must be an integer, got " + (v == null ? "nothing" : v));
+    }
+    return v.asInt();
   }
 }

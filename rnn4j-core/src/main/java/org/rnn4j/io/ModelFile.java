@@ -1,0 +1,182 @@
+package org.rnn4j.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * rnn4j model files: a safetensors container whose tensors are a model's parameters under their
+ * PyTorch state-dict names and whose metadata says what the model is (docs/model-format.md):
+ *
+ * <pre>
+ * format = rnn4j-model    format_version = 1    config = {JSON}    vocabulary = {JSON}, optional
+ * provenance = {"seed": …, "rnn4j_version": …, "training_data_sha256": …, "created": …}
+ * </pre>
+ * The model classes turn {@code config} into a model and call {@link #copyInto} to fill it.
+ */
+public final class ModelFile {
+  public static final String FORMAT = "rnn4j-model";
+  public static final String VERSION = "1";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ModelFile() {}
+
+  /** The version of rnn4j that is running, for provenance ("unknown" outside a build). */
+  public static String rnn4jVersion() {
+    try (InputStream in = ModelFile.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      String v = p.getProperty("version", "unknown");
+      return v.startsWith("${") ? "unknown" : v;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Where a model came from.
+   *
+   * @param seed the training seed
+   * @param rnn4jVersion the rnn4j version that trained it
+   * @param trainingDataSha256 hex SHA-256 of the training data ("" when not known)
+   * @param created ISO-8601 UTC time of writing
+   */
+  public record Provenance(long seed, String rnn4jVersion, String trainingDataSha256,
+      String created) {
+
+    /** Provenance of a model written now by this rnn4j version. */
+    public static Provenance now(long seed, String trainingDataSha256) {
+      return new Provenance(seed, ModelFile.rnn4jVersion(), trainingDataSha256,
+          java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    }
+
+    String toJson() {
+      return JSON.createObjectNode().put("seed", seed).put("rnn4j_version", rnn4jVersion)
+          .put("training_data_sha256", trainingDataSha256).put("created", created).toString();
+    }
+  }
+
+  /**
+   * What a model file holds.
+   *
+   * @param tensors parameters by name, in file order
+   * @param config the model configuration
+   * @param vocabulary the vocabulary's JSON, when the model has one
+   * @param provenance where the model came from, when recorded
+   */
+  public record Contents(Map<String, Tensor> tensors, JsonNode config, Optional<String> vocabulary,
+      Optional<Provenance> provenance) {}
+
+  /**
+   * Writes a model file atomically.
+   *
+   * @param file the target; replaced only once the new file is complete
+   * @param parameters the model's parameters by PyTorch name
+   * @param config the model configuration as a JSON object
+   * @param vocabulary the vocabulary's JSON, if any
+   * @param provenance where the model came from
+   */
+  public static void write(Path file, Map<String, Tensor> parameters, JsonNode config,
+      Optional<String> vocabulary, Provenance provenance) throws IOException {
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("format", FORMAT);
+    meta.put("format_version", VERSION);
+    meta.put("config", config.toString());
+    vocabulary.ifPresent(v -> meta.put("vocabulary", v));
+    meta.put("provenance", provenance.toJson());
+    Safetensors.write(file, parameters, meta);
+  }
+
+  /**
+   * Reads and checks a model file.
+   *
+   * @throws ModelFormatException if it is not a readable rnn4j model file of a known version
+   */
+  public static Contents read(Path file) throws IOException {
+    SafetensorsFile f = Safetensors.read(file);
+    Map<String, String> meta = f.metadata();
+    if (!FORMAT.equals(meta.get("format"))) {
+      throw new ModelFormatException(file + ": not an rnn4j model file: metadata format is "
+          + (meta.containsKey("format") ? "'" + meta.get("format") + "'" : "missing")
+          + ", expected '" + FORMAT + "'");
+    }
+    if (!VERSION.equals(meta.get("format_version"))) {
+      throw new ModelFormatException(file + ": unsupported model format version '"
+          + meta.get("format_version") + "', this rnn4j reads version " + VERSION);
+    }
+    JsonNode config = json(file, "config", meta.get("config"));
+    if (!config.isObject()) {
+      throw new ModelFormatException(file + ": metadata config must be a JSON object");
+    }
+    Optional<Provenance> provenance = Optional.empty();
+    if (meta.containsKey("provenance")) {
+      JsonNode p = json(file, "provenance", meta.get("provenance"));
+      provenance = Optional.of(new Provenance(p.path("seed").asLong(),
+          p.path("rnn4j_version").asText(""), p.path("training_data_sha256").asText(""),
+          p.path("created").asText("")));
+    }
+    return new Contents(f.tensors(), config, Optional.ofNullable(meta.get("vocabulary")),
+        provenance);
+  }
+
+  private static JsonNode json(Path file, String key, String text) throws ModelFormatException {
+    if (text == null) {
+      throw new ModelFormatException(file + ": metadata " + key + " is missing");
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new ModelFormatException(
+          file + ": metadata " + key + " is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Copies saved tensors into a model's parameters; the names and shapes must match exactly.
+   *
+   * @param parameters the model's parameters (modified)
+   * @param saved the tensors read from {@code file}
+   * @param file for messages
+   * @throws ModelFormatException naming missing, unexpected or mis-shaped tensors
+   */
+  public static void copyInto(Map<String, Tensor> parameters, Map<String, Tensor> saved, Path file)
+      throws ModelFormatException {
+    TreeSet<String> missing = new TreeSet<>(parameters.keySet());
+    missing.removeAll(saved.keySet());
+    TreeSet<String> unexpected = new TreeSet<>(saved.keySet());
+    unexpected.removeAll(parameters.keySet());
+    StringBuilder problems = new StringBuilder();
+    if (!missing.isEmpty()) {
+      problems.append("; missing ").append(missing);
+    }
+    if (!unexpected.isEmpty()) {
+      problems.append("; unexpected ").append(unexpected);
+    }
+    for (Map.Entry<String, Tensor> p : parameters.entrySet()) {
+      Tensor s = saved.get(p.getKey());
+      if (s != null && !Arrays.equals(s.shape(), p.getValue().shape())) {
+        problems.append("; ").append(p.getKey()).append(" has shape ")
+            .append(Arrays.toString(s.shape())).append(", the model expects ")
+            .append(Arrays.toString(p.getValue().shape()));
+      }
+    }
+    if (problems.length() > 0) {
+      throw new ModelFormatException(file + ": tensors do not match the model" + problems);
+    }
+    parameters.forEach((name, p) ->
+        System.arraycopy(saved.get(name).data(), 0, p.data(), 0, p.size()));
+  }
+}

@@ -1,0 +1,150 @@
+package org.rnn4j.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.nn.Embedding;
+import org.rnn4j.nn.Linear;
+import org.rnn4j.nn.Module;
+import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.Recurrent;
+import org.rnn4j.nn.recurrent.RecurrentConfig;
+import org.rnn4j.task.lm.LanguageModel;
+import org.rnn4j.task.lm.LanguageModelConfig;
+import org.rnn4j.tensor.NoGrad;
+import org.rnn4j.tensor.Tensor;
+import org.rnn4j.testing.Fixture;
+
+/**
+ * Models cross between rnn4j and PyTorch in both directions, on fixtures written by
+ * tools/fixtures/make_interop_fixtures.py (PyTorch 1.13): PyTorch state dicts load into the
+ * matching rnn4j models and give PyTorch's logits; a model file written by rnn4j loads into
+ * torch.nn (tools/rnn4j_to_torch.py) and PyTorch's logits equal rnn4j's.
+ */
+class InteropTest {
+  private static final double RTOL = 1e-5;
+  @TempDir Path dir;
+
+  private static Path resource(String name) throws Exception {
+    return Path.of(InteropTest.class.getResource("/fixtures/interop/" + name).toURI());
+  }
+
+  private static int[] ids(Tensor asFloats) {
+    int[] ids = new int[asFloats.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = (int) asFloats.data()[i];
+    }
+    return ids;
+  }
+
+  private static Tensor logits(LanguageModel m, Tensor idsAsFloats) {
+    int b = idsAsFloats.dim(0);
+    int[] lengths = new int[b];
+    java.util.Arrays.fill(lengths, idsAsFloats.dim(1));
+    try (NoGrad scope = NoGrad.enter()) {
+      return m.forward(ids(idsAsFloats), lengths, m.zeroState(b)).logits();
+    }
+  }
+
+  @Test
+  void pyTorchLanguageModelsLoadIntoRnn4jAndGiveTheSameLogits() throws Exception {
+    Object[][] cases = {
+        {"torch_lm", new LanguageModelConfig(CellKind.LSTM, 11, 5, 7, 2, 0f)},
+        {"torch_rnn_lm", new LanguageModelConfig(CellKind.RNN_TANH, 6, 3, 4, 1, 0f)}};
+    for (Object[] c : cases) {
+      String name = (String) c[0];
+      LanguageModel m = new LanguageModel((LanguageModelConfig) c[1], new SplittableRandom(1));
+      Path file = resource(name + ".safetensors");
+      ModelFile.copyInto(m.parameters(), Safetensors.read(file).tensors(), file);
+      Fixture io = Fixture.load("interop/" + name + "_io.safetensors");
+      io.assertClose("logits", logits(m, io.tensor("ids")), RTOL, 1.0);
+    }
+  }
+
+  @Test
+  void aBidirectionalTwoLayerGruTaggerFromPyTorchGivesTheSameLogits() throws Exception {
+    SplittableRandom rng = new SplittableRandom(2);
+    Embedding embedding = new Embedding(9, 4, rng);
+    Recurrent rnn = new Recurrent(RecurrentConfig.builder(CellKind.GRU, 4, 5).layers(2)
+        .bidirectional(true).build(), rng);
+    Linear fc = new Linear(10, 3, rng);
+    Map<String, Module> children = new LinkedHashMap<>();
+    children.put("embedding", embedding);
+    children.put("rnn", rnn);
+    children.put("fc", fc);
+    Path file = resource("torch_tagger.safetensors");
+    ModelFile.copyInto(Module.namedParameters(children), Safetensors.read(file).tensors(), file);
+    Fixture io = Fixture.load("interop/torch_tagger_io.safetensors");
+    Tensor ids = io.tensor("ids");
+    try (NoGrad scope = NoGrad.enter()) {
+      Tensor logits = fc.forward(rnn.forward(embedding.forward(ids(ids), 2, 6)).output());
+      io.assertClose("logits", logits, RTOL, 1.0);
+    }
+  }
+
+  /** The model whose file the fixture script hands to PyTorch (copied to fixtures/interop). */
+  static LanguageModel modelForPyTorch() {
+    return new LanguageModel(new LanguageModelConfig(CellKind.GRU, 13, 6, 8, 2, 0f),
+        new SplittableRandom(2026));
+  }
+
+  @Test
+  void writesTheModelFileForPyTorch() throws Exception {
+    Path out = Path.of("target/interop/rnn4j_lm.safetensors");
+    Files.createDirectories(out.getParent());
+    modelForPyTorch().save(out, Optional.empty(), ModelFile.Provenance.now(2026, ""));
+    LanguageModel again = LanguageModel.load(out).model();
+    assertEquals(modelForPyTorch().parameters().keySet(), again.parameters().keySet());
+  }
+
+  @Test
+  void pyTorchRunsTheModelFileRnn4jWroteToTheSameLogits() throws Exception {
+    LanguageModel.Loaded loaded = LanguageModel.load(resource("rnn4j_lm.safetensors"));
+    Fixture torch = Fixture.load("interop/rnn4j_lm_torch_logits.safetensors");
+    torch.assertClose("logits", logits(loaded.model(), torch.tensor("ids")), RTOL, 1.0);
+    Tensor mine = logits(modelForPyTorch(), torch.tensor("ids"));
+    torch.assertClose("logits", mine, RTOL, 1.0); // the committed file is today's model
+  }
+
+  @Test
+  void aModelFileRoundTripsWithVocabularyAndProvenance() throws Exception {
+    LanguageModel m = modelForPyTorch();
+    Path file = dir.resolve("m.safetensors");
+    m.save(file, Optional.of("{\"tokens\":[\"a\",\"b\"]}"),
+        new ModelFile.Provenance(42, "9.9", "ab12", "2026-11-25T20:00:00Z"));
+    LanguageModel.Loaded back = LanguageModel.load(file);
+    assertEquals(m.config(), back.model().config());
+    assertEquals(Optional.of("{\"tokens\":[\"a\",\"b\"]}"), back.vocabulary());
+    assertEquals(new ModelFile.Provenance(42, "9.9", "ab12", "2026-11-25T20:00:00Z"),
+        back.provenance().orElseThrow());
+    for (String name : m.parameters().keySet()) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(m.parameters().get(name).data(),
+          back.model().parameters().get(name).data(), name);
+    }
+  }
+
+  @Test
+  void aStateDictThatDoesNotMatchTheModelIsRejectedNamingEveryProblem() throws Exception {
+    LanguageModel m = modelForPyTorch();
+    Path file = resource("torch_lm.safetensors");
+    ModelFormatException e = assertThrows(ModelFormatException.class,
+        () -> ModelFile.copyInto(m.parameters(), Safetensors.read(file).tensors(), file));
+    assertTrue(e.getMessage().contains("unexpected [rnn.bias_hh_l0, rnn.bias_hh_l1,")
+        || e.getMessage().contains("embedding.weight has shape [11, 5], the model expects [13, 6]"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("embedding.weight has shape [11, 5]"), e.getMessage());
+    ModelFormatException notOurs = assertThrows(ModelFormatException.class,
+        () -> LanguageModel.load(file));
+    assertTrue(notOurs.getMessage().contains("not an rnn4j model file: metadata format is 'pt'"),
+        notOurs.getMessage());
+  }
+}
