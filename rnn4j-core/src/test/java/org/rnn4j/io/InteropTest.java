@@ -133,6 +133,32 @@ class InteropTest {
   }
 
   @Test
+  void modelFilesOfAnotherVersionOrWithABrokenConfigAreRejected() throws Exception {
+    Map<String, Tensor> params = modelForPyTorch().parameters();
+    Object[][] cases = {
+        {Map.of("format", "rnn4j-model", "format_version", "7", "config", "{}"),
+            "unsupported model format version '7', this rnn4j reads version 1"},
+        {Map.of("format", "rnn4j-model", "format_version", "1", "config", "{\"task\": "),
+            "metadata config is not valid JSON"},
+        {Map.of("format", "rnn4j-model", "format_version", "1"), "metadata config is missing"},
+        {Map.of("format", "rnn4j-model", "format_version", "1", "config",
+            "{\"task\":\"lm\",\"cell\":\"LSTM\",\"vocabulary_size\":\"x\"}"),
+            "config vocabulary_size must be an integer, got \"x\""},
+        {Map.of("format", "rnn4j-model", "format_version", "1", "config",
+            "{\"task\":\"translate\"}"), "config task is 'translate', expected 'lm'"}};
+    for (Object[] c : cases) {
+      Path file = dir.resolve("bad.safetensors");
+      @SuppressWarnings("unchecked")
+      Map<String, String> meta = (Map<String, String>) c[0];
+      Safetensors.write(file, params, meta);
+      ModelFormatException e = assertThrows(ModelFormatException.class,
+          () -> LanguageModel.load(file));
+      assertTrue(e.getMessage().contains((String) c[1]), e.getMessage());
+      assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+    }
+  }
+
+  @Test
   void aStateDictThatDoesNotMatchTheModelIsRejectedNamingEveryProblem() throws Exception {
     LanguageModel m = modelForPyTorch();
     Path file = resource("torch_lm.safetensors");
