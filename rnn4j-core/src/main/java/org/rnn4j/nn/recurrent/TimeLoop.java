@@ -15,7 +15,7 @@ import org.rnn4j.kernel.Parallelism;
  * <pre>
  * forward:   P = X·W_ihᵀ                             one GEMM, all T·B rows
  *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once; (B, H)·(H, GH)
- *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)
+ *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩ + b_ih, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)   biases added in the row pass
  * backward:  for s = T−1 … 0: dPre⟨s⟩ = cell'(dh⟨s⟩, dc⟨s⟩);  dh⟨s−1⟩ = direct + dPreHh⟨s⟩·W_hh
  *            dW_ih += dPreIhᵀ·X   dX = dPreIh·W_ih   dW_hh += dPreHhᵀ·H⟨0..T−1⟩   (one GEMM each)
  * </pre>
