@@ -51,6 +51,20 @@ public final class DataFormatException extends IOException {
     return new DataFormatException(file, String.valueOf(line), message);
   }
 
+  /**
+   * An error on a line, caused by another exception.
+   *
+   * @param file the file
+   * @param line the line number, from 1
+   * @param message what was expected and what was found
+   * @param cause the exception the parser raised
+   * @return the exception
+   */
+  public static DataFormatException atLine(
+      Path file, long line, String message, Throwable cause) {
+    return new DataFormatException(file, String.valueOf(line), message, cause);
+  }
+
   /** The file, as given to the reader. */
   public String file() {
     return file;
