@@ -122,7 +122,7 @@ public final class LanguageModelStream implements AutoCloseable {
       Path file, Tokenizer tokenizer, int minFrequency, int maxSize) throws IOException {
     VocabularyBuilder builder = new VocabularyBuilder();
     try (InputStream in = Files.newInputStream(file)) {
-      ByteLineReader lines = new ByteLineReader(in, file, 0);
+      Utf8LineReader lines = new Utf8LineReader(in, file, 0);
       for (Optional<String> line = lines.next(); line.isPresent(); line = lines.next()) {
         builder.addAll(tokenizer.tokenize(line.get()));
       }
@@ -173,7 +173,7 @@ public final class LanguageModelStream implements AutoCloseable {
   /** One row's reader: a byte range of the file and the ids read but not yet used. */
   private static final class Part {
     private final FileChannel channel;
-    private final ByteLineReader lines;
+    private final Utf8LineReader lines;
     private final long end;
     private int[] window = new int[64]; // ids not yet consumed, from index 0
     private int count;
@@ -181,7 +181,7 @@ public final class LanguageModelStream implements AutoCloseable {
     Part(Path file, long start, long end) throws IOException {
       this.channel = FileChannel.open(file, StandardOpenOption.READ);
       channel.position(start);
-      this.lines = new ByteLineReader(Channels.newInputStream(channel), file, start);
+      this.lines = new Utf8LineReader(Channels.newInputStream(channel), file, start);
       this.end = end;
     }
 

@@ -61,6 +61,9 @@ public final class DelimitedReader {
         }
         out.add(row);
       }
+    } catch (MalformedInputException e) {
+      throw DataFormatException.atLine(file, NumberedLines.firstMalformedLine(file),
+          "expected UTF-8 text, found a malformed byte sequence", e);
     }
     return out;
   }

@@ -1,39 +1,41 @@
 package org.rnn4j.data.format;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.rnn4j.data.DataFormatException;
+import org.rnn4j.data.Utf8LineReader;
 
 /** Strict UTF-8 lines of a file with their numbers (from 1). */
 final class NumberedLines implements AutoCloseable {
-  private final BufferedReader reader;
+  private final InputStream in;
+  private final Utf8LineReader reader;
   private final Path file;
   private long number;
 
   NumberedLines(Path file) throws IOException {
     this.file = file;
-    this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); // reports bad bytes
+    this.in = Files.newInputStream(file);
+    this.reader = new Utf8LineReader(in, file, 0);
   }
 
   /** The next line, or null at the end of the file. */
   String next() throws IOException {
+    Optional<String> line;
     try {
-      String line = reader.readLine();
-      if (line != null) {
-        number++;
-        if (number == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1); // byte-order mark
-        }
-      }
-      return line;
-    } catch (MalformedInputException e) {
+      line = reader.next();
+    } catch (DataFormatException e) {
       throw DataFormatException.atLine(file, number + 1,
           "expected UTF-8 text, found a malformed byte sequence", e);
     }
+    if (line.isEmpty()) {
+      return null;
+    }
+    number++;
+    String s = line.get();
+    return number == 1 && s.startsWith("\uFEFF") ? s.substring(1) : s; // byte-order mark
   }
 
   /**
@@ -68,6 +70,6 @@ final class NumberedLines implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    reader.close();
+    in.close();
   }
 }

@@ -64,6 +64,9 @@ public final class TimeSeriesCsv {
         times.add(timeColumn.isPresent() ? r.get(picks[f]) : "");
         t++;
       }
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw DataFormatException.atLine(file, NumberedLines.firstMalformedLine(file),
+          "expected UTF-8 text, found a malformed byte sequence", e);
     }
     return new TimeSeries(valueColumns, times,
         new Features(java.util.Arrays.copyOf(values, t * f), f));

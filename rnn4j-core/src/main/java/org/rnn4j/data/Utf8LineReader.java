@@ -12,11 +12,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Lines of a UTF-8 byte stream with the number of bytes each used, so a reader can stop at a byte
- * offset. Lines end at {@code \n}; a {@code \r} before it is dropped. Malformed UTF-8 fails with
- * the byte offset of its line.
+ * Lines of a UTF-8 byte stream, decoded strictly one line at a time, with the byte offset of each
+ * (so a reader can stop at an offset, and an error can name its line). Lines end at {@code \n};
+ * a {@code \r} before it is dropped. The caller closes the stream.
  */
-final class ByteLineReader {
+public final class Utf8LineReader {
   private final InputStream in;
   private final byte[] chunk = new byte[1 << 16]; // read-ahead
   private int chunkPos;
@@ -28,7 +28,14 @@ final class ByteLineReader {
   private byte[] buffer = new byte[256];
   private long position; // byte offset of the next line
 
-  ByteLineReader(InputStream in, Path file, long position) {
+  /**
+   * A reader from the current position of a stream.
+   *
+   * @param in the bytes (read in large chunks; no need to buffer)
+   * @param file the file, for error messages
+   * @param position the byte offset of the stream's current position in the file
+   */
+  public Utf8LineReader(InputStream in, Path file, long position) {
     this.in = in;
     this.file = file;
     this.position = position;
@@ -47,12 +54,18 @@ final class ByteLineReader {
   }
 
   /** The byte offset of the next line. */
-  long position() {
+  public long position() {
     return position;
   }
 
-  /** The next line, or empty at the end of the stream. */
-  Optional<String> next() throws IOException {
+  /**
+   * The next line.
+   *
+   * @return the line without its terminator, or empty at the end of the stream
+   * @throws IOException on a read error, or {@link DataFormatException} naming the byte offset
+   *     of a line that is not UTF-8
+   */
+  public Optional<String> next() throws IOException {
     int n = 0;
     int b;
     while ((b = read()) >= 0 && b != '\n') {
