@@ -57,11 +57,15 @@ public final class SpliceJunctions {
    */
   public static List<DnaSequence> read(Path rda) throws IOException {
     Map<String, RData.Value> objects;
-    try (InputStream in = new XZInputStream(Files.newInputStream(rda))) {
+    try (InputStream raw = Files.newInputStream(rda)) {
+      InputStream in;
+      try {
+        in = new XZInputStream(raw);
+      } catch (org.tukaani.xz.XZFormatException | java.io.EOFException e) {
+        throw new DataFormatException(rda, "byte 0", "expected XZ-compressed data (magic bytes "
+            + "FD 37 7A 58 5A 00), found another format", e);
+      }
       objects = RData.read(in, rda);
-    } catch (org.tukaani.xz.XZFormatException e) {
-      throw new DataFormatException(rda, "byte 0", "expected XZ-compressed data, found another "
-          + "format", e);
     }
     RData.Value frame = objects.get("DNA");
     if (frame == null || frame.type() != RData.VECSXP || frame.list().size() != 3 * LENGTH + 1) {
