@@ -10,7 +10,8 @@ import org.rnn4j.data.DataFormatException;
  * Reads the Apache OpenNLP name-finder training format: one tokenized sentence per line, tokens
  * separated by spaces, each entity wrapped as {@code <START:type> Barack Obama <END>} ({@code
  * <START>} alone gives the type "default"). Blank lines (document breaks) are skipped. Entities
- * become BIO tags.
+ * become BIO tags. A token glued to the end tag ({@code <END>.}, as in OpenNLP's own voa2.train)
+ * is read as the end tag followed by that token.
  */
 public final class OpenNlpNames {
   static final String DEFAULT_TYPE = "default";
@@ -50,7 +51,7 @@ public final class OpenNlpNames {
         }
         type = startType(word, lines);
         start = tokens.size();
-      } else if (word.equals("<END>")) {
+      } else if (word.startsWith("<END>")) {
         if (type == null) {
           throw lines.error("expected <START:type> before <END>, found <END> alone");
         }
@@ -60,6 +61,9 @@ public final class OpenNlpNames {
         }
         spans.add(new EntitySpan(start, tokens.size(), type));
         type = null;
+        if (word.length() > "<END>".length()) {
+          tokens.add(word.substring("<END>".length())); // "<END>." in voa2.train: the period
+        }
       } else {
         tokens.add(word);
       }

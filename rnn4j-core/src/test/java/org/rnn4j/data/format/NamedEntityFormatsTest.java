@@ -65,6 +65,14 @@ class NamedEntityFormatsTest {
   }
 
   @Test
+  void aTokenGluedToTheEndTagIsSplitOff() throws IOException {
+    Path f = Samples.write(dir, "g.train", "said <START:person> Miliband <END>.\n");
+    TaggedSentence s = OpenNlpNames.read(f).get(0);
+    assertEquals(List.of("said", "Miliband", "."), s.tokens());
+    assertEquals(List.of("O", "B-person", "O"), s.tags());
+  }
+
+  @Test
   void spansAndBioTagsRoundTrip() {
     List<String> tokens = List.of("a", "b", "c", "d");
     List<EntitySpan> spans = List.of(new EntitySpan(0, 2, "x"), new EntitySpan(2, 3, "x"));
