@@ -1,6 +1,8 @@
 package org.rnn4j.train;
 
 import java.util.Arrays;
+import org.rnn4j.data.PaddedIds;
+import org.rnn4j.data.TagBatch;
 
 /**
  * A batch for next-token prediction: B sequences of at most T token ids, each with the id that
@@ -31,6 +33,22 @@ public record TokenBatch(int[] ids, int[] targets, int[] lengths, boolean contin
             "lengths[" + i + "] must lie in [0, " + t + "], got " + lengths[i]);
       }
     }
+  }
+
+  /**
+   * The next-token batch of a collated language-model batch ({@code Collate.tag} over
+   * {@code TagExample.nextToken} examples): its padded ids and their targets.
+   *
+   * @param batch ids (B, T) as {@link PaddedIds}, targets (B, T)
+   * @param continuesStream whether it continues the previous batch's rows
+   * @throws IllegalArgumentException if the inputs are features, not ids
+   */
+  public static TokenBatch of(TagBatch batch, boolean continuesStream) {
+    if (!(batch.inputs() instanceof PaddedIds ids)) {
+      throw new IllegalArgumentException(
+          "a language-model batch needs token ids, got " + batch.inputs().getClass().getSimpleName());
+    }
+    return new TokenBatch(ids.ids(), batch.targets(), ids.lengths(), continuesStream);
   }
 
   /** B. */
