@@ -19,10 +19,8 @@ import org.rnn4j.tensor.Tensor;
  * <p>State: {@code exp_avg}, {@code exp_avg_sq}, {@code max_exp_avg_sq} (AMSGrad) and {@code
  * step}.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends AbstractAdam implements Optimizer {
   private final AdamConfig config;
-  private final AdamUpdate update;
-  private double learningRate;
 
   /**
    * An optimizer over {@code parameters}.
@@ -32,10 +30,8 @@ public final class Adam implements Optimizer {
    * @throws IllegalArgumentException if {@code parameters} is empty or holds a tensor twice
    */
   public Adam(Map<String, Tensor> parameters, AdamConfig config) {
+    super(parameters, config, 0);
     this.config = config;
-    this.update = new AdamUpdate(parameters, config.beta1(), config.beta2(), config.eps(),
-        config.amsgrad());
-    this.learningRate = config.learningRate();
   }
 
   /**
@@ -52,36 +48,5 @@ public final class Adam implements Optimizer {
   /** The settings this optimizer was built with (its learning rate may have changed since). */
   public AdamConfig config() {
     return config;
-  }
-
-  @Override
-  public void step() {
-    update.step(learningRate, config.weightDecay(), 0);
-  }
-
-  @Override
-  public void zeroGrad() {
-    update.state().zeroGrad();
-  }
-
-  @Override
-  public double learningRate() {
-    return learningRate;
-  }
-
-  @Override
-  public void setLearningRate(double rate) {
-    Checks.nonNegative("learning rate", rate);
-    this.learningRate = rate;
-  }
-
-  @Override
-  public Map<String, Tensor> state() {
-    return update.state().export();
-  }
-
-  @Override
-  public void loadState(Map<String, Tensor> state) {
-    update.state().load(state);
   }
 }

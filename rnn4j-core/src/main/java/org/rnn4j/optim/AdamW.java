@@ -17,10 +17,8 @@ import org.rnn4j.tensor.Tensor;
  *
  * <p>The decay and the Adam step are one pass over θ. State: as {@link Adam}'s.
  */
-public final class AdamW implements Optimizer {
+public final class AdamW extends AbstractAdam implements Optimizer {
   private final AdamWConfig config;
-  private final AdamUpdate update;
-  private double learningRate;
 
   /**
    * An optimizer over {@code parameters}.
@@ -30,10 +28,10 @@ public final class AdamW implements Optimizer {
    * @throws IllegalArgumentException if {@code parameters} is empty or holds a tensor twice
    */
   public AdamW(Map<String, Tensor> parameters, AdamWConfig config) {
+    // Adam without the L2 term, plus decoupled decay
+    super(parameters, new AdamConfig(config.learningRate(), config.beta1(), config.beta2(),
+        config.eps(), 0, config.amsgrad()), config.weightDecay());
     this.config = config;
-    this.update = new AdamUpdate(parameters, config.beta1(), config.beta2(), config.eps(),
-        config.amsgrad());
-    this.learningRate = config.learningRate();
   }
 
   /**
@@ -50,36 +48,5 @@ public final class AdamW implements Optimizer {
   /** The settings this optimizer was built with (its learning rate may have changed since). */
   public AdamWConfig config() {
     return config;
-  }
-
-  @Override
-  public void step() {
-    update.step(learningRate, 0, config.weightDecay());
-  }
-
-  @Override
-  public void zeroGrad() {
-    update.state().zeroGrad();
-  }
-
-  @Override
-  public double learningRate() {
-    return learningRate;
-  }
-
-  @Override
-  public void setLearningRate(double rate) {
-    Checks.nonNegative("learning rate", rate);
-    this.learningRate = rate;
-  }
-
-  @Override
-  public Map<String, Tensor> state() {
-    return update.state().export();
-  }
-
-  @Override
-  public void loadState(Map<String, Tensor> state) {
-    update.state().load(state);
   }
 }

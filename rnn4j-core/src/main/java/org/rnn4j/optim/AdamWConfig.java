@@ -13,12 +13,13 @@ package org.rnn4j.optim;
 public record AdamWConfig(
     double learningRate, double beta1, double beta2, double eps, double weightDecay,
     boolean amsgrad) {
-  public static final double DEFAULT_LEARNING_RATE = 1e-3;
-  public static final double DEFAULT_BETA1 = 0.9;
-  public static final double DEFAULT_BETA2 = 0.999;
-  public static final double DEFAULT_EPS = 1e-8;
+  // PyTorch's AdamW defaults are Adam's, except for the weight decay
+  public static final double DEFAULT_LEARNING_RATE = AdamConfig.DEFAULT_LEARNING_RATE;
+  public static final double DEFAULT_BETA1 = AdamConfig.DEFAULT_BETA1;
+  public static final double DEFAULT_BETA2 = AdamConfig.DEFAULT_BETA2;
+  public static final double DEFAULT_EPS = AdamConfig.DEFAULT_EPS;
   public static final double DEFAULT_WEIGHT_DECAY = 1e-2;
-  public static final boolean DEFAULT_AMSGRAD = false;
+  public static final boolean DEFAULT_AMSGRAD = AdamConfig.DEFAULT_AMSGRAD;
 
   /**
    * Validates the settings.

@@ -22,14 +22,12 @@ import org.rnn4j.tensor.Tensor;
  * at zero. State: {@code square_avg}, {@code grad_avg} (centered), {@code momentum_buffer} (μ &gt;
  * 0) and {@code step}.
  */
-public final class RmsProp implements Optimizer {
-  private static final int SQUARE_AVG = 0;
+public final class RmsProp extends AbstractOptimizer implements Optimizer {
+  private static final String SQUARE_AVG = "square_avg";
+  private static final String GRAD_AVG = "grad_avg";
+  private static final String MOMENTUM_BUFFER = "momentum_buffer";
 
   private final RmsPropConfig config;
-  private final OptimizerState state;
-  private final int gradAvgIndex; // buffer index of grad_avg, or -1
-  private final int momentumIndex; // buffer index of momentum_buffer, or -1
-  private double learningRate;
 
   /**
    * An optimizer over {@code parameters}.
@@ -39,18 +37,19 @@ public final class RmsProp implements Optimizer {
    * @throws IllegalArgumentException if {@code parameters} is empty or holds a tensor twice
    */
   public RmsProp(Map<String, Tensor> parameters, RmsPropConfig config) {
+    super(parameters, config.learningRate(), bufferNames(config));
     this.config = config;
-    List<String> buffers = new ArrayList<>(List.of("square_avg"));
+  }
+
+  private static List<String> bufferNames(RmsPropConfig config) {
+    List<String> buffers = new ArrayList<>(List.of(SQUARE_AVG));
     if (config.centered()) {
-      buffers.add("grad_avg");
+      buffers.add(GRAD_AVG);
     }
     if (config.momentum() > 0) {
-      buffers.add("momentum_buffer");
+      buffers.add(MOMENTUM_BUFFER);
     }
-    this.gradAvgIndex = buffers.indexOf("grad_avg");
-    this.momentumIndex = buffers.indexOf("momentum_buffer");
-    this.state = new OptimizerState(parameters, buffers.toArray(new String[0]));
-    this.learningRate = config.learningRate();
+    return buffers;
   }
 
   /** The settings this optimizer was built with (its learning rate may have changed since). */
@@ -59,25 +58,15 @@ public final class RmsProp implements Optimizer {
   }
 
   @Override
-  public void step() {
-    for (int p = 0; p < state.size(); p++) {
-      Tensor parameter = state.parameter(p);
-      if (!parameter.hasGrad()) {
-        continue;
-      }
-      state.advance(p);
-      update(parameter.data(), parameter.grad().data(), p);
-    }
-  }
-
-  private void update(float[] theta, float[] grad, int p) {
+  void update(float[] theta, float[] grad, int p, long t) {
+    double lr = learningRate();
     double lambda = config.weightDecay();
     double alpha = config.alpha();
     double eps = config.eps();
     double mu = config.momentum();
-    float[] squareAvg = state.buffer(SQUARE_AVG, p);
-    float[] gradAvg = gradAvgIndex < 0 ? null : state.buffer(gradAvgIndex, p);
-    float[] momentumBuffer = momentumIndex < 0 ? null : state.buffer(momentumIndex, p);
+    float[] squareAvg = buffer(SQUARE_AVG, p);
+    float[] gradAvg = config.centered() ? buffer(GRAD_AVG, p) : null;
+    float[] momentumBuffer = mu > 0 ? buffer(MOMENTUM_BUFFER, p) : null;
     for (int i = 0; i < theta.length; i++) {
       double g = grad[i] + lambda * theta[i];
       double v = alpha * squareAvg[i] + (1 - alpha) * g * g;
@@ -95,33 +84,7 @@ public final class RmsProp implements Optimizer {
         d = mu * momentumBuffer[i] + d;
         momentumBuffer[i] = (float) d;
       }
-      theta[i] = (float) (theta[i] - learningRate * d);
+      theta[i] = (float) (theta[i] - lr * d);
     }
-  }
-
-  @Override
-  public void zeroGrad() {
-    state.zeroGrad();
-  }
-
-  @Override
-  public double learningRate() {
-    return learningRate;
-  }
-
-  @Override
-  public void setLearningRate(double rate) {
-    Checks.nonNegative("learning rate", rate);
-    this.learningRate = rate;
-  }
-
-  @Override
-  public Map<String, Tensor> state() {
-    return state.export();
-  }
-
-  @Override
-  public void loadState(Map<String, Tensor> state) {
-    this.state.load(state);
   }
 }

@@ -1,5 +1,6 @@
 package org.rnn4j.optim;
 
+import java.util.List;
 import java.util.Map;
 import org.rnn4j.tensor.Tensor;
 
@@ -17,12 +18,10 @@ import org.rnn4j.tensor.Tensor;
  *
  * <p>State: {@code momentum_buffer} (only with μ &gt; 0) and {@code step}.
  */
-public final class Sgd implements Optimizer {
-  private static final int MOMENTUM_BUFFER = 0;
+public final class Sgd extends AbstractOptimizer implements Optimizer {
+  private static final String MOMENTUM_BUFFER = "momentum_buffer";
 
   private final SgdConfig config;
-  private final OptimizerState state;
-  private double learningRate;
 
   /**
    * An optimizer over {@code parameters}.
@@ -32,11 +31,9 @@ public final class Sgd implements Optimizer {
    * @throws IllegalArgumentException if {@code parameters} is empty or holds a tensor twice
    */
   public Sgd(Map<String, Tensor> parameters, SgdConfig config) {
+    super(parameters, config.learningRate(),
+        config.momentum() > 0 ? List.of(MOMENTUM_BUFFER) : List.of());
     this.config = config;
-    this.state = config.momentum() > 0
-        ? new OptimizerState(parameters, "momentum_buffer")
-        : new OptimizerState(parameters);
-    this.learningRate = config.learningRate();
   }
 
   /**
@@ -56,33 +53,26 @@ public final class Sgd implements Optimizer {
   }
 
   @Override
-  public void step() {
-    for (int p = 0; p < state.size(); p++) {
-      Tensor parameter = state.parameter(p);
-      if (!parameter.hasGrad()) {
-        continue;
-      }
-      long t = state.advance(p);
-      float[] theta = parameter.data();
-      float[] grad = parameter.grad().data();
-      if (config.momentum() > 0) {
-        updateWithMomentum(theta, grad, state.buffer(MOMENTUM_BUFFER, p), t == 1);
-      } else {
-        update(theta, grad);
-      }
+  void update(float[] theta, float[] grad, int p, long t) {
+    if (config.momentum() > 0) {
+      updateWithMomentum(theta, grad, buffer(MOMENTUM_BUFFER, p), t == 1);
+    } else {
+      updateWithoutMomentum(theta, grad);
     }
   }
 
-  private void update(float[] theta, float[] grad) {
+  private void updateWithoutMomentum(float[] theta, float[] grad) {
+    double lr = learningRate();
     double lambda = config.weightDecay();
     for (int i = 0; i < theta.length; i++) {
       double g = grad[i] + lambda * theta[i];
-      theta[i] = (float) (theta[i] - learningRate * g);
+      theta[i] = (float) (theta[i] - lr * g);
     }
   }
 
   private void updateWithMomentum(float[] theta, float[] grad, float[] momentumBuffer,
       boolean first) {
+    double lr = learningRate();
     double lambda = config.weightDecay();
     double mu = config.momentum();
     double tau = first ? 0 : config.dampening();
@@ -93,33 +83,7 @@ public final class Sgd implements Optimizer {
       double b = keep * momentumBuffer[i] + (1 - tau) * g;
       momentumBuffer[i] = (float) b;
       double d = nesterov ? g + mu * b : b;
-      theta[i] = (float) (theta[i] - learningRate * d);
+      theta[i] = (float) (theta[i] - lr * d);
     }
-  }
-
-  @Override
-  public void zeroGrad() {
-    state.zeroGrad();
-  }
-
-  @Override
-  public double learningRate() {
-    return learningRate;
-  }
-
-  @Override
-  public void setLearningRate(double rate) {
-    Checks.nonNegative("learning rate", rate);
-    this.learningRate = rate;
-  }
-
-  @Override
-  public Map<String, Tensor> state() {
-    return state.export();
-  }
-
-  @Override
-  public void loadState(Map<String, Tensor> state) {
-    this.state.load(state);
   }
 }

@@ -11,14 +11,21 @@ import java.util.TreeSet;
 import org.rnn4j.tensor.Tensor;
 
 /**
- * The named parameters of an optimizer and its per-parameter state: a step count and zero or more
+ * What every optimizer shares, as PyTorch's {@code torch.optim.Optimizer} base class: the named
+ * parameters, the learning rate, and each parameter's state, a step count and zero or more
  * buffers of the parameter's shape ({@code exp_avg}, {@code momentum_buffer}, …, PyTorch's state
- * names). Buffers are allocated once, here, so a step allocates nothing.
+ * names). A subclass gives the names of its buffers and the update equations ({@link #update});
+ * {@link #step()} calls it for each parameter that has a gradient, after counting that
+ * parameter's step. Buffers are allocated once, here, so a step allocates nothing.
  *
  * <p>Exported state keys are {@code <buffer>.<parameter name>} and {@code step.<parameter name>}
  * (a float32 scalar, exact up to 2²⁴ steps).
+ *
+ * <p>The public methods are {@link Optimizer}'s, documented there. This class does not implement
+ * the interface itself: its subclasses do, so that the sealed {@code Optimizer} names exactly the
+ * four public optimizers.
  */
-final class OptimizerState {
+abstract sealed class AbstractOptimizer permits Sgd, RmsProp, AbstractAdam {
   static final String STEP = "step";
   /** Largest step count a float32 scalar holds exactly. */
   static final long MAX_EXACT_STEP = 1L << 24;
@@ -28,8 +35,16 @@ final class OptimizerState {
   private final long[] steps; // (P) updates applied to each parameter
   private final String[] bufferNames;
   private final float[][][] buffers; // (bufferNames, P, size of the parameter)
+  private double learningRate;
 
-  OptimizerState(Map<String, Tensor> parameters, String... bufferNames) {
+  /**
+   * @param parameters named parameters; the order is kept
+   * @param learningRate the initial rate (already checked by the config)
+   * @param bufferNames PyTorch's names of the per-parameter buffers, in export order
+   * @throws IllegalArgumentException if {@code parameters} is empty or holds a tensor twice
+   */
+  AbstractOptimizer(Map<String, Tensor> parameters, double learningRate,
+      List<String> bufferNames) {
     Objects.requireNonNull(parameters, "parameters");
     if (parameters.isEmpty()) {
       throw new IllegalArgumentException("parameters must not be empty: got an empty map");
@@ -50,42 +65,73 @@ final class OptimizerState {
       i++;
     }
     this.steps = new long[n];
-    this.bufferNames = bufferNames.clone();
-    this.buffers = new float[bufferNames.length][n][];
-    for (int b = 0; b < bufferNames.length; b++) {
+    this.bufferNames = bufferNames.toArray(new String[0]);
+    this.buffers = new float[this.bufferNames.length][n][];
+    for (int b = 0; b < this.bufferNames.length; b++) {
       for (int p = 0; p < n; p++) {
         buffers[b][p] = new float[this.parameters[p].size()];
       }
     }
+    this.learningRate = learningRate;
   }
 
-  /** Number of parameters. */
-  int size() {
-    return parameters.length;
+  /**
+   * Applies the optimizer's equations to parameter {@code p}, at the rate {@link #learningRate()}.
+   * Modifies {@code theta} and p's buffers.
+   *
+   * @param theta (size of p) the parameter's values
+   * @param grad (size of p) its gradient
+   * @param p the parameter's index, for {@link #buffer}
+   * @param t the parameter's step count, including this step (from 1)
+   */
+  abstract void update(float[] theta, float[] grad, int p, long t);
+
+  /**
+   * Buffer {@code name} of parameter {@code p}.
+   *
+   * @throws IllegalStateException if the subclass did not ask for that buffer
+   */
+  final float[] buffer(String name, int p) {
+    for (int b = 0; b < bufferNames.length; b++) {
+      if (bufferNames[b].equals(name)) {
+        return buffers[b][p];
+      }
+    }
+    throw new IllegalStateException("no buffer " + name + ": buffers are "
+        + Arrays.toString(bufferNames));
   }
 
-  Tensor parameter(int p) {
-    return parameters[p];
+  /** See {@link Optimizer#step()}. */
+  public final void step() {
+    for (int p = 0; p < parameters.length; p++) {
+      Tensor parameter = parameters[p];
+      if (parameter.hasGrad()) {
+        long t = ++steps[p];
+        update(parameter.data(), parameter.grad().data(), p, t);
+      }
+    }
   }
 
-  /** Buffer {@code b} (index into the names given at construction) of parameter {@code p}. */
-  float[] buffer(int b, int p) {
-    return buffers[b][p];
-  }
-
-  /** Counts one more update of parameter {@code p}. @return the new step count t (from 1) */
-  long advance(int p) {
-    return ++steps[p];
-  }
-
-  void zeroGrad() {
+  /** See {@link Optimizer#zeroGrad()}. */
+  public final void zeroGrad() {
     for (Tensor p : parameters) {
       p.zeroGrad();
     }
   }
 
-  /** A copy of the state, keyed as the class javadoc says. */
-  Map<String, Tensor> export() {
+  /** See {@link Optimizer#learningRate()}. */
+  public final double learningRate() {
+    return learningRate;
+  }
+
+  /** See {@link Optimizer#setLearningRate(double)}. */
+  public final void setLearningRate(double rate) {
+    Checks.nonNegative("learning rate", rate);
+    this.learningRate = rate;
+  }
+
+  /** See {@link Optimizer#state()}; keyed as the class javadoc says. */
+  public final Map<String, Tensor> state() {
     Map<String, Tensor> out = new LinkedHashMap<>();
     for (int p = 0; p < parameters.length; p++) {
       if (steps[p] > MAX_EXACT_STEP) {
@@ -102,10 +148,11 @@ final class OptimizerState {
   }
 
   /**
-   * Replaces the state with a copy of {@code state}, after checking all of it: the same keys as
-   * {@link #export()}, the same shapes, and step counts that are non-negative integers.
+   * See {@link Optimizer#loadState(Map)}. Replaces the state with a copy of {@code state}, after
+   * checking all of it: the same keys as {@link #state()}, the same shapes, and step counts that
+   * are non-negative integers.
    */
-  void load(Map<String, Tensor> state) {
+  public final void loadState(Map<String, Tensor> state) {
     Objects.requireNonNull(state, "state");
     Map<String, int[]> expected = expectedShapes();
     List<String> problems = new ArrayList<>();
