@@ -6,8 +6,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.rnn4j.optim.Adam;
+import org.rnn4j.optim.GradientClipping;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 
@@ -93,13 +97,21 @@ public final class CharRnnDemo {
     out.printf("Character-level vanilla RNN: %d characters of text, vocabulary V=%d, hidden H=%d,"
         + " batch %d x %d steps%n", text.length(), v, settings.hidden(), BATCH, STEPS);
     out.printf("A uniform guess costs ln V = %.3f nats per character.%n", Math.log(v));
-    Adam adam = new Adam(List.of(waxT, waa, ba, wya, by), LEARNING_RATE);
+    Map<String, Tensor> parameters = new LinkedHashMap<>();
+    parameters.put("waxT", waxT);
+    parameters.put("waa", waa);
+    parameters.put("ba", ba);
+    parameters.put("wya", wya);
+    parameters.put("by", by);
+    Adam adam = Adam.of(parameters, LEARNING_RATE);
     long start = System.nanoTime();
     double smoothed = Math.log(v);
     for (int it = 1; it <= settings.iterations(); it++) {
+      adam.zeroGrad();
       Tensor loss = batchLoss();
       loss.backward();
-      adam.step(CLIP_NORM);
+      GradientClipping.clipByGlobalNorm(parameters.values(), CLIP_NORM);
+      adam.step();
       smoothed = 0.9 * smoothed + 0.1 * loss.item();
       if (it % 100 == 0 || it == settings.iterations()) {
         out.printf("iteration %5d  loss %.3f nats/char%n", it, smoothed);
