@@ -63,6 +63,7 @@ public final class Classifier implements Module {
     this.parameters = Module.namedParameters(children);
   }
 
+  /** The shape and class names this model was built with. */
   public ClassifierConfig config() {
     return config;
   }

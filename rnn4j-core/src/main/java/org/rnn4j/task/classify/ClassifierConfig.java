@@ -98,27 +98,46 @@ public record ClassifierConfig(
       this.labels = labels;
     }
 
+    /**
+     * @param value L, stacked recurrent layers
+     * @return this builder
+     */
     public Builder layers(int value) {
       layers = value;
       return this;
     }
 
+    /**
+     * @param value whether each layer also reads backwards
+     * @return this builder
+     */
     public Builder bidirectional(boolean value) {
       bidirectional = value;
       return this;
     }
 
+    /**
+     * @param value dropout in [0, 1) while training
+     * @return this builder
+     */
     public Builder dropout(float value) {
       dropout = value;
       return this;
     }
 
+    /**
+     * @param value how a sequence's outputs become one vector
+     * @return this builder
+     */
     public Builder pooling(Pooling value) {
       pooling = value;
       return this;
     }
 
-    /** @throws IllegalArgumentException naming the bad setting */
+    /**
+     * @return the configuration
+     * @throws IllegalArgumentException naming the bad setting
+     */
     public ClassifierConfig build() {
       return new ClassifierConfig(input, cell, hiddenSize, layers, bidirectional, dropout,
           pooling, labels);

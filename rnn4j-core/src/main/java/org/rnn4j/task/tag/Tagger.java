@@ -116,6 +116,7 @@ public final class Tagger implements Module {
     return copy;
   }
 
+  /** The shape and tag names this model was built with. */
   public TaggerConfig config() {
     return config;
   }

@@ -103,27 +103,46 @@ public record TaggerConfig(
       this.tags = tags;
     }
 
+    /**
+     * @param value the character features to add to each word
+     * @return this builder
+     */
     public Builder chars(CharFeatures value) {
       chars = Optional.of(value);
       return this;
     }
 
+    /**
+     * @param value L, stacked recurrent layers
+     * @return this builder
+     */
     public Builder layers(int value) {
       layers = value;
       return this;
     }
 
+    /**
+     * @param value whether each layer also reads backwards
+     * @return this builder
+     */
     public Builder bidirectional(boolean value) {
       bidirectional = value;
       return this;
     }
 
+    /**
+     * @param value dropout in [0, 1) while training
+     * @return this builder
+     */
     public Builder dropout(float value) {
       dropout = value;
       return this;
     }
 
-    /** @throws IllegalArgumentException naming the bad setting */
+    /**
+     * @return the configuration
+     * @throws IllegalArgumentException naming the bad setting
+     */
     public TaggerConfig build() {
       return new TaggerConfig(vocabularySize, embeddingSize, chars, cell, hiddenSize, layers,
           bidirectional, dropout, tags);
