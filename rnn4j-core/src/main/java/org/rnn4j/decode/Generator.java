@@ -1,6 +1,7 @@
 package org.rnn4j.decode;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.rnn4j.tensor.NoGrad;
@@ -54,10 +55,10 @@ public final class Generator<S> {
    *     else)
    * @param rng the source of the draws
    * @return the generated ids, without the prime and without the stop token
-   * @throws IllegalArgumentException if the prime is empty
+   * @throws IllegalArgumentException if the prime is empty or rng is null
    */
   public int[] generate(int[] prime, RandomGenerator rng) {
-    return generate(new int[][] {prime}, List.of(rng))[0];
+    return generate(new int[][] {prime}, Collections.singletonList(rng))[0];
   }
 
   /**
@@ -67,7 +68,7 @@ public final class Generator<S> {
    * @param rngs (B) the generator of each row
    * @return (B) the generated ids of each row, without its prime and stop token
    * @throws IllegalArgumentException if there are no primes, a prime is empty, or the counts of
-   *     primes and generators differ
+   *     primes and generators differ, or a generator is null
    */
   public int[][] generate(int[][] primes, List<RandomGenerator> rngs) {
     checkPrimes(primes, rngs);
@@ -118,6 +119,10 @@ public final class Generator<S> {
           + "got " + primes.length + " primes and " + rngs.size() + " generators");
     }
     for (int r = 0; r < primes.length; r++) {
+      if (rngs.get(r) == null) {
+        throw new IllegalArgumentException("generator " + r + " must be given, got null (greedy "
+            + "draws nothing from it, but it is still required)");
+      }
       if (primes[r].length == 0) {
         throw new IllegalArgumentException("prime " + r + " must hold at least one id (a start "
             + "token such as <bos> if nothing else), got none");
