@@ -3,10 +3,16 @@ package org.rnn4j.task.lm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.rnn4j.decode.GenerationConfig;
+import org.rnn4j.decode.Generator;
+import org.rnn4j.decode.NextTokenModel;
+import org.rnn4j.decode.Score;
+import org.rnn4j.decode.Scorer;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.nn.Embedding;
@@ -17,6 +23,7 @@ import org.rnn4j.nn.recurrent.RecurrentConfig;
 import org.rnn4j.nn.recurrent.RecurrentOutput;
 import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.text.TextCodec;
 
 /**
  * A language model that predicts each next token from the ones before it (one-to-many when
@@ -27,7 +34,10 @@ import org.rnn4j.tensor.Tensor;
  * a⟨t⟩ = RNN(e⟨t⟩, a⟨t−1⟩)             stacked RNN/GRU/LSTM (L layers, H units)
  * ŷ⟨t⟩ = softmax(W·a⟨t⟩ + b)           fc: W (V, H), b (V); ŷ⟨t⟩ predicts x⟨t+1⟩
  * </pre>
- * Parameter names follow a PyTorch module with attributes {@code embedding}, {@code rnn} and
+ * Generation and scoring delegate to {@link Generator} and {@link Scorer}; they put the model in
+ * evaluation mode and build no gradient graph.
+ *
+ * <p>Parameter names follow a PyTorch module with attributes {@code embedding}, {@code rnn} and
  * {@code fc}: {@code embedding.weight}, {@code rnn.weight_ih_l0}, …, {@code fc.weight}.
  */
 public final class LanguageModel implements Module {
@@ -122,6 +132,101 @@ public final class LanguageModel implements Module {
     return new Output(
         CrossEntropy.loss(out.logits(), targets, lengths, CrossEntropy.Options.DEFAULT),
         out.state());
+  }
+
+  /**
+   * This model as decoding sees it: {@link #forward} from {@link #zeroState}. It does not change
+   * the model's mode; call {@link #eval()} before decoding.
+   *
+   * @return a view backed by this model
+   */
+  public NextTokenModel<RecurrentState> asNextTokenModel() {
+    return new NextTokenModel<>() {
+      @Override
+      public RecurrentState initialState(int batch) {
+        return zeroState(batch);
+      }
+
+      @Override
+      public Step<RecurrentState> forward(int[] ids, int[] lengths, RecurrentState state) {
+        Output out = LanguageModel.this.forward(ids, lengths, state);
+        return new Step<>(out.logits(), out.state());
+      }
+    };
+  }
+
+  /**
+   * Generates one sequence in evaluation mode (see {@link Generator}).
+   *
+   * @param prime (P) ids to start from, P ≥ 1
+   * @param config the sampler, the length limit and the stop token
+   * @param rng the source of the draws
+   * @return the generated ids, without the prime and the stop token
+   * @throws IllegalArgumentException if the prime is empty
+   */
+  public int[] generate(int[] prime, GenerationConfig config, RandomGenerator rng) {
+    eval();
+    return new Generator<>(asNextTokenModel(), config).generate(prime, rng);
+  }
+
+  /**
+   * Generates one sequence per prime in one batch, in evaluation mode; row b draws only from
+   * {@code rngs.get(b)}, so it matches generating that row alone with the same generator.
+   *
+   * @param primes (B) primes of lengths ≥ 1
+   * @param config the sampler, the length limit and the stop token
+   * @param rngs (B) one generator per row
+   * @return (B) the generated ids of each row, without its prime and stop token
+   * @throws IllegalArgumentException if a prime is empty or the counts differ
+   */
+  public int[][] generate(int[][] primes, GenerationConfig config, List<RandomGenerator> rngs) {
+    eval();
+    return new Generator<>(asNextTokenModel(), config).generate(primes, rngs);
+  }
+
+  /**
+   * Continues a text, in evaluation mode.
+   *
+   * @param codec the tokenizer and vocabulary the model was trained with
+   * @param startId the token fed before the prime: {@code <eos>} for a model trained on a
+   *     {@link org.rnn4j.data.LanguageModelStream}, {@code <bos>} for one trained on sequences
+   *     that start with it
+   * @param prime the text to continue, possibly empty
+   * @param config the sampler, the length limit and the stop token (usually {@code <eos>})
+   * @param rng the source of the draws
+   * @return the generated continuation, without the prime
+   */
+  public String generate(TextCodec codec, int startId, String prime, GenerationConfig config,
+      RandomGenerator rng) {
+    eval();
+    return new Generator<>(asNextTokenModel(), config).generate(codec, startId, prime, rng);
+  }
+
+  /**
+   * Log-likelihood and perplexity of sequences, in evaluation mode (see {@link Scorer}).
+   *
+   * @param sequences sequences of n ≥ 1 ids; the first id of each is context, the rest are scored
+   * @param batchSize sequences per forward call, ≥ 1
+   * @return the score of each sequence; {@link Score#total} gives the corpus perplexity
+   * @throws IllegalArgumentException if batchSize &lt; 1 or a sequence is empty
+   */
+  public List<Score> score(List<int[]> sequences, int batchSize) {
+    eval();
+    return new Scorer<>(asNextTokenModel()).score(sequences, batchSize);
+  }
+
+  /**
+   * Log-likelihood and perplexity of texts, in evaluation mode.
+   *
+   * @param codec the tokenizer and vocabulary the model was trained with
+   * @param startId the context token before each text, as in training (not scored)
+   * @param texts the texts
+   * @param appendEos also score {@code <eos>} after each text, for a model trained with it
+   * @return the score of each text
+   */
+  public List<Score> score(TextCodec codec, int startId, List<String> texts, boolean appendEos) {
+    eval();
+    return new Scorer<>(asNextTokenModel()).score(codec, startId, texts, appendEos);
   }
 
   /**
