@@ -1,5 +1,8 @@
 package org.rnn4j.text;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -45,5 +48,51 @@ public record TextCodec(Tokenizer tokenizer, Vocabulary vocabulary) {
   public String decode(int[] ids) {
     List<String> tokens = vocabulary.decode(ids, true);
     return tokenizer.join(tokens);
+  }
+
+  /**
+   * The vocabulary's JSON ({@link Vocabulary#toJson}) with the tokenizer added under
+   * {@code "tokenizer"}: {@code {"kind":"char"}} or {@code {"kind":"word","lower_case":…,
+   * "split_punctuation":…}}. Model files store this string as their {@code vocabulary}.
+   */
+  public String toJson() {
+    ObjectMapper json = new ObjectMapper();
+    try {
+      ObjectNode root = (ObjectNode) json.readTree(vocabulary.toJson());
+      ObjectNode t = root.putObject("tokenizer");
+      if (tokenizer instanceof WordTokenizer w) {
+        t.put("kind", "word").put("lower_case", w.lowerCase())
+            .put("split_punctuation", w.splitPunctuation());
+      } else {
+        t.put("kind", "char");
+      }
+      return json.writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write text codec JSON", e);
+    }
+  }
+
+  /**
+   * Reads what {@link #toJson} wrote.
+   *
+   * @throws IllegalArgumentException naming what is wrong (see {@link Vocabulary#fromJson})
+   */
+  public static TextCodec fromJson(String text) {
+    Vocabulary vocabulary = Vocabulary.fromJson(text);
+    JsonNode t;
+    try {
+      t = new ObjectMapper().readTree(text).path("tokenizer");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("vocabulary JSON is malformed: " + e.getOriginalMessage());
+    }
+    String kind = t.path("kind").asText("");
+    Tokenizer tokenizer = switch (kind) {
+      case "char" -> new CharTokenizer();
+      case "word" -> new WordTokenizer(t.path("lower_case").asBoolean(),
+          t.path("split_punctuation").asBoolean());
+      default -> throw new IllegalArgumentException(
+          "vocabulary JSON: tokenizer kind must be \"char\" or \"word\", got " + t.get("kind"));
+    };
+    return new TextCodec(tokenizer, vocabulary);
   }
 }
