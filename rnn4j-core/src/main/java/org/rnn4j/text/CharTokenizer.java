@@ -24,6 +24,17 @@ public final class CharTokenizer implements Tokenizer {
     return String.join("", tokens);
   }
 
+  /** All character tokenizers are the same: it has no settings. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CharTokenizer;
+  }
+
+  @Override
+  public int hashCode() {
+    return CharTokenizer.class.hashCode();
+  }
+
   @Override
   public String toString() {
     return "CharTokenizer";
