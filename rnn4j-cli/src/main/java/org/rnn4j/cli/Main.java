@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Recurrent neural networks (RNN, GRU, LSTM) on the JVM.",
-    subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TrainCommand.class, GenerateCommand.class, ScoreCommand.class,
+        InfoCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @Option(names = "--verbose", description = "Print stack traces of errors.", scope =
@@ -54,9 +55,18 @@ public final class Main implements Runnable {
     return code;
   }
 
-  private static String oneLine(Throwable e) {
+  /** The message, followed by its deepest cause's when that says something the message does not. */
+  static String oneLine(Throwable e) {
     String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    String line = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != e && root.getMessage() != null && !line.contains(root.getMessage())) {
+      line += ": " + root.getClass().getSimpleName() + " " + root.getMessage();
+    }
+    return line;
   }
 
   public static void main(String[] args) {

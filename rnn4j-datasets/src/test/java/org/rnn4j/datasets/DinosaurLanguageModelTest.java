@@ -5,21 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnn4j.data.Collate;
 import org.rnn4j.data.Split;
-import org.rnn4j.data.TagExample;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.task.lm.LanguageModel;
 import org.rnn4j.task.lm.LanguageModelConfig;
+import org.rnn4j.task.lm.LanguageModelData;
 import org.rnn4j.task.lm.LanguageModelObjective;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.text.CharTokenizer;
@@ -45,37 +43,14 @@ class DinosaurLanguageModelTest {
   static final double LOSS_BAR = 2.0;
   @TempDir Path dir;
 
-  static BatchSource<TokenBatch> batches(List<String> names, TextCodec codec, int size) {
-    Vocabulary v = codec.vocabulary();
-    List<TagExample> examples = names.stream()
-        .map(n -> TagExample.nextToken(codec.encode(n, false), v.bosId(), v.eosId())).toList();
-    List<TokenBatch> batches = new ArrayList<>();
-    for (int from = 0; from < examples.size(); from += size) {
-      int to = Math.min(from + size, examples.size());
-      int[] indices = java.util.stream.IntStream.range(from, to).toArray();
-      batches.add(TokenBatch.of(Collate.tag(examples, indices, v.padId()), false));
-    }
-    return new BatchSource<>() {
-      @Override
-      public int size() {
-        return batches.size();
-      }
-
-      @Override
-      public TokenBatch batch(int index) {
-        return batches.get(index);
-      }
-    };
-  }
-
   @Test
   void aCharacterLstmLearnsDinosaurNamesSavesAndLoads() throws Exception {
     Split<String> split = Split.random(Dinosaurs.load(), 0.1, 0, new SplittableRandom(1));
     VocabularyBuilder builder = new VocabularyBuilder();
     split.train().forEach(n -> builder.addAll(new CharTokenizer().tokenize(n)));
     TextCodec codec = new TextCodec(new CharTokenizer(), builder.build());
-    BatchSource<TokenBatch> train = batches(split.train(), codec, 32);
-    BatchSource<TokenBatch> validation = batches(split.validation(), codec, 64);
+    BatchSource<TokenBatch> train = LanguageModelData.batches(split.train(), codec, 32);
+    BatchSource<TokenBatch> validation = LanguageModelData.batches(split.validation(), codec, 64);
 
     int v = codec.vocabulary().size();
     LanguageModel lm = new LanguageModel(new LanguageModelConfig(CellKind.LSTM, v, 32, 128, 1, 0f),

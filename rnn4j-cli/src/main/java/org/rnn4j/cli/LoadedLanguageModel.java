@@ -1,0 +1,22 @@
+package org.rnn4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.rnn4j.io.ModelFormatException;
+import org.rnn4j.task.lm.LanguageModel;
+import org.rnn4j.text.TextCodec;
+
+/** A language model and its text codec, loaded from a model file for the commands that use one. */
+record LoadedLanguageModel(LanguageModel model, TextCodec codec) {
+
+  static LoadedLanguageModel load(Path file) throws IOException {
+    LanguageModel.Loaded loaded = LanguageModel.load(file);
+    String vocabulary = loaded.vocabulary().orElseThrow(() -> new ModelFormatException(
+        file + ": the model file holds no vocabulary, so text cannot be encoded for it"));
+    try {
+      return new LoadedLanguageModel(loaded.model(), TextCodec.fromJson(vocabulary));
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(file + ": " + e.getMessage(), e);
+    }
+  }
+}

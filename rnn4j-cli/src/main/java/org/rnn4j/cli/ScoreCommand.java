@@ -1,0 +1,49 @@
+package org.rnn4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rnn4j.data.format.TextLines;
+import org.rnn4j.decode.Score;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rnn4j score}: log-likelihood and perplexity of texts under a language model. */
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
+    description = {"Log-likelihood and perplexity of texts under a language model.",
+        "Each non-blank line is one text, scored from <bos> through <eos>, as the model was"
+            + " trained."})
+final class ScoreCommand implements Callable<Integer> {
+
+  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
+  Path model;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Text files to score.")
+  List<Path> files;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    LoadedLanguageModel lm = LoadedLanguageModel.load(model);
+    PrintWriter out = spec.commandLine().getOut();
+    for (Path file : files) {
+      List<String> texts = TextLines.read(file, true);
+      Score total = Score.total(lm.model().score(lm.codec(), lm.codec().vocabulary().bosId(),
+          texts, true));
+      out.printf(Locale.ROOT, "%s: %,d texts, %,d tokens, log-likelihood %.2f nats"
+              + " (%.4f per token), perplexity %.3f%n", file, texts.size(), total.tokens(),
+          total.logLikelihood(), total.mean(), total.perplexity());
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,221 @@
+package org.rnn4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.rnn4j.cli.chart.Curves;
+import org.rnn4j.data.Split;
+import org.rnn4j.data.format.TextLines;
+import org.rnn4j.io.ModelFile;
+import org.rnn4j.kernel.Parallelism;
+import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.optim.Adam;
+import org.rnn4j.task.lm.LanguageModel;
+import org.rnn4j.task.lm.LanguageModelConfig;
+import org.rnn4j.task.lm.LanguageModelData;
+import org.rnn4j.task.lm.LanguageModelObjective;
+import org.rnn4j.text.CharTokenizer;
+import org.rnn4j.text.TextCodec;
+import org.rnn4j.text.Tokenizer;
+import org.rnn4j.text.VocabularyBuilder;
+import org.rnn4j.text.WordTokenizer;
+import org.rnn4j.train.EarlyStopping;
+import org.rnn4j.train.MetricsLog;
+import org.rnn4j.train.ProgressBar;
+import org.rnn4j.train.Trainer;
+import org.rnn4j.train.TrainerConfig;
+import org.rnn4j.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rnn4j train}: trains a model on a user's file and writes the model, a JSONL metrics log
+ * and a PNG of the loss curves next to it.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {"Train a model on your data.",
+        "Task lm: a language model over the lines of a UTF-8 text file (one name, sentence or"
+            + " paragraph per line), by characters or words.",
+        "Writes MODEL, MODEL-base.metrics.jsonl and MODEL-base.curves.png."})
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--task", required = true, description = "What to train: lm.")
+  String task;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE",
+      description = "Training text, one sequence per line; blank lines are skipped.")
+  Path data;
+
+  @Option(names = "--out", required = true, paramLabel = "MODEL",
+      description = "The model file to write (.safetensors).")
+  Path out;
+
+  @Option(names = "--tokens", defaultValue = "char",
+      description = "char or word (default: ${DEFAULT-VALUE}).")
+  String tokens;
+
+  @Option(names = "--lower-case", description = "With --tokens word: lower-case every word.")
+  boolean lowerCase;
+
+  @Option(names = "--cell", defaultValue = "lstm",
+      description = "rnn_tanh, rnn_relu, gru or lstm (default: ${DEFAULT-VALUE}).")
+  String cell;
+
+  @Option(names = "--embedding", defaultValue = "32", description = "Embedding size (default: ${DEFAULT-VALUE}).")
+  int embedding;
+
+  @Option(names = "--hidden", defaultValue = "128", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+  int hidden;
+
+  @Option(names = "--layers", defaultValue = "1", description = "Recurrent layers (default: ${DEFAULT-VALUE}).")
+  int layers;
+
+  @Option(names = "--dropout", defaultValue = "0", description = "Dropout between layers (default: ${DEFAULT-VALUE}).")
+  float dropout;
+
+  @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch", defaultValue = "32", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--learning-rate", defaultValue = "0.01", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--clip", defaultValue = "5", description = "Clip the gradient norm to this; 0 = off (default: ${DEFAULT-VALUE}).")
+  double clip;
+
+  @Option(names = "--validation", defaultValue = "0.1", description = "Fraction held out for validation (default: ${DEFAULT-VALUE}).")
+  double validation;
+
+  @Option(names = "--early-stopping", paramLabel = "EPOCHS",
+      description = "Stop when the validation loss has not improved for EPOCHS epochs and keep"
+          + " the best epoch's weights.")
+  Integer patience;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", description = "Threads for the kernels (default: all cores).")
+  Integer threads;
+
+  @Spec CommandSpec spec;
+
+  private double seconds; // wall time of training
+
+  @Override
+  public Integer call() throws IOException {
+    if (!task.equals("lm")) {
+      throw new IllegalArgumentException("--task " + task + " is not available from the command "
+          + "line yet: the supported task is lm");
+    }
+    if (threads != null) {
+      Parallelism.setThreads(threads);
+    }
+    PrintWriter log = spec.commandLine().getOut();
+    Path dir = out.toAbsolutePath().getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    List<String> lines = TextLines.read(data, true);
+    if (lines.size() < 2) {
+      throw new IllegalArgumentException(data + ": needs at least 2 non-blank lines to train and"
+          + " validate, found " + lines.size());
+    }
+    Split<String> split = Split.random(lines, validation, 0, new SplittableRandom(seed));
+    TextCodec codec = codec(split.train());
+    LanguageModel lm = new LanguageModel(new LanguageModelConfig(cellKind(), codec.vocabulary()
+        .size(), embedding, hidden, layers, dropout), new SplittableRandom(seed));
+    log.printf(Locale.ROOT, "training %s on %s: %,d lines for training, %,d for validation,"
+            + " vocabulary %,d %s tokens, %,d parameters%n", lm.config().cell(), data,
+        split.train().size(), split.validation().size(), codec.vocabulary().size(),
+        tokens.toLowerCase(Locale.ROOT), lm.parameterCount());
+    log.flush();
+    TrainingResult result = train(lm, codec, split);
+    lm.save(out, Optional.of(codec.toJson()), ModelFile.Provenance.now(seed, sha256(data)));
+    summary(log, result);
+    return 0;
+  }
+
+  private TrainingResult train(LanguageModel lm, TextCodec codec, Split<String> split)
+      throws IOException {
+    Curves curves = new Curves();
+    long start = System.nanoTime();
+    TrainingResult result;
+    try (MetricsLog metrics = new MetricsLog(ModelPaths.beside(out, ".metrics.jsonl"))) {
+      TrainerConfig.Builder config = TrainerConfig.builder(epochs, seed).clipNorm(clip);
+      if (patience != null) {
+        config.earlyStopping(EarlyStopping.onLoss(patience));
+      }
+      result = new Trainer<>(config.build(),
+          new LanguageModelObjective(lm), Adam.of(lm.parameters(), learningRate),
+          List.of(ProgressBar.onStandardOutput(), metrics, curves))
+          .fit(LanguageModelData.batches(split.train(), codec, batch),
+              split.validation().isEmpty() ? Optional.empty()
+                  : Optional.of(LanguageModelData.batches(split.validation(), codec, batch)));
+    }
+    seconds = (System.nanoTime() - start) / 1e9;
+    curves.write(ModelPaths.beside(out, ".curves.png"), "rnn4j " + task + ": " + data.getFileName());
+    return result;
+  }
+
+  private void summary(PrintWriter log, TrainingResult r) {
+    log.printf(Locale.ROOT, "done: %d epochs%s, %,d steps in %.1f s%n", r.epochsCompleted(),
+        r.stoppedEarly() ? " (stopped early; the best epoch's weights are kept)" : "",
+        r.globalStep(), seconds);
+    r.lastValidation().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        .forEach(e -> log.printf(Locale.ROOT, "validation %s: %.4f%n", e.getKey(), e.getValue()));
+    log.printf("model: %s%nmetrics: %s%ncurves: %s%n", out, ModelPaths.beside(out, ".metrics.jsonl"),
+        ModelPaths.beside(out, ".curves.png"));
+    log.flush();
+  }
+
+  private TextCodec codec(List<String> train) {
+    Tokenizer tokenizer = switch (tokens.toLowerCase(Locale.ROOT)) {
+      case "char" -> new CharTokenizer();
+      case "word" -> new WordTokenizer(lowerCase, true);
+      default -> throw new IllegalArgumentException(
+          "--tokens must be char or word, got " + tokens);
+    };
+    VocabularyBuilder builder = new VocabularyBuilder();
+    train.forEach(line -> builder.addAll(tokenizer.tokenize(line)));
+    return new TextCodec(tokenizer, builder.build());
+  }
+
+  private CellKind cellKind() {
+    try {
+      return CellKind.valueOf(cell.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--cell must be one of rnn_tanh, rnn_relu, gru, lstm, got " + cell);
+    }
+  }
+
+  static String sha256(Path file) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (var in = Files.newInputStream(file)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+          digest.update(buf, 0, n);
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+}
