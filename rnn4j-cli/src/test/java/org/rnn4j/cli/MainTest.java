@@ -34,10 +34,22 @@ class MainTest {
   }
 
   @Test
+  void theDefaultDemoLearnsDinosaurNamesBetterThanAUnigramModel() {
+    Run r = run("demo");
+    assertEquals(0, r.code(), r.err());
+    Matcher m = Pattern.compile("LSTM ([0-9.]+), unigram baseline ([0-9.]+)").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    double lstm = Double.parseDouble(m.group(1));
+    double unigram = Double.parseDouble(m.group(2));
+    assertTrue(lstm < 0.5 * unigram, "LSTM " + lstm + " vs unigram " + unigram);
+    assertEquals(10, r.out().lines().filter(l -> l.startsWith("  ")).count(), r.out());
+  }
+
+  @Test
   void anUnknownDemoIsOneClearLineAndExitCodeOne() {
     Run r = run("demo", "nope");
     assertEquals(1, r.code());
-    assertEquals("rnn4j: unknown demo 'nope': expected one of [chars]"
+    assertEquals("rnn4j: unknown demo 'nope': expected one of [dinosaurs, chars]"
         + " (run with --verbose for the stack trace)", r.err().strip());
   }
 
