@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.rnn4j.io.ConfigJson;
 import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.nn.recurrent.CellKind;
 
@@ -176,40 +176,15 @@ public record ClassifierConfig(
     }
     try {
       ClassifierInput input = new ClassifierInput(kind.equals("tokens"),
-          field(json, "input_size", file), field(json, "embedding_size", file));
+          ConfigJson.integer(json, "input_size", file), ConfigJson.integer(json, "embedding_size", file));
       return new ClassifierConfig(input, CellKind.valueOf(json.path("cell").asText()),
-          field(json, "hidden_size", file), field(json, "layers", file),
+          ConfigJson.integer(json, "hidden_size", file), ConfigJson.integer(json, "layers", file),
           json.path("bidirectional").asBoolean(false),
           (float) json.path("dropout").asDouble(0),
-          Pooling.valueOf(json.path("pooling").asText()), labels(json, file));
+          Pooling.valueOf(json.path("pooling").asText()), ConfigJson.strings(json, "labels", "class names", file));
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file + ": bad classifier config " + json + ": "
           + e.getMessage(), e);
     }
-  }
-
-  private static List<String> labels(JsonNode json, Path file) throws ModelFormatException {
-    JsonNode v = json.get("labels");
-    if (v == null || !v.isArray()) {
-      throw new ModelFormatException(file + ": config labels must be an array of class names, got "
-          + (v == null ? "nothing" : v));
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode name : v) {
-      if (!name.isTextual()) {
-        throw new ModelFormatException(file + ": config labels must be strings, got " + name);
-      }
-      out.add(name.asText());
-    }
-    return out;
-  }
-
-  private static int field(JsonNode json, String name, Path file) throws ModelFormatException {
-    JsonNode v = json.get(name);
-    if (v == null || !v.canConvertToInt()) {
-      throw new ModelFormatException(
-          file + ": config " + name + " must be an integer, got " + (v == null ? "nothing" : v));
-    }
-    return v.asInt();
   }
 }

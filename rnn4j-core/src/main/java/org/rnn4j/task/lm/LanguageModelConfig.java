@@ -3,6 +3,7 @@ package org.rnn4j.task.lm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import org.rnn4j.io.ConfigJson;
 import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.nn.recurrent.CellKind;
 
@@ -57,21 +58,12 @@ public record LanguageModelConfig(
     }
     try {
       return new LanguageModelConfig(CellKind.valueOf(json.path("cell").asText()),
-          field(json, "vocabulary_size", file), field(json, "embedding_size", file),
-          field(json, "hidden_size", file), field(json, "layers", file),
+          ConfigJson.integer(json, "vocabulary_size", file), ConfigJson.integer(json, "embedding_size", file),
+          ConfigJson.integer(json, "hidden_size", file), ConfigJson.integer(json, "layers", file),
           (float) json.path("dropout").asDouble(0));
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file + ": bad language-model config " + json + ": "
           + e.getMessage(), e);
     }
-  }
-
-  private static int field(JsonNode json, String name, Path file) throws ModelFormatException {
-    JsonNode v = json.get(name);
-    if (v == null || !v.canConvertToInt()) {
-      throw new ModelFormatException(
-          file + ": config " + name + " must be an integer, got " + (v == null ? "nothing" : v));
-    }
-    return v.asInt();
   }
 }

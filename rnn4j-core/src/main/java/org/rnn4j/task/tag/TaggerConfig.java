@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.rnn4j.io.ConfigJson;
 import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.nn.recurrent.CellKind;
 
@@ -179,42 +179,17 @@ public record TaggerConfig(
       Optional<CharFeatures> chars = Optional.empty();
       JsonNode c = json.get("chars");
       if (c != null && !c.isNull()) {
-        chars = Optional.of(new CharFeatures(field(c, "vocabulary_size", file),
-            field(c, "embedding_size", file), field(c, "hidden_size", file)));
+        chars = Optional.of(new CharFeatures(ConfigJson.integer(c, "vocabulary_size", file),
+            ConfigJson.integer(c, "embedding_size", file), ConfigJson.integer(c, "hidden_size", file)));
       }
-      return new TaggerConfig(field(json, "vocabulary_size", file),
-          field(json, "embedding_size", file), chars,
-          CellKind.valueOf(json.path("cell").asText()), field(json, "hidden_size", file),
-          field(json, "layers", file), json.path("bidirectional").asBoolean(DEFAULT_BIDIRECTIONAL),
-          (float) json.path("dropout").asDouble(0), tags(json, file));
+      return new TaggerConfig(ConfigJson.integer(json, "vocabulary_size", file),
+          ConfigJson.integer(json, "embedding_size", file), chars,
+          CellKind.valueOf(json.path("cell").asText()), ConfigJson.integer(json, "hidden_size", file),
+          ConfigJson.integer(json, "layers", file), json.path("bidirectional").asBoolean(DEFAULT_BIDIRECTIONAL),
+          (float) json.path("dropout").asDouble(0), ConfigJson.strings(json, "tags", "tag names", file));
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file + ": bad tagger config " + json + ": "
           + e.getMessage(), e);
     }
-  }
-
-  private static List<String> tags(JsonNode json, Path file) throws ModelFormatException {
-    JsonNode v = json.get("tags");
-    if (v == null || !v.isArray()) {
-      throw new ModelFormatException(file + ": config tags must be an array of tag names, got "
-          + (v == null ? "nothing" : v));
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode name : v) {
-      if (!name.isTextual()) {
-        throw new ModelFormatException(file + ": config tags must be strings, got " + name);
-      }
-      out.add(name.asText());
-    }
-    return out;
-  }
-
-  private static int field(JsonNode json, String name, Path file) throws ModelFormatException {
-    JsonNode v = json.get(name);
-    if (v == null || !v.canConvertToInt()) {
-      throw new ModelFormatException(
-          file + ": config " + name + " must be an integer, got " + (v == null ? "nothing" : v));
-    }
-    return v.asInt();
   }
 }
