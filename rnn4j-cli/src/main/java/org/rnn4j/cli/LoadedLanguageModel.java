@@ -2,7 +2,6 @@ package org.rnn4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.task.lm.LanguageModel;
 import org.rnn4j.text.TextCodec;
 
@@ -11,12 +10,6 @@ record LoadedLanguageModel(LanguageModel model, TextCodec codec) {
 
   static LoadedLanguageModel load(Path file) throws IOException {
     LanguageModel.Loaded loaded = LanguageModel.load(file);
-    String vocabulary = loaded.vocabulary().orElseThrow(() -> new ModelFormatException(
-        file + ": the model file holds no vocabulary, so text cannot be encoded for it"));
-    try {
-      return new LoadedLanguageModel(loaded.model(), TextCodec.fromJson(vocabulary));
-    } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(file + ": " + e.getMessage(), e);
-    }
+    return new LoadedLanguageModel(loaded.model(), ModelTask.codec(file, loaded.vocabulary()));
   }
 }

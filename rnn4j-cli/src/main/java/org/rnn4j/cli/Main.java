@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Recurrent neural networks (RNN, GRU, LSTM) on the JVM.",
-    subcommands = {TrainCommand.class, GenerateCommand.class, ScoreCommand.class,
+    subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
+        GenerateCommand.class, ScoreCommand.class,
         InfoCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -9,16 +9,25 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.rnn4j.cli.chart.Curves;
+import org.rnn4j.data.ClassifyBatch;
 import org.rnn4j.data.Split;
+import org.rnn4j.data.format.LabelledText;
 import org.rnn4j.data.format.TextLines;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.kernel.Parallelism;
 import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.optim.Adam;
+import org.rnn4j.task.classify.Classifier;
+import org.rnn4j.task.classify.ClassifierConfig;
+import org.rnn4j.task.classify.ClassifierData;
+import org.rnn4j.task.classify.ClassifierInput;
+import org.rnn4j.task.classify.ClassifierObjective;
+import org.rnn4j.task.classify.Pooling;
 import org.rnn4j.task.lm.LanguageModel;
 import org.rnn4j.task.lm.LanguageModelConfig;
 import org.rnn4j.task.lm.LanguageModelData;
@@ -28,8 +37,11 @@ import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.Tokenizer;
 import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.text.WordTokenizer;
+import org.rnn4j.tensor.Tensor;
+import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.MetricsLog;
+import org.rnn4j.train.Objective;
 import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.Trainer;
 import org.rnn4j.train.TrainerConfig;
@@ -50,9 +62,11 @@ import picocli.CommandLine.Spec;
     description = {"Train a model on your data.",
         "Task lm: a language model over the lines of a UTF-8 text file (one name, sentence or"
             + " paragraph per line), by characters or words.",
+        "Task classify: a sequence classifier over labelled texts (--format json, csv or tsv;"
+            + " --text and --label name the field or column).",
         "Writes MODEL, MODEL-base.metrics.jsonl and MODEL-base.curves.png."})
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--task", required = true, description = "What to train: lm.")
+  @Option(names = "--task", required = true, description = "What to train: lm or classify.")
   String task;
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
@@ -63,8 +77,26 @@ final class TrainCommand implements Callable<Integer> {
       description = "The model file to write (.safetensors).")
   Path out;
 
-  @Option(names = "--tokens", defaultValue = "char",
-      description = "char or word (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", description = "classify: json, csv or tsv (default: by extension).")
+  String format;
+
+  @Option(names = "--text", defaultValue = "text",
+      description = "classify: the text field or column (default: ${DEFAULT-VALUE}).")
+  String textField;
+
+  @Option(names = "--label", defaultValue = "label",
+      description = "classify: the label field or column (default: ${DEFAULT-VALUE}).")
+  String labelField;
+
+  @Option(names = "--pooling", defaultValue = "last",
+      description = "classify: last, mean or max over the steps (default: ${DEFAULT-VALUE}).")
+  String pooling;
+
+  @Option(names = "--bidirectional", description = "classify: read each text both ways.")
+  boolean bidirectional;
+
+  @Option(names = "--tokens",
+      description = "char or word (default: char for lm, word for classify).")
   String tokens;
 
   @Option(names = "--lower-case", description = "With --tokens word: lower-case every word.")
@@ -118,40 +150,90 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!task.equals("lm")) {
-      throw new IllegalArgumentException("--task " + task + " is not available from the command "
-          + "line yet: the supported task is lm");
-    }
     if (threads != null) {
       Parallelism.setThreads(threads);
     }
-    PrintWriter log = spec.commandLine().getOut();
     Path dir = out.toAbsolutePath().getParent();
     if (dir != null) {
       Files.createDirectories(dir);
     }
+    TrainingResult result = switch (task) {
+      case "lm" -> trainLanguageModel();
+      case "classify" -> trainClassifier();
+      default -> throw new IllegalArgumentException("--task " + task + " is not available from"
+          + " the command line yet: the supported tasks are lm and classify");
+    };
+    summary(spec.commandLine().getOut(), result);
+    return 0;
+  }
+
+  private TrainingResult trainLanguageModel() throws IOException {
     List<String> lines = TextLines.read(data, true);
     if (lines.size() < 2) {
       throw new IllegalArgumentException(data + ": needs at least 2 non-blank lines to train and"
           + " validate, found " + lines.size());
     }
     Split<String> split = Split.random(lines, validation, 0, new SplittableRandom(seed));
-    TextCodec codec = codec(split.train());
+    TextCodec codec = codec(split.train(), "char");
     LanguageModel lm = new LanguageModel(new LanguageModelConfig(cellKind(), codec.vocabulary()
         .size(), embedding, hidden, layers, dropout), new SplittableRandom(seed));
-    log.printf(Locale.ROOT, "training %s on %s: %,d lines for training, %,d for validation,"
-            + " vocabulary %,d %s tokens, %,d parameters%n", lm.config().cell(), data,
-        split.train().size(), split.validation().size(), codec.vocabulary().size(),
-        tokens.toLowerCase(Locale.ROOT), lm.parameterCount());
-    log.flush();
-    TrainingResult result = train(lm, codec, split);
+    announce(lm.config().cell() + " language model", split, codec, lm.parameterCount());
+    TrainingResult result = fit(new LanguageModelObjective(lm), lm.parameters(),
+        LanguageModelData.batches(split.train(), codec, batch),
+        LanguageModelData.batches(split.validation(), codec, batch), split);
     lm.save(out, Optional.of(codec.toJson()), ModelFile.Provenance.now(seed, sha256(data)));
-    summary(log, result);
-    return 0;
+    return result;
   }
 
-  private TrainingResult train(LanguageModel lm, TextCodec codec, Split<String> split)
-      throws IOException {
+  private TrainingResult trainClassifier() throws IOException {
+    List<LabelledText> records = LabelledTexts.read(data, format, textField, labelField);
+    if (records.size() < 2) {
+      throw new IllegalArgumentException(data + ": needs at least 2 labelled records to train and"
+          + " validate, found " + records.size());
+    }
+    Split<LabelledText> split = Split.random(records, validation, 0, new SplittableRandom(seed));
+    List<String> labels = split.train().stream().map(LabelledText::label).distinct().sorted()
+        .toList();
+    TextCodec codec = codec(split.train().stream().map(LabelledText::text).toList(), "word");
+    Classifier classifier = new Classifier(ClassifierConfig.builder(
+            ClassifierInput.tokens(codec.vocabulary().size(), embedding), cellKind(), hidden, labels)
+        .layers(layers).bidirectional(bidirectional).dropout(dropout).pooling(pooling()).build(),
+        new SplittableRandom(seed));
+    announce(classifier.config().cell() + " classifier of " + labels.size() + " classes " + labels,
+        split, codec, classifier.parameterCount());
+    TrainingResult result = fit(new ClassifierObjective(classifier), classifier.parameters(),
+        classifyBatches(split.train(), labels, codec), classifyBatches(split.validation(), labels,
+            codec), split);
+    classifier.save(out, Optional.of(codec.toJson()), ModelFile.Provenance.now(seed,
+        sha256(data)));
+    return result;
+  }
+
+  private BatchSource<ClassifyBatch> classifyBatches(List<LabelledText> records,
+      List<String> labels, TextCodec codec) {
+    int[] ids = new int[records.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = labels.indexOf(records.get(i).label());
+      if (ids[i] < 0) {
+        throw new IllegalArgumentException(data + ": label '" + records.get(i).label()
+            + "' appears only in the validation part; known labels " + labels);
+      }
+    }
+    return ClassifierData.batches(records.stream().map(LabelledText::text).toList(), ids, codec,
+        batch);
+  }
+
+  private void announce(String what, Split<?> split, TextCodec codec, long parameters) {
+    PrintWriter log = spec.commandLine().getOut();
+    log.printf(Locale.ROOT, "training a %s on %s: %,d for training, %,d for validation,"
+            + " vocabulary %,d %s tokens, %,d parameters%n", what, data, split.train().size(),
+        split.validation().size(), codec.vocabulary().size(), codec.tokenizer(), parameters);
+    log.flush();
+  }
+
+  /** Trains with the common options; writes the metrics log and the curves beside the model. */
+  private <B> TrainingResult fit(Objective<B> objective, Map<String, Tensor> parameters,
+      BatchSource<B> train, BatchSource<B> validationBatches, Split<?> split) throws IOException {
     Curves curves = new Curves();
     long start = System.nanoTime();
     TrainingResult result;
@@ -160,15 +242,14 @@ final class TrainCommand implements Callable<Integer> {
       if (patience != null) {
         config.earlyStopping(EarlyStopping.onLoss(patience));
       }
-      result = new Trainer<>(config.build(),
-          new LanguageModelObjective(lm), Adam.of(lm.parameters(), learningRate),
+      result = new Trainer<>(config.build(), objective, Adam.of(parameters, learningRate),
           List.of(ProgressBar.onStandardOutput(), metrics, curves))
-          .fit(LanguageModelData.batches(split.train(), codec, batch),
-              split.validation().isEmpty() ? Optional.empty()
-                  : Optional.of(LanguageModelData.batches(split.validation(), codec, batch)));
+          .fit(train, split.validation().isEmpty() ? Optional.empty()
+              : Optional.of(validationBatches));
     }
     seconds = (System.nanoTime() - start) / 1e9;
-    curves.write(ModelPaths.beside(out, ".curves.png"), "rnn4j " + task + ": " + data.getFileName());
+    curves.write(ModelPaths.beside(out, ".curves.png"), "rnn4j " + task + ": "
+        + data.getFileName());
     return result;
   }
 
@@ -177,14 +258,18 @@ final class TrainCommand implements Callable<Integer> {
         r.stoppedEarly() ? " (stopped early; the best epoch's weights are kept)" : "",
         r.globalStep(), seconds);
     r.lastValidation().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-        .forEach(e -> log.printf(Locale.ROOT, "validation %s: %.4f%n", e.getKey(), e.getValue()));
+        .forEach(e -> log.printf(Locale.ROOT, "last epoch's validation %s: %.4f%n", e.getKey(),
+            e.getValue()));
+    r.best().ifPresent(best -> best.forEach((k, v) -> log.printf(Locale.ROOT,
+        "best validation %s: %.4f (the saved model has that epoch's weights)%n", k, v)));
     log.printf("model: %s%nmetrics: %s%ncurves: %s%n", out, ModelPaths.beside(out, ".metrics.jsonl"),
         ModelPaths.beside(out, ".curves.png"));
     log.flush();
   }
 
-  private TextCodec codec(List<String> train) {
-    Tokenizer tokenizer = switch (tokens.toLowerCase(Locale.ROOT)) {
+  private TextCodec codec(List<String> train, String defaultTokens) {
+    String kind = tokens != null ? tokens : defaultTokens;
+    Tokenizer tokenizer = switch (kind.toLowerCase(Locale.ROOT)) {
       case "char" -> new CharTokenizer();
       case "word" -> new WordTokenizer(lowerCase, true);
       default -> throw new IllegalArgumentException(
@@ -193,6 +278,14 @@ final class TrainCommand implements Callable<Integer> {
     VocabularyBuilder builder = new VocabularyBuilder();
     train.forEach(line -> builder.addAll(tokenizer.tokenize(line)));
     return new TextCodec(tokenizer, builder.build());
+  }
+
+  private Pooling pooling() {
+    try {
+      return Pooling.valueOf(pooling.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--pooling must be last, mean or max, got " + pooling);
+    }
   }
 
   private CellKind cellKind() {

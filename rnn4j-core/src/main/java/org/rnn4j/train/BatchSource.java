@@ -19,6 +19,26 @@ public interface BatchSource<B> {
   B batch(int index);
 
   /**
+   * Batches already in memory, to be shuffled each epoch.
+   *
+   * @param batches the batches (kept, not copied)
+   * @param <B> the batch type
+   */
+  static <B> BatchSource<B> of(java.util.List<B> batches) {
+    return new BatchSource<>() {
+      @Override
+      public int size() {
+        return batches.size();
+      }
+
+      @Override
+      public B batch(int index) {
+        return batches.get(index);
+      }
+    };
+  }
+
+  /**
    * Whether batches must be visited in index order (a stream cut into consecutive chunks for
    * truncated backpropagation through time); otherwise the trainer shuffles them each epoch.
    */

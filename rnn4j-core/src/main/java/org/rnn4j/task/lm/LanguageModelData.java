@@ -36,16 +36,6 @@ public final class LanguageModelData {
       int[] indices = IntStream.range(from, Math.min(from + batchSize, examples.size())).toArray();
       batches.add(TokenBatch.of(Collate.tag(examples, indices, v.padId()), false));
     }
-    return new BatchSource<>() {
-      @Override
-      public int size() {
-        return batches.size();
-      }
-
-      @Override
-      public TokenBatch batch(int index) {
-        return batches.get(index);
-      }
-    };
+    return BatchSource.of(batches);
   }
 }

@@ -1,0 +1,88 @@
+package org.rnn4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rnn4j.data.format.LabelledText;
+import org.rnn4j.data.format.TextLines;
+import org.rnn4j.decode.Score;
+import org.rnn4j.metrics.ConfusionMatrix;
+import org.rnn4j.task.classify.Classifier;
+import org.rnn4j.text.TextCodec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rnn4j eval}: a model's metrics on labelled data. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Measure a model on data.",
+        "classify: accuracy, macro-F1 and the confusion matrix on labelled texts (--format json,"
+            + " csv or tsv; --text, --label).",
+        "lm: log-likelihood and perplexity of the lines of a text file."})
+final class EvalCommand implements Callable<Integer> {
+
+  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
+  Path model;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "The data.")
+  Path data;
+
+  @Option(names = "--format", description = "classify: json, csv or tsv (default: by extension).")
+  String format;
+
+  @Option(names = "--text", defaultValue = "text", description = "classify: the text field or column.")
+  String textField;
+
+  @Option(names = "--label", defaultValue = "label",
+      description = "classify: the label field or column.")
+  String labelField;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    switch (ModelTask.of(model)) {
+      case "classify" -> classify(out);
+      case "lm" -> {
+        LoadedLanguageModel lm = LoadedLanguageModel.load(model);
+        List<String> texts = TextLines.read(data, true);
+        Score total = Score.total(lm.model().score(lm.codec(), lm.codec().vocabulary().bosId(),
+            texts, true));
+        out.printf(Locale.ROOT, "%s: %,d texts, %,d tokens, loss %.4f nats per token,"
+            + " perplexity %.3f%n", data, texts.size(), total.tokens(), -total.mean(),
+            total.perplexity());
+      }
+      default -> throw new IllegalArgumentException(
+          model + ": eval handles classify and lm models, this one is " + ModelTask.of(model));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void classify(PrintWriter out) throws IOException {
+    Classifier.Loaded loaded = Classifier.load(model);
+    TextCodec codec = ModelTask.codec(model, loaded.vocabulary());
+    List<String> labels = loaded.model().config().labels();
+    List<LabelledText> records = LabelledTexts.read(data, format, textField, labelField);
+    List<float[]> p = Predictions.probabilities(loaded.model(), codec,
+        records.stream().map(LabelledText::text).toList());
+    ConfusionMatrix confusion = new ConfusionMatrix(labels);
+    for (int i = 0; i < records.size(); i++) {
+      int gold = labels.indexOf(records.get(i).label());
+      if (gold < 0) {
+        throw new IllegalArgumentException(data + ": record " + (i + 1) + " has label '"
+            + records.get(i).label() + "', which the model does not know; its labels are "
+            + labels);
+      }
+      confusion.add(gold, Predictions.argmax(p.get(i)));
+    }
+    out.printf(Locale.ROOT, "%s: %,d records, accuracy %.4f, macro-F1 %.4f%n", data,
+        records.size(), confusion.accuracy(), confusion.macroF1());
+    out.println(confusion);
+  }
+}
