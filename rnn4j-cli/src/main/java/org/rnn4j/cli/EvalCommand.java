@@ -5,13 +5,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rnn4j.data.format.LabelledText;
+import org.rnn4j.data.format.TaggedSentence;
 import org.rnn4j.data.format.TextLines;
 import org.rnn4j.decode.Score;
 import org.rnn4j.metrics.ConfusionMatrix;
 import org.rnn4j.task.classify.Classifier;
+import org.rnn4j.task.tag.Tagger;
+import org.rnn4j.task.tag.TaggerData;
+import org.rnn4j.task.tag.TaggerObjective;
 import org.rnn4j.text.TextCodec;
+import org.rnn4j.text.WordTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,6 +28,8 @@ import picocli.CommandLine.Spec;
     description = {"Measure a model on data.",
         "classify: accuracy, macro-F1 and the confusion matrix on labelled texts (--format json,"
             + " csv or tsv; --text, --label).",
+        "tag: entity precision, recall and F1 (conlleval) and token accuracy on tagged sentences"
+            + " (--format conll or opennlp).",
         "lm: log-likelihood and perplexity of the lines of a text file."})
 final class EvalCommand implements Callable<Integer> {
 
@@ -31,8 +39,15 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "FILE", description = "The data.")
   Path data;
 
-  @Option(names = "--format", description = "classify: json, csv or tsv (default: by extension).")
+  @Option(names = "--format",
+      description = "classify: json, csv or tsv (default: by extension); tag: conll or opennlp.")
   String format;
+
+  @Option(names = "--token-column", defaultValue = "0", description = "tag, conll: token column.")
+  int tokenColumn;
+
+  @Option(names = "--tag-column", defaultValue = "3", description = "tag, conll: tag column.")
+  int tagColumn;
 
   @Option(names = "--text", defaultValue = "text", description = "classify: the text field or column.")
   String textField;
@@ -48,6 +63,7 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (ModelTask.of(model)) {
       case "classify" -> classify(out);
+      case "tag" -> tag(out);
       case "lm" -> {
         LoadedLanguageModel lm = LoadedLanguageModel.load(model);
         List<String> texts = TextLines.read(data, true);
@@ -58,10 +74,23 @@ final class EvalCommand implements Callable<Integer> {
             total.perplexity());
       }
       default -> throw new IllegalArgumentException(
-          model + ": eval handles classify and lm models, this one is " + ModelTask.of(model));
+          model + ": eval handles classify, tag and lm models, this one is "
+              + ModelTask.of(model));
     }
     out.flush();
     return 0;
+  }
+
+  private void tag(PrintWriter out) throws IOException {
+    Tagger.Loaded loaded = Tagger.load(model);
+    TextCodec codec = ModelTask.codec(model, loaded.vocabulary());
+    boolean lowerCase = codec.tokenizer() instanceof WordTokenizer w && w.lowerCase();
+    List<TaggedSentence> sentences = TaggedSentences.read(data, format, tokenColumn, tagColumn);
+    Map<String, Double> m = new TaggerObjective(loaded.model()).evaluate(TaggerData.batches(
+        sentences, codec.vocabulary(), loaded.model().config().tags(), lowerCase, 32));
+    out.printf(Locale.ROOT, "%s: %,d sentences, entity precision %.4f, recall %.4f, F1 %.4f,"
+            + " token accuracy %.4f%n", data, sentences.size(), m.get("precision"),
+        m.get("recall"), m.get("f1"), m.get("token_accuracy"));
   }
 
   private void classify(PrintWriter out) throws IOException {

@@ -12,10 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnn4j.data.TagBatch;
+import org.rnn4j.data.format.TaggedSentence;
 import org.rnn4j.data.format.TextLines;
 import org.rnn4j.decode.Score;
 import org.rnn4j.task.classify.Classifier;
+import org.rnn4j.task.tag.Tagger;
+import org.rnn4j.task.tag.TaggerData;
 import org.rnn4j.text.TextCodec;
+import org.rnn4j.text.WordTokenizer;
+import org.rnn4j.train.BatchSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +35,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = {"Run a model on texts, one per line, from FILE or standard input.",
-        "classify: prints label and probability; lm: log-likelihood and perplexity.",
+        "classify: prints label and probability; tag: token/TAG for each whitespace-separated"
+            + " token; lm: log-likelihood and perplexity.",
         "With --json the input lines are JSON objects (their --text field) and the output is"
             + " JSON lines."})
 final class PredictCommand implements Callable<Integer> {
@@ -58,9 +65,11 @@ final class PredictCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (ModelTask.of(model)) {
       case "classify" -> classify(texts, out);
+      case "tag" -> tag(texts, out);
       case "lm" -> score(texts, out);
       default -> throw new IllegalArgumentException(
-          model + ": predict handles classify and lm models, this one is " + ModelTask.of(model));
+          model + ": predict handles classify, tag and lm models, this one is "
+              + ModelTask.of(model));
     }
     out.flush();
     return 0;
@@ -84,6 +93,37 @@ final class PredictCommand implements Callable<Integer> {
         out.println(mapper.writeValueAsString(n));
       } else {
         out.printf(Locale.ROOT, "%s\t%.4f%n", labels.get(best), p[best]);
+      }
+    }
+  }
+
+  private void tag(List<String> texts, PrintWriter out) throws IOException {
+    Tagger.Loaded loaded = Tagger.load(model);
+    TextCodec codec = ModelTask.codec(model, loaded.vocabulary());
+    boolean lowerCase = codec.tokenizer() instanceof WordTokenizer w && w.lowerCase();
+    List<String> tags = loaded.model().config().tags();
+    List<TaggedSentence> sentences = texts.stream().map(t -> List.of(t.trim().split("\\s+")))
+        .map(tokens -> new TaggedSentence(tokens, tokens.stream().map(x -> tags.get(0)).toList()))
+        .toList();
+    BatchSource<TagBatch> batches = TaggerData.batches(sentences, codec.vocabulary(), tags,
+        lowerCase, 64);
+    int next = 0;
+    for (int b = 0; b < batches.size(); b++) {
+      for (int[] predicted : loaded.model().predict(batches.batch(b).inputs())) {
+        List<String> tokens = sentences.get(next++).tokens();
+        if (json) {
+          ObjectNode n = mapper.createObjectNode();
+          n.putPOJO("tokens", tokens);
+          n.putPOJO("tags", java.util.Arrays.stream(predicted).mapToObj(tags::get).toList());
+          out.println(mapper.writeValueAsString(n));
+        } else {
+          StringBuilder line = new StringBuilder();
+          for (int t = 0; t < tokens.size(); t++) {
+            line.append(t == 0 ? "" : " ").append(tokens.get(t)).append('/')
+                .append(tags.get(predicted[t]));
+          }
+          out.println(line);
+        }
       }
     }
   }

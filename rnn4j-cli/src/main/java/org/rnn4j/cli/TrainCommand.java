@@ -17,6 +17,7 @@ import org.rnn4j.cli.chart.Curves;
 import org.rnn4j.data.ClassifyBatch;
 import org.rnn4j.data.Split;
 import org.rnn4j.data.format.LabelledText;
+import org.rnn4j.data.format.TaggedSentence;
 import org.rnn4j.data.format.TextLines;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.kernel.Parallelism;
@@ -29,12 +30,18 @@ import org.rnn4j.task.classify.ClassifierInput;
 import org.rnn4j.task.classify.ClassifierObjective;
 import org.rnn4j.task.classify.Pooling;
 import org.rnn4j.task.lm.LanguageModel;
+import org.rnn4j.task.tag.CharFeatures;
+import org.rnn4j.task.tag.Tagger;
+import org.rnn4j.task.tag.TaggerConfig;
+import org.rnn4j.task.tag.TaggerData;
+import org.rnn4j.task.tag.TaggerObjective;
 import org.rnn4j.task.lm.LanguageModelConfig;
 import org.rnn4j.task.lm.LanguageModelData;
 import org.rnn4j.task.lm.LanguageModelObjective;
 import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.Tokenizer;
+import org.rnn4j.text.Vocabulary;
 import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.text.WordTokenizer;
 import org.rnn4j.tensor.Tensor;
@@ -64,9 +71,11 @@ import picocli.CommandLine.Spec;
             + " paragraph per line), by characters or words.",
         "Task classify: a sequence classifier over labelled texts (--format json, csv or tsv;"
             + " --text and --label name the field or column).",
+        "Task tag: a bidirectional tagger with character features over tagged sentences"
+            + " (--format conll with --token-column/--tag-column, or opennlp name-finder files).",
         "Writes MODEL, MODEL-base.metrics.jsonl and MODEL-base.curves.png."})
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--task", required = true, description = "What to train: lm or classify.")
+  @Option(names = "--task", required = true, description = "What to train: lm, classify or tag.")
   String task;
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
@@ -77,8 +86,17 @@ final class TrainCommand implements Callable<Integer> {
       description = "The model file to write (.safetensors).")
   Path out;
 
-  @Option(names = "--format", description = "classify: json, csv or tsv (default: by extension).")
+  @Option(names = "--format",
+      description = "classify: json, csv or tsv (default: by extension); tag: conll or opennlp.")
   String format;
+
+  @Option(names = "--token-column", defaultValue = "0",
+      description = "tag, conll: the token column (default: ${DEFAULT-VALUE}).")
+  int tokenColumn;
+
+  @Option(names = "--tag-column", defaultValue = "3",
+      description = "tag, conll: the tag column (default: ${DEFAULT-VALUE}, CoNLL-2003's entities).")
+  int tagColumn;
 
   @Option(names = "--text", defaultValue = "text",
       description = "classify: the text field or column (default: ${DEFAULT-VALUE}).")
@@ -160,8 +178,9 @@ final class TrainCommand implements Callable<Integer> {
     TrainingResult result = switch (task) {
       case "lm" -> trainLanguageModel();
       case "classify" -> trainClassifier();
+      case "tag" -> trainTagger();
       default -> throw new IllegalArgumentException("--task " + task + " is not available from"
-          + " the command line yet: the supported tasks are lm and classify");
+          + " the command line yet: the supported tasks are lm, classify and tag");
     };
     summary(spec.commandLine().getOut(), result);
     return 0;
@@ -206,6 +225,31 @@ final class TrainCommand implements Callable<Integer> {
             codec), split);
     classifier.save(out, Optional.of(codec.toJson()), ModelFile.Provenance.now(seed,
         sha256(data)));
+    return result;
+  }
+
+  private TrainingResult trainTagger() throws IOException {
+    List<TaggedSentence> sentences = TaggedSentences.read(data, format, tokenColumn, tagColumn);
+    if (sentences.size() < 2) {
+      throw new IllegalArgumentException(data + ": needs at least 2 sentences to train and"
+          + " validate, found " + sentences.size());
+    }
+    Split<TaggedSentence> split = Split.random(sentences, validation, 0,
+        new SplittableRandom(seed));
+    List<String> tags = sentences.stream().flatMap(s -> s.tags().stream()).distinct().sorted()
+        .toList();
+    Vocabulary words = TaggerData.words(split.train(), lowerCase);
+    Vocabulary chars = TaggerData.characters(words);
+    Tagger tagger = new Tagger(TaggerConfig.builder(words.size(), embedding, cellKind(), hidden,
+            tags).chars(new CharFeatures(chars.size(), 16, 32)).layers(layers).dropout(dropout)
+        .build(), TaggerData.spellings(words, chars), new SplittableRandom(seed));
+    announce(tagger.config().cell() + " tagger of " + tags.size() + " tags " + tags, split,
+        new TextCodec(new WordTokenizer(lowerCase, false), words), tagger.parameterCount());
+    TrainingResult result = fit(new TaggerObjective(tagger), tagger.parameters(),
+        TaggerData.batches(split.train(), words, tags, lowerCase, batch),
+        TaggerData.batches(split.validation(), words, tags, lowerCase, batch), split);
+    tagger.save(out, Optional.of(new TextCodec(new WordTokenizer(lowerCase, false), words)
+        .toJson()), ModelFile.Provenance.now(seed, sha256(data)));
     return result;
   }
 
