@@ -65,7 +65,7 @@ public final class NerDemo {
       "location", "organization", "organization", "date", "date");
   /** The VOA types, in the order the tags and the table list them. */
   static final List<String> TYPES = List.of("person", "location", "organization", "date");
-  static final int SENTENCES = 10_000;
+  static final int SENTENCES = 12_000;
   static final int MAX_TOKENS = 40;
   static final int EPOCHS = 8;
   private static final int PATIENCE = 2;
@@ -91,7 +91,7 @@ public final class NerDemo {
    * @param sentences how many weakly labelled sentences to sample (train and validation)
    * @param epochs at most this many epochs
    */
-  public NerDemo(long seed, int sentences, int epochs) {
+  NerDemo(long seed, int sentences, int epochs) {
     if (sentences < 10 || epochs < 1) {
       throw new IllegalArgumentException("need at least 10 sentences and 1 epoch, got "
           + sentences + " sentences and " + epochs + " epochs");

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.data.format.TaggedSentence;
@@ -20,7 +21,7 @@ class NerDemoTest {
 
   @Test
   void everyWeakTypeMapsOntoAVoaType() {
-    assertEquals(NerDemo.WEAK_TO_VOA.keySet(), java.util.Set.copyOf(NerDemo.TYPES));
+    assertEquals(NerDemo.WEAK_TO_VOA.keySet(), Set.copyOf(NerDemo.TYPES));
     assertTrue(NerDemo.TYPES.containsAll(NerDemo.WEAK_TO_VOA.values()));
     assertEquals(List.of("O", "B-location", "I-location", "B-date"),
         NerDemo.toVoa(List.of("O", "B-location", "I-location", "B-date")));
@@ -47,9 +48,10 @@ class NerDemoTest {
   }
 
   /**
-   * The demo's core on a smaller sample (3,000 sentences, 4 epochs; about two minutes on 2
-   * cores): the tagger trained on weak labels must find the VOA entities with an F1 a margin
-   * below what it reached when this bar was set.
+   * The demo's core on half the demo's sample (6,000 sentences, at most 6 epochs; about a
+   * minute on 2 cores): the tagger trained on weak labels must find the VOA entities with an
+   * F1 of at least 0.55 (it reached 0.642 with seed 1 when this bar was set; the demo's 12,000
+   * sentences reach 0.698) and the weak labeller itself at least 0.75 (it scores 0.818).
    */
   @Test
   @Tag("slow")
@@ -58,7 +60,7 @@ class NerDemoTest {
     assumeTrue(Files.isDirectory(cache.root()),
         "data/cache is missing: run data/fetch to train on the real datasets");
     StringWriter text = new StringWriter();
-    NerDemo.Result r = new NerDemo(1, 3_000, 4).evaluate(cache, new PrintWriter(text),
+    NerDemo.Result r = new NerDemo(1, 6_000, 6).evaluate(cache, new PrintWriter(text),
         List.of());
     String report = text + "tagger P/R/F1 " + r.tagger().precision() + " " + r.tagger().recall()
         + " " + r.tagger().f1() + ", gazetteer F1 " + r.gazetteer().f1();
@@ -66,6 +68,6 @@ class NerDemoTest {
     assertEquals(42, r.goldSentences());
     assertEquals(70, r.tagger().goldChunks());
     assertTrue(r.gazetteer().f1() >= 0.75, report);
-    assertTrue(r.tagger().f1() >= 0.0, report);
+    assertTrue(r.tagger().f1() >= 0.55, report);
   }
 }
