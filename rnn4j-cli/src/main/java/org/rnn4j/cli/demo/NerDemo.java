@@ -36,6 +36,7 @@ import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.Trainer;
 import org.rnn4j.train.TrainerConfig;
 import org.rnn4j.train.TrainingListener;
+import org.rnn4j.train.TrainingResult;
 
 /**
  * The named-entity demo (many-to-many, Tx = Ty): a bidirectional LSTM tagger, reading each
@@ -108,7 +109,7 @@ public final class NerDemo {
    * @param gazetteer the weak labeller's entity scores
    * @param goldSentences VOA sentences scored
    * @param trainSize weakly labelled sentences trained on
-   * @param validation the last validation metrics on held-out weak labels
+   * @param validation the best validation metrics on held-out weak labels
    */
   record Result(EntityScore tagger, EntityScore gazetteer, int goldSentences, int trainSize,
       Map<String, Double> validation) {}
@@ -121,6 +122,8 @@ public final class NerDemo {
    */
   public void run(PrintWriter out) throws IOException {
     Result r = evaluate(DataCache.locate(), out, List.of(ProgressBar.onStandardOutput()));
+    out.printf(Locale.ROOT, "held-out weak labels (%,d trained on): entity F1 %.1f%%, the tagger"
+        + " imitating the rules%n", r.trainSize(), 100 * r.validation().get("f1"));
     out.printf(Locale.ROOT, "VOA gold set, %d sentences, %d entities; entity-level precision,"
             + " recall and F1 in %% (conlleval rules); types scored: %s%n", r.goldSentences(),
         r.tagger().goldChunks(), String.join(", ", TYPES));
@@ -153,19 +156,20 @@ public final class NerDemo {
     Vocabulary words = wordVocabulary(sample, gold);
     Vocabulary chars = charVocabulary(words);
     List<String> tags = tagNames();
-    Tagger tagger = new Tagger(TaggerConfig.builder(words.size(), EMBEDDING, CellKind.LSTM, HIDDEN, tags)
-        .chars(new CharFeatures(chars.size(), CHAR_EMBEDDING, CHAR_HIDDEN)).dropout(DROPOUT).build(),
-        spellings(words, chars), new SplittableRandom(seed + 2));
+    Tagger tagger = new Tagger(TaggerConfig.builder(words.size(), EMBEDDING, CellKind.LSTM,
+            HIDDEN, tags).chars(new CharFeatures(chars.size(), CHAR_EMBEDDING, CHAR_HIDDEN))
+        .dropout(DROPOUT).build(), spellings(words, chars), new SplittableRandom(seed + 2));
     out.printf(Locale.ROOT, "State of the Union, weak labels: %,d sentences for training, %,d"
             + " held out; %,d words, %d characters; a BiLSTM tagger with character features,"
             + " %,d parameters.%n", split.train().size(), split.validation().size(),
         words.size() - 4, chars.size() - 4, tagger.parameterCount());
     out.flush();
-    var result = new Trainer<>(TrainerConfig.builder(epochs, seed)
+    TrainingResult result = new Trainer<>(TrainerConfig.builder(epochs, seed)
         .earlyStopping(new EarlyStopping("f1", true, PATIENCE)).build(),
         new TaggerObjective(tagger), Adam.of(tagger.parameters(), LEARNING_RATE), listeners)
-        .fit(batches(examples(split.train(), words, tags), new SplittableRandom(seed + 3)),
-            Optional.of(batches(examples(split.validation(), words, tags),
+        .fit(batches(examples(split.train(), words, tags), words.padId(),
+                new SplittableRandom(seed + 3)),
+            Optional.of(batches(examples(split.validation(), words, tags), words.padId(),
                 new SplittableRandom(seed + 4))));
     int[][] predicted = tagger.predict(Collate.tag(examples(gold, words, tags),
         IntStream.range(0, gold.size()).toArray(), words.padId()).inputs());
@@ -290,11 +294,11 @@ public final class NerDemo {
   }
 
   /** Batches of sentences of similar length, collated once; the trainer shuffles their order. */
-  private static BatchSource<TagBatch> batches(List<TagExample> examples, SplittableRandom rng) {
+  private static BatchSource<TagBatch> batches(List<TagExample> examples, int padId,
+      SplittableRandom rng) {
     int[] lengths = examples.stream().mapToInt(e -> e.tags().length).toArray();
     List<TagBatch> batches = BatchPlan.bucketed(lengths, BATCH, BatchPlan.DEFAULT_POOL_BATCHES,
-        rng).stream().map(indices -> Collate.tag(examples, indices, Vocabulary.SPECIALS.indexOf(
-            Vocabulary.PAD))).toList();
+        rng).stream().map(indices -> Collate.tag(examples, indices, padId)).toList();
     return new BatchSource<>() {
       @Override
       public int size() {
