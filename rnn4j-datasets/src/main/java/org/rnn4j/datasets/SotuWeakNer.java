@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.rnn4j.data.format.EntitySpan;
 import org.rnn4j.data.format.TaggedSentence;
@@ -72,18 +73,12 @@ public final class SotuWeakNer {
    * @throws IOException if the set is missing (run data/fetch) or a file is not UTF-8
    */
   public static List<Speech> load(DataCache cache) throws IOException {
-    Path dir = cache.requireDirectory("sotu");
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().matches("\\d{4}_.*\\.txt")).sorted()
-          .toList();
-    }
-    Gazetteer gazetteer = Gazetteer.standard();
+    List<Path> files = speechFiles(cache);
     List<String> presidents = new ArrayList<>();
     for (Path f : files) {
       presidents.add(presidentName(f.getFileName().toString()));
     }
-    presidents.forEach(p -> addPresident(gazetteer, p));
+    Gazetteer gazetteer = gazetteer(presidents);
     List<Speech> out = new ArrayList<>(files.size());
     for (int i = 0; i < files.size(); i++) {
       int year = Integer.parseInt(files.get(i).getFileName().toString().substring(0, 4));
@@ -96,6 +91,39 @@ public final class SotuWeakNer {
       out.add(new Speech(year, presidents.get(i), sentences));
     }
     return out;
+  }
+
+  /**
+   * The rules and lists that label the speeches (the presidents' names included), to apply to
+   * other text tokenized the same way: the weak labeller as a baseline for a tagger trained on
+   * its labels.
+   *
+   * @param cache where data/fetch put the speeches (their file names give the presidents)
+   * @return tokens of one sentence → the same tokens with weak BIO tags
+   * @throws IOException if the set is missing (run data/fetch)
+   */
+  public static Function<List<String>, TaggedSentence> labeler(DataCache cache)
+      throws IOException {
+    List<String> presidents = new ArrayList<>();
+    for (Path f : speechFiles(cache)) {
+      presidents.add(presidentName(f.getFileName().toString()));
+    }
+    Gazetteer gazetteer = gazetteer(presidents);
+    return tokens -> label(tokens, gazetteer);
+  }
+
+  private static List<Path> speechFiles(DataCache cache) throws IOException {
+    Path dir = cache.requireDirectory("sotu");
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().matches("\\d{4}_.*\\.txt")).sorted()
+          .toList();
+    }
+  }
+
+  private static Gazetteer gazetteer(List<String> presidents) throws IOException {
+    Gazetteer gazetteer = Gazetteer.standard();
+    presidents.forEach(p -> addPresident(gazetteer, p));
+    return gazetteer;
   }
 
   /** "1862_abraham_lincoln_r.txt" → "Abraham Lincoln"; initials become "D .". */
