@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.rnn4j.cli.demo.CharRnnDemo;
 import org.rnn4j.cli.demo.DinosaursDemo;
+import org.rnn4j.cli.demo.NerDemo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
         "Train a model on real data and show what it learned.",
         "Demos: dinosaurs (default): a character LSTM learns 1,325 dinosaur names and invents"
             + " new ones; its validation perplexity is printed beside a unigram baseline.",
+        "ner: a bidirectional LSTM tagger with character features learns entities from weakly"
+            + " labelled State of the Union sentences and is scored on 42 gold VOA sentences"
+            + " beside the gazetteer that labelled its training data (needs data/fetch).",
         "chars: the textbook vanilla RNN, a⟨t⟩ = tanh(Waa·a⟨t−1⟩ + Wax·x⟨t⟩ + ba), on a short"
             + " built-in text; prints its loss and samples."})
 final class DemoCommand implements Callable<Integer> {
@@ -44,9 +48,10 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (name) {
       case "dinosaurs" -> new DinosaursDemo(seed).run(out);
+      case "ner" -> new NerDemo(seed).run(out);
       case "chars" -> new CharRnnDemo(new CharRnnDemo.Settings(hidden, iterations, seed)).run(out);
       default -> throw new IllegalArgumentException(
-          "unknown demo '" + name + "': expected one of [dinosaurs, chars]");
+          "unknown demo '" + name + "': expected one of [dinosaurs, ner, chars]");
     }
     return 0;
   }

@@ -299,17 +299,7 @@ public final class NerDemo {
     int[] lengths = examples.stream().mapToInt(e -> e.tags().length).toArray();
     List<TagBatch> batches = BatchPlan.bucketed(lengths, BATCH, BatchPlan.DEFAULT_POOL_BATCHES,
         rng).stream().map(indices -> Collate.tag(examples, indices, padId)).toList();
-    return new BatchSource<>() {
-      @Override
-      public int size() {
-        return batches.size();
-      }
-
-      @Override
-      public TagBatch batch(int index) {
-        return batches.get(index);
-      }
-    };
+    return BatchSource.of(batches);
   }
 
   /** One line of the table: a type's gold count, then each system's counts and scores. */
