@@ -54,7 +54,7 @@ public final class SentimentDemo {
    * @param embedding E, the word vector size
    * @param hidden H, GRU units per direction
    * @param dropout on the pooled vector while training
-   * @param epochs the most epochs (early stopping usually ends sooner)
+   * @param epochs the most epochs (early stopping, after 3 epochs without a better validation loss, usually ends sooner)
    * @param learningRate Adam's step size
    */
   public record Settings(int embedding, int hidden, float dropout, int epochs,
