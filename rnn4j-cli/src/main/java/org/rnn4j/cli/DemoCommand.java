@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.rnn4j.cli.demo.CharRnnDemo;
 import org.rnn4j.cli.demo.DinosaursDemo;
+import org.rnn4j.cli.demo.ActivityDemo;
+import org.rnn4j.cli.demo.DnaDemo;
 import org.rnn4j.cli.demo.NerDemo;
+import org.rnn4j.cli.demo.SentimentDemo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
         "ner: a bidirectional LSTM tagger with character features learns entities from weakly"
             + " labelled State of the Union sentences and is scored on 42 gold VOA sentences"
             + " beside the gazetteer that labelled its training data (needs data/fetch).",
+        "sentiment: a bidirectional GRU classifies review sentences (trained on Amazon and Yelp,"
+            + " tested on IMDb) beside the majority class and a bag-of-words logistic regression"
+            + " (needs data/fetch).",
+        "dna: a bidirectional GRU classifies primate splice junctions (ei, ie, n) from one-hot"
+            + " bases beside the majority class (needs data/fetch).",
+        "activity: a bidirectional GRU recognises six activities in generated accelerometer"
+            + " clips of unseen subjects beside the majority class.",
         "chars: the textbook vanilla RNN, a⟨t⟩ = tanh(Waa·a⟨t−1⟩ + Wax·x⟨t⟩ + ba), on a short"
             + " built-in text; prints its loss and samples."})
 final class DemoCommand implements Callable<Integer> {
@@ -49,9 +59,12 @@ final class DemoCommand implements Callable<Integer> {
     switch (name) {
       case "dinosaurs" -> new DinosaursDemo(seed).run(out);
       case "ner" -> new NerDemo(seed).run(out);
+      case "sentiment" -> new SentimentDemo(seed).run(out);
+      case "dna" -> new DnaDemo(seed).run(out);
+      case "activity" -> new ActivityDemo(seed).run(out);
       case "chars" -> new CharRnnDemo(new CharRnnDemo.Settings(hidden, iterations, seed)).run(out);
       default -> throw new IllegalArgumentException(
-          "unknown demo '" + name + "': expected one of [dinosaurs, ner, chars]");
+          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, chars]");
     }
     return 0;
   }
