@@ -1,0 +1,350 @@
+package org.rnn4j.task.seq2seq;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.rnn4j.data.Collate;
+import org.rnn4j.data.Padded;
+import org.rnn4j.data.PaddedIds;
+import org.rnn4j.data.Seq2SeqBatch;
+import org.rnn4j.io.ModelFile;
+import org.rnn4j.loss.CrossEntropy;
+import org.rnn4j.nn.Embedding;
+import org.rnn4j.nn.Linear;
+import org.rnn4j.nn.Module;
+import org.rnn4j.nn.attention.AdditiveAttention;
+import org.rnn4j.nn.attention.Attention;
+import org.rnn4j.nn.attention.MultiplicativeAttention;
+import org.rnn4j.nn.recurrent.Recurrent;
+import org.rnn4j.nn.recurrent.RecurrentConfig;
+import org.rnn4j.nn.recurrent.RecurrentOutput;
+import org.rnn4j.nn.recurrent.RecurrentState;
+import org.rnn4j.tensor.NoGrad;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * An encoder–decoder with attention and input feeding, for sequence → sequence of another length.
+ *
+ * <pre>
+ * encoder   h = RNN_enc(E_x[x]) (B, S, He), He = D·H; masked by the source lengths
+ * bridge    s_0 = h_n of the last encoder layer (1, B, H)                      D = 1
+ *           s_0 = tanh(W_bh [h_n→; h_n←] + b_bh),  c_0 = W_bc [c_n→; c_n←] + b_bc   D = 2
+ * decoder   s_t = RNN_dec([E_y[y_{t−1}]; ctx_{t−1}], s_{t−1})     ctx_0 = 0, y_0 = &lt;bos&gt;
+ *           ctx_t, α_t = attention(s_t, h, lengths)                 (B, He), (B, S)
+ *           z_t = W_o [s_t; ctx_t] + b_o                            (B, V)
+ * parameters (PyTorch names):
+ *   encoder_embedding.weight (V_x, E_x)   encoder.weight_ih_l0 …   (stacked, maybe bidirectional)
+ *   bridge_h.weight (H, 2H), bridge_h.bias (H); bridge_c.* for the LSTM   (bidirectional only)
+ *   decoder_embedding.weight (V, E_y)     decoder.weight_ih_l0 (G·H, E_y + He) …
+ *   attention.query.weight … (additive) or attention.weight (H, He) (multiplicative)
+ *   out.weight (V, H + He), out.bias (V)
+ * </pre>
+ *
+ * <p>Training uses teacher forcing ({@link #forward}): the decoder reads {@code <bos>} and the
+ * target and predicts the target and {@code <eos>}. The decoder is causal, so padding after a
+ * target's end never changes its real steps; padded sources are masked by the encoder and the
+ * attention. Decoding ({@link #decode}) is greedy and builds no graph.
+ */
+public final class Seq2Seq implements Module {
+  private final Seq2SeqConfig config;
+  private final Embedding encoderEmbedding;
+  private final Recurrent encoder;
+  private final Optional<Linear> bridgeH; // (D·H → H), bidirectional only
+  private final Optional<Linear> bridgeC; // (D·H → H), bidirectional LSTM only
+  private final Embedding decoderEmbedding;
+  private final Recurrent decoder;
+  private final Attention attention;
+  private final Linear out;
+  private final Map<String, Tensor> parameters;
+
+  /**
+   * @param config the shape
+   * @param rng source of the initial weights
+   */
+  public Seq2Seq(Seq2SeqConfig config, RandomGenerator rng) {
+    this.config = config;
+    int h = config.hiddenSize();
+    int he = config.encoderOutputSize();
+    boolean lstm = config.cell().gates() == 4;
+    this.encoderEmbedding = new Embedding(config.sourceVocabularySize(),
+        config.sourceEmbeddingSize(), rng);
+    this.encoder = new Recurrent(RecurrentConfig.builder(config.cell(),
+        config.sourceEmbeddingSize(), h).layers(config.encoderLayers())
+        .bidirectional(config.bidirectional()).build(), rng);
+    this.bridgeH = config.bidirectional() ? Optional.of(new Linear(he, h, rng)) : Optional.empty();
+    this.bridgeC = config.bidirectional() && lstm ? Optional.of(new Linear(he, h, rng))
+        : Optional.empty();
+    this.decoderEmbedding = new Embedding(config.targetVocabularySize(),
+        config.targetEmbeddingSize(), rng);
+    this.decoder = new Recurrent(RecurrentConfig.builder(config.cell(),
+        config.targetEmbeddingSize() + he, h).build(), rng);
+    this.attention = switch (config.attention()) {
+      case ADDITIVE -> new AdditiveAttention(h, he, h, rng);
+      case MULTIPLICATIVE -> MultiplicativeAttention.general(h, he, rng);
+    };
+    this.out = new Linear(h + he, config.targetVocabularySize(), rng);
+    Map<String, Module> children = new LinkedHashMap<>();
+    children.put("encoder_embedding", encoderEmbedding);
+    children.put("encoder", encoder);
+    bridgeH.ifPresent(b -> children.put("bridge_h", b));
+    bridgeC.ifPresent(b -> children.put("bridge_c", b));
+    children.put("decoder_embedding", decoderEmbedding);
+    children.put("decoder", decoder);
+    children.put("attention", attention);
+    children.put("out", out);
+    this.parameters = Module.namedParameters(children);
+  }
+
+  public Seq2SeqConfig config() {
+    return config;
+  }
+
+  @Override
+  public Map<String, Tensor> parameters() {
+    return parameters;
+  }
+
+  /** The encoder's outputs prepared for attention, and the decoder's first state. */
+  private record Encoded(Attention.Keys keys, RecurrentState state) {}
+
+  /** The decoder between steps: its recurrent state and the last context ctx (B, He). */
+  private record DecoderState(RecurrentState state, Tensor context) {}
+
+  /** One decoder step: logits z_t (B, V), weights α_t (B, S) and the state after it. */
+  private record Step(Tensor logits, Tensor weights, DecoderState next) {}
+
+  private Encoded encode(PaddedIds source) {
+    int b = source.batch();
+    Tensor x = encoderEmbedding.forward(source.ids(), b, source.time()); // (B, S, E_x)
+    RecurrentOutput enc = encoder.forward(x, source.lengths());
+    int d = config.encoderDirections();
+    int last = (config.encoderLayers() - 1) * d; // first slab of the last layer in (L·D, B, H)
+    RecurrentState finalState = enc.state();
+    Tensor h0 = bridge(finalState.h(), last, bridgeH, true);
+    Optional<Tensor> c0 = finalState.c().map(c -> bridge(c, last, bridgeC, false));
+    return new Encoded(attention.prepare(enc.output(), source.lengths()),
+        new RecurrentState(h0, c0));
+  }
+
+  /**
+   * The decoder's first state from the last encoder layer's final states (L·D, B, H): as is for a
+   * unidirectional encoder, else [forward; reverse] (B, 2H) through the bridge.
+   */
+  private Tensor bridge(Tensor states, int last, Optional<Linear> bridge, boolean squash) {
+    int b = states.dim(1);
+    int h = config.hiddenSize();
+    if (bridge.isEmpty()) {
+      return states.slice(0, last, last + 1);
+    }
+    Tensor forward = states.slice(0, last, last + 1).reshape(b, h);
+    Tensor reverse = states.slice(0, last + 1, last + 2).reshape(b, h);
+    Tensor projected = bridge.get().forward(Tensor.concat(1, forward, reverse));
+    return (squash ? projected.tanh() : projected).reshape(1, b, h);
+  }
+
+  private DecoderState start(Encoded encoded, int batch) {
+    return new DecoderState(encoded.state(), Tensor.zeros(batch, config.encoderOutputSize()));
+  }
+
+  private Step step(int[] previous, DecoderState s, Attention.Keys keys) {
+    Tensor y = decoderEmbedding.forward(previous, previous.length); // (B, E_y)
+    RecurrentOutput r = decoder.step(Tensor.concat(1, y, s.context()), s.state());
+    Attention.Context c = attention.attend(r.output(), keys);
+    Tensor logits = out.forward(Tensor.concat(1, r.output(), c.context()));
+    return new Step(logits, c.weights(), new DecoderState(r.state(), c.context()));
+  }
+
+  /**
+   * Teacher-forced logits.
+   *
+   * @param source (B, S) source ids with lengths
+   * @param decoderInputs (B, T) {@code <bos>} then each target, padded
+   * @return logits z (B, T, V); z[b, t] predicts the token after decoderInputs[b, t]
+   * @throws IllegalArgumentException if the batch sizes differ or the source is not token ids
+   */
+  public Tensor forward(Padded source, PaddedIds decoderInputs) {
+    PaddedIds ids = sourceIds(source);
+    int b = ids.batch();
+    if (decoderInputs.batch() != b) {
+      throw new IllegalArgumentException("decoderInputs must have the source's batch size: "
+          + "expected " + b + ", got " + decoderInputs.batch());
+    }
+    Encoded encoded = encode(ids);
+    DecoderState s = start(encoded, b);
+    int t = decoderInputs.time();
+    int v = config.targetVocabularySize();
+    Tensor[] logits = new Tensor[t];
+    int[] previous = new int[b];
+    for (int k = 0; k < t; k++) {
+      for (int i = 0; i < b; i++) {
+        previous[i] = decoderInputs.ids()[i * t + k];
+      }
+      Step out = step(previous, s, encoded.keys());
+      logits[k] = out.logits().reshape(b, 1, v);
+      s = out.next();
+    }
+    return t == 1 ? logits[0] : Tensor.concat(1, logits);
+  }
+
+  /**
+   * The mean cross-entropy per real target token (padded steps ignored), teacher-forced.
+   *
+   * @param batch a batch from {@link Collate#seq2seq}
+   * @return a scalar
+   */
+  public Tensor loss(Seq2SeqBatch batch) {
+    return CrossEntropy.loss(forward(batch.source(), batch.decoderInputs()),
+        batch.decoderTargets(), new CrossEntropy.Options(Collate.IGNORE_INDEX, 0f));
+  }
+
+  /**
+   * What greedy decoding produced.
+   *
+   * @param ids (B) the target ids of each row, without {@code <eos>}
+   * @param attention (B) per row, one α row per returned id, each over that row's real source
+   *     steps: attention[b][t][j], j &lt; lengths[b]
+   */
+  public record Decoded(int[][] ids, float[][][] attention) {}
+
+  /**
+   * Greedy decoding: each step feeds back the most likely token, until {@code <eos>} or
+   * {@code maxLength} tokens. Builds no graph.
+   *
+   * @param source (B, S) source ids with lengths
+   * @param maxLength the most tokens per row, ≥ 1
+   * @param bosId the token the decoder reads first
+   * @param eosId the token that ends a row (not returned)
+   * @return each row's ids without {@code <eos>}
+   * @throws IllegalArgumentException if maxLength &lt; 1 or an id is outside the target vocabulary
+   */
+  public int[][] greedy(Padded source, int maxLength, int bosId, int eosId) {
+    return decode(source, maxLength, bosId, eosId).ids();
+  }
+
+  /**
+   * As {@link #greedy}, also returning the attention weights of every output step (for heatmaps).
+   *
+   * @return ids and attention weights of each row
+   */
+  public Decoded decode(Padded source, int maxLength, int bosId, int eosId) {
+    checkDecodeArguments(maxLength, bosId, eosId);
+    PaddedIds ids = sourceIds(source);
+    int b = ids.batch();
+    int[] lengths = ids.lengths();
+    List<List<Integer>> tokens = new ArrayList<>();
+    List<List<float[]>> weights = new ArrayList<>();
+    for (int i = 0; i < b; i++) {
+      tokens.add(new ArrayList<>());
+      weights.add(new ArrayList<>());
+    }
+    try (NoGrad scope = NoGrad.enter()) {
+      Encoded encoded = encode(ids);
+      DecoderState s = start(encoded, b);
+      int[] previous = new int[b];
+      Arrays.fill(previous, bosId);
+      boolean[] done = new boolean[b];
+      int open = b;
+      for (int k = 0; k < maxLength && open > 0; k++) {
+        Step out = step(previous, s, encoded.keys());
+        s = out.next();
+        previous = argmax(out.logits());
+        float[] alpha = out.weights().data(); // (B, S)
+        for (int i = 0; i < b; i++) {
+          if (done[i]) {
+            continue;
+          }
+          if (previous[i] == eosId) {
+            done[i] = true;
+            open--;
+          } else {
+            tokens.get(i).add(previous[i]);
+            int from = i * ids.time();
+            weights.get(i).add(Arrays.copyOfRange(alpha, from, from + lengths[i]));
+          }
+        }
+      }
+    }
+    return new Decoded(tokens.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+        .toArray(int[][]::new), weights.stream().map(l -> l.toArray(float[][]::new))
+        .toArray(float[][][]::new));
+  }
+
+  private void checkDecodeArguments(int maxLength, int bosId, int eosId) {
+    int v = config.targetVocabularySize();
+    if (maxLength < 1) {
+      throw new IllegalArgumentException("maxLength must be at least 1, got " + maxLength);
+    }
+    if (bosId < 0 || bosId >= v || eosId < 0 || eosId >= v) {
+      throw new IllegalArgumentException("bosId and eosId must lie in [0, " + v + "), got "
+          + bosId + " and " + eosId);
+    }
+  }
+
+  /**
+   * The most likely class of each row.
+   *
+   * @param logits (N, V)
+   * @return (N) the first index of each row's maximum
+   */
+  static int[] argmax(Tensor logits) {
+    int v = logits.dim(-1);
+    float[] z = logits.data();
+    int[] best = new int[z.length / v];
+    for (int r = 0; r < best.length; r++) {
+      for (int j = 1; j < v; j++) {
+        if (z[r * v + j] > z[r * v + best[r]]) {
+          best[r] = j;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static PaddedIds sourceIds(Padded source) {
+    if (!(source instanceof PaddedIds ids)) {
+      throw new IllegalArgumentException("source must be token ids (PaddedIds) for a model with a"
+          + " source vocabulary, got " + source.getClass().getSimpleName());
+    }
+    return ids;
+  }
+
+  /**
+   * Writes this model to a model file (atomically).
+   *
+   * @param file the target
+   * @param vocabulary the vocabularies' JSON, if the model has them
+   * @param provenance seed, version, data digest, time
+   * @throws IOException if the file cannot be written
+   */
+  public void save(Path file, Optional<String> vocabulary, ModelFile.Provenance provenance)
+      throws IOException {
+    ModelFile.write(file, parameters, config.toJson(), vocabulary, provenance);
+  }
+
+  /** A model read from a file, with what was stored beside it. */
+  public record Loaded(Seq2Seq model, Optional<String> vocabulary,
+      Optional<ModelFile.Provenance> provenance) {}
+
+  /**
+   * Reads a model file written by {@link #save}.
+   *
+   * @param file the model file
+   * @return the model and what was stored beside it
+   * @throws org.rnn4j.io.ModelFormatException if the file is not a valid seq2seq model file
+   * @throws IOException if the file cannot be read
+   */
+  public static Loaded load(Path file) throws IOException {
+    ModelFile.Contents contents = ModelFile.read(file);
+    Seq2Seq model = new Seq2Seq(Seq2SeqConfig.fromJson(contents.config(), file),
+        new SplittableRandom(0));
+    ModelFile.copyInto(model.parameters(), contents.tensors(), file);
+    return new Loaded(model, contents.vocabulary(), contents.provenance());
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * The sequence-to-sequence task family (many-to-many, Tx ≠ Ty): an encoder–decoder with attention
+ * for translation, date normalisation, spelling to sound.
+ *
+ * <pre>
+ * encoder:  h_j = RNN_enc(E_x[x_j], h_{j−1})                 j &lt; Tx_b, masked by source lengths
+ * decoder:  s_t = RNN_dec([E_y[y_{t−1}]; c_{t−1}], s_{t−1})  input feeding, y_0 = &lt;bos&gt;, c_0 = 0
+ *           c_t, α_t = attention(s_t, h_{0…Tx_b−1})
+ *           z_t = W_o [s_t; c_t] + b_o                        logits over the target vocabulary
+ * </pre>
+ *
+ * <p>Dimension names: B batch, S source steps, T target steps, H hidden units per direction, D
+ * encoder directions, He = D·H encoder output size, V target vocabulary.
+ *
+ * <p>Belongs here: the model recipe ({@link org.rnn4j.task.seq2seq.Seq2Seq}), its configuration
+ * and model file, greedy decoding with attention weights, and the teacher-forcing training
+ * objective. Does not belong here: the attention scores themselves ({@code nn.attention}), the
+ * recurrent layers ({@code nn.recurrent}), batching ({@code data}) or training loops ({@code
+ * train}).
+ */
+package org.rnn4j.task.seq2seq;
