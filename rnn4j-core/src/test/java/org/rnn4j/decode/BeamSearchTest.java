@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -40,7 +41,7 @@ class BeamSearchTest {
     @Override
     public String[] initialState(int batch) {
       String[] state = new String[batch];
-      java.util.Arrays.fill(state, "");
+      Arrays.fill(state, "");
       return state;
     }
 
@@ -109,7 +110,7 @@ class BeamSearchTest {
         List<Hypothesis> beam = search(new GeneratorTest.CountingModel(),
             BeamSearchConfig.of(1, maxTokens, 6), prime);
         assertEquals(1, beam.size());
-        assertArrayEquals(expected, beam.get(0).ids(), "prime " + java.util.Arrays.toString(prime)
+        assertArrayEquals(expected, beam.get(0).ids(), "prime " + Arrays.toString(prime)
             + ", maxTokens " + maxTokens);
         // each token (the end token too, when finished) has logit 10 against six zeros
         double logP = 10 - Math.log(Math.exp(10) + 6);

@@ -2,6 +2,7 @@ package org.rnn4j.task.lm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -48,7 +49,7 @@ class LanguageModelBeamSearchTest {
     int[] prime = {2, 9};
     List<Hypothesis> best = m.beamSearch(prime,
         BeamSearchConfig.of(4, 6, END).withBest(4).withLengthPenalty(0.7));
-    assertTrue(!best.isEmpty());
+    assertFalse(best.isEmpty());
     for (Hypothesis h : best) {
       int[] ids = Arrays.copyOf(prime, prime.length + h.length());
       System.arraycopy(h.ids(), 0, ids, prime.length, h.ids().length);
