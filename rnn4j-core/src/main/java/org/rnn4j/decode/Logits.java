@@ -38,4 +38,23 @@ final class Logits {
     }
     return max;
   }
+
+  /**
+   * Writes log softmax(z) of the row {@code [off, off+v)} into {@code out[0 … v)}, in double
+   * precision: log p_i = z_i − m − log Σ_j e^(z_j − m), m = max_j z_j. Modifies {@code out}.
+   *
+   * @throws IllegalArgumentException as {@link #max} does
+   */
+  static void logSoftmax(double[] out, float[] logits, int off, int v) {
+    checkRow(logits, off, v);
+    float max = max(logits, off, v);
+    double sum = 0;
+    for (int j = 0; j < v; j++) {
+      sum += Math.exp((double) logits[off + j] - max);
+    }
+    double logSum = Math.log(sum);
+    for (int j = 0; j < v; j++) {
+      out[j] = (double) logits[off + j] - max - logSum;
+    }
+  }
 }

@@ -48,6 +48,15 @@ class GeneratorTest {
       }
       return new Step<>(Tensor.of(logits, b, t, V), sum);
     }
+
+    @Override
+    public long[] select(long[] state, int[] rows) {
+      long[] out = new long[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        out[i] = state[rows[i]];
+      }
+      return out;
+    }
   }
 
   @Test

@@ -33,4 +33,48 @@ public record RecurrentState(Tensor h, Optional<Tensor> c) {
   public RecurrentState detach() {
     return new RecurrentState(h.detach(), c.map(Tensor::detach));
   }
+
+  /**
+   * Rows of the batch, in the given order, as a new state that is cut from any graph:
+   *
+   * <pre>
+   * h'[l, i, :] = h[l, rows[i], :]      (L·D, R, H), R = rows.length; likewise c
+   * </pre>
+   *
+   * A row may be picked more than once or not at all; beam search uses this to carry each
+   * hypothesis's state over to its extensions.
+   *
+   * @param rows (R) batch indices in [0, B), R ≥ 1
+   * @return the selected state, (L·D, R, H); copies, so writing to it leaves this state alone
+   * @throws IllegalArgumentException if rows is empty or an index lies outside [0, B)
+   */
+  public RecurrentState select(int[] rows) {
+    int b = h.dim(1);
+    if (rows.length == 0) {
+      throw new IllegalArgumentException("rows must hold at least one batch index, got none");
+    }
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i] < 0 || rows[i] >= b) {
+        throw new IllegalArgumentException("rows must lie in [0, B) = [0, " + b + "), got rows["
+            + i + "] = " + rows[i]);
+      }
+    }
+    return new RecurrentState(selectRows(h, rows), c.map(t -> selectRows(t, rows)));
+  }
+
+  /** Gathers rows of x (L·D, B, H) along axis 1 into a new leaf (L·D, R, H). */
+  private static Tensor selectRows(Tensor x, int[] rows) {
+    int layers = x.dim(0);
+    int b = x.dim(1);
+    int hidden = x.dim(2);
+    float[] src = x.data(); // (L·D, B, H)
+    float[] out = new float[layers * rows.length * hidden]; // (L·D, R, H)
+    for (int l = 0; l < layers; l++) {
+      for (int i = 0; i < rows.length; i++) {
+        System.arraycopy(src, (l * b + rows[i]) * hidden, out, (l * rows.length + i) * hidden,
+            hidden);
+      }
+    }
+    return Tensor.of(out, layers, rows.length, hidden);
+  }
 }

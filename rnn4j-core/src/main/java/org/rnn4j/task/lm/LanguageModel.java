@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.rnn4j.decode.BeamSearch;
+import org.rnn4j.decode.BeamSearchConfig;
 import org.rnn4j.decode.GenerationConfig;
 import org.rnn4j.decode.Generator;
+import org.rnn4j.decode.Hypothesis;
 import org.rnn4j.decode.NextTokenModel;
 import org.rnn4j.decode.Score;
 import org.rnn4j.decode.Scorer;
@@ -34,8 +37,8 @@ import org.rnn4j.text.TextCodec;
  * a⟨t⟩ = RNN(e⟨t⟩, a⟨t−1⟩)             stacked RNN/GRU/LSTM (L layers, H units)
  * ŷ⟨t⟩ = softmax(W·a⟨t⟩ + b)           fc: W (V, H), b (V); ŷ⟨t⟩ predicts x⟨t+1⟩
  * </pre>
- * Generation and scoring delegate to {@link Generator} and {@link Scorer}; they put the model in
- * evaluation mode and build no gradient graph.
+ * Generation, beam search and scoring delegate to {@link Generator}, {@link BeamSearch} and {@link
+ * Scorer}; they put the model in evaluation mode and build no gradient graph.
  *
  * <p>Parameter names follow a PyTorch module with attributes {@code embedding}, {@code rnn} and
  * {@code fc}: {@code embedding.weight}, {@code rnn.weight_ih_l0}, …, {@code fc.weight}.
@@ -135,8 +138,9 @@ public final class LanguageModel implements Module {
   }
 
   /**
-   * This model as decoding sees it: {@link #forward} from {@link #zeroState}. It does not change
-   * the model's mode; call {@link #eval()} before decoding.
+   * This model as decoding sees it: {@link #forward} from {@link #zeroState}, and {@link
+   * RecurrentState#select} to pick rows of a state. It does not change the model's mode; call
+   * {@link #eval()} before decoding.
    *
    * @return a view backed by this model
    */
@@ -151,6 +155,11 @@ public final class LanguageModel implements Module {
       public Step<RecurrentState> forward(int[] ids, int[] lengths, RecurrentState state) {
         Output out = LanguageModel.this.forward(ids, lengths, state);
         return new Step<>(out.logits(), out.state());
+      }
+
+      @Override
+      public RecurrentState select(RecurrentState state, int[] rows) {
+        return state.select(rows);
       }
     };
   }
@@ -200,6 +209,19 @@ public final class LanguageModel implements Module {
       RandomGenerator rng) {
     eval();
     return new Generator<>(asNextTokenModel(), config).generate(codec, startId, prime, rng);
+  }
+
+  /**
+   * Beam search from a prime, in evaluation mode (see {@link BeamSearch}).
+   *
+   * @param prime (P) ids to start from, P ≥ 1
+   * @param config the beam width, length limit, end token, length penalty and result count
+   * @return the best hypotheses, highest score first
+   * @throws IllegalArgumentException if the prime is empty
+   */
+  public List<Hypothesis> beamSearch(int[] prime, BeamSearchConfig config) {
+    eval();
+    return new BeamSearch<>(asNextTokenModel(), config).search(prime);
   }
 
   /**
