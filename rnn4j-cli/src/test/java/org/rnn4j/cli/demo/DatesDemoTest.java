@@ -1,0 +1,40 @@
+package org.rnn4j.cli.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dates demo end to end (slow profile; the generator is seeded, so no data is fetched). Seed
+ * 1 with the default settings reached 82.9% exact match on the held-out test dates (99.4% on
+ * "EEE d MMM yyyy", 64.7% on "MMMM yyyy, d", 100% on training patterns with held-out years),
+ * against 10.7% for copying digits; the bars sit below that, the most below on the unseen
+ * year-before-day order, which varies most.
+ */
+class DatesDemoTest {
+
+  @Test
+  @Tag("slow")
+  void writesHeldOutDatesInIsoFormFarAboveTheBaselines() {
+    StringWriter text = new StringWriter();
+    DatesDemo.Result r = new DatesDemo(1).run(new PrintWriter(text));
+    System.out.print(text);
+    assertTrue(r.exactMatch() >= 0.70, r.toString());
+    assertTrue(r.heldOutYearOnlyMatch() >= 0.98, r.toString());
+    assertTrue(r.copyDigits() > 0.05 && r.copyDigits() < 0.2, r.toString());
+    assertTrue(r.mostCommonTarget() < 0.01, r.toString());
+    assertTrue(text.toString().contains("exact match: "), text.toString());
+  }
+
+  @Test
+  void copyDigitsReadsNumericDatesInTheTextsOrder() {
+    assertEquals("2021-03-04", DatesDemo.copyDigits("04.03.2021"));
+    assertEquals("2021-03-04", DatesDemo.copyDigits("2021/03/04"));
+    assertEquals("2021-01-04", DatesDemo.copyDigits("4 March 2021"));
+    assertEquals("", DatesDemo.copyDigits("March"));
+  }
+}
