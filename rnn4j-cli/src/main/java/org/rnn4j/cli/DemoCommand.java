@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.rnn4j.cli.demo.CharRnnDemo;
 import org.rnn4j.cli.demo.DinosaursDemo;
 import org.rnn4j.cli.demo.ActivityDemo;
+import org.rnn4j.cli.demo.DatesDemo;
 import org.rnn4j.cli.demo.DnaDemo;
 import org.rnn4j.cli.demo.NerDemo;
 import org.rnn4j.cli.demo.SentimentDemo;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + " bases beside the majority class (needs data/fetch).",
         "activity: a bidirectional GRU recognises six activities in generated accelerometer"
             + " clips of unseen subjects beside the majority class.",
+        "dates: an encoder-decoder with attention turns human-readable dates into ISO 8601,"
+            + " tested on held-out patterns and years; prints exact match and an attention map.",
         "chars: the textbook vanilla RNN, a⟨t⟩ = tanh(Waa·a⟨t−1⟩ + Wax·x⟨t⟩ + ba), on a short"
             + " built-in text; prints its loss and samples."})
 final class DemoCommand implements Callable<Integer> {
@@ -62,9 +65,10 @@ final class DemoCommand implements Callable<Integer> {
       case "sentiment" -> new SentimentDemo(seed).run(out);
       case "dna" -> new DnaDemo(seed).run(out);
       case "activity" -> new ActivityDemo(seed).run(out);
+      case "dates" -> new DatesDemo(seed).run(out);
       case "chars" -> new CharRnnDemo(new CharRnnDemo.Settings(hidden, iterations, seed)).run(out);
       default -> throw new IllegalArgumentException(
-          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, chars]");
+          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, chars]");
     }
     return 0;
   }
