@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.rnn4j.io.ModelFile;
 import org.rnn4j.data.format.LabelledText;
 import org.rnn4j.data.format.TaggedSentence;
 import org.rnn4j.data.format.TextLines;
@@ -82,7 +83,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private void tag(PrintWriter out) throws IOException {
-    Tagger.Loaded loaded = Tagger.load(model);
+    ModelFile.Loaded<Tagger> loaded = Tagger.load(model);
     TextCodec codec = ModelTask.codec(model, loaded.vocabulary());
     boolean lowerCase = codec.tokenizer() instanceof WordTokenizer w && w.lowerCase();
     List<TaggedSentence> sentences = TaggedSentences.read(data, format, tokenColumn, tagColumn);
@@ -94,7 +95,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private void classify(PrintWriter out) throws IOException {
-    Classifier.Loaded loaded = Classifier.load(model);
+    ModelFile.Loaded<Classifier> loaded = Classifier.load(model);
     TextCodec codec = ModelTask.codec(model, loaded.vocabulary());
     List<String> labels = loaded.model().config().labels();
     List<LabelledText> records = LabelledTexts.read(data, format, textField, labelField);

@@ -2,6 +2,7 @@ package org.rnn4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.rnn4j.io.ModelFile;
 import org.rnn4j.task.lm.LanguageModel;
 import org.rnn4j.text.TextCodec;
 
@@ -9,7 +10,7 @@ import org.rnn4j.text.TextCodec;
 record LoadedLanguageModel(LanguageModel model, TextCodec codec) {
 
   static LoadedLanguageModel load(Path file) throws IOException {
-    LanguageModel.Loaded loaded = LanguageModel.load(file);
+    ModelFile.Loaded<LanguageModel> loaded = LanguageModel.load(file);
     return new LoadedLanguageModel(loaded.model(), ModelTask.codec(file, loaded.vocabulary()));
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnn4j.io.ModelFile;
 import org.rnn4j.data.TagBatch;
 import org.rnn4j.data.format.TaggedSentence;
 import org.rnn4j.data.format.TextLines;
@@ -76,7 +77,7 @@ final class PredictCommand implements Callable<Integer> {
   }
 
   private void classify(List<String> texts, PrintWriter out) throws IOException {
-    Classifier.Loaded loaded = Classifier.load(model);
+    ModelFile.Loaded<Classifier> loaded = Classifier.load(model);
     TextCodec codec = ModelTask.codec(model, loaded.vocabulary());
     List<String> labels = loaded.model().config().labels();
     List<float[]> probabilities = Predictions.probabilities(loaded.model(), codec, texts);
@@ -98,7 +99,7 @@ final class PredictCommand implements Callable<Integer> {
   }
 
   private void tag(List<String> texts, PrintWriter out) throws IOException {
-    Tagger.Loaded loaded = Tagger.load(model);
+    ModelFile.Loaded<Tagger> loaded = Tagger.load(model);
     TextCodec codec = ModelTask.codec(model, loaded.vocabulary());
     boolean lowerCase = codec.tokenizer() instanceof WordTokenizer w && w.lowerCase();
     List<String> tags = loaded.model().config().tags();

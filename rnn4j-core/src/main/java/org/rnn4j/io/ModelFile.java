@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
+import org.rnn4j.nn.Module;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -79,6 +80,43 @@ public final class ModelFile {
    */
   public record Contents(Map<String, Tensor> tensors, JsonNode config, Optional<String> vocabulary,
       Optional<Provenance> provenance) {}
+
+  /**
+   * A model read from a file, with what was stored beside it.
+   *
+   * @param model the model, its parameters filled from the file
+   * @param vocabulary the vocabulary's JSON, when stored
+   * @param provenance where the model came from, when recorded
+   * @param <M> the model type
+   */
+  public record Loaded<M>(M model, Optional<String> vocabulary, Optional<Provenance> provenance) {}
+
+  /** Builds a model, with fresh parameters, from a file's {@code config}. */
+  @FunctionalInterface
+  public interface Builder<M extends Module> {
+    /**
+     * @throws ModelFormatException naming the file and what in the config is wrong
+     */
+    M build(JsonNode config) throws ModelFormatException;
+  }
+
+  /**
+   * Reads a model file: checks it ({@link #read}), builds the model from its config and fills the
+   * model's parameters from its tensors ({@link #copyInto}).
+   *
+   * @param file the model file
+   * @param builder turns the config into a model of the expected kind
+   * @param <M> the model type
+   * @return the model and what was stored with it
+   * @throws ModelFormatException if the file, its config or its tensors do not fit
+   */
+  public static <M extends Module> Loaded<M> load(Path file, Builder<M> builder)
+      throws IOException {
+    Contents contents = read(file);
+    M model = builder.build(contents.config());
+    copyInto(model.parameters(), contents.tensors(), file);
+    return new Loaded<>(model, contents.vocabulary(), contents.provenance());
+  }
 
   /**
    * Writes a model file atomically.

@@ -108,7 +108,7 @@ class InteropTest {
 
   @Test
   void pyTorchRunsTheModelFileRnn4jWroteToTheSameLogits() throws Exception {
-    LanguageModel.Loaded loaded = LanguageModel.load(resource("rnn4j_lm.safetensors"));
+    ModelFile.Loaded<LanguageModel> loaded = LanguageModel.load(resource("rnn4j_lm.safetensors"));
     Fixture torch = Fixture.load("interop/rnn4j_lm_torch_logits.safetensors");
     torch.assertClose("logits", logits(loaded.model(), torch.tensor("ids")), RTOL, 1.0);
     Tensor mine = logits(modelForPyTorch(), torch.tensor("ids"));
@@ -121,7 +121,7 @@ class InteropTest {
     Path file = dir.resolve("m.safetensors");
     m.save(file, Optional.of("{\"tokens\":[\"a\",\"b\"]}"),
         new ModelFile.Provenance(42, "9.9", "ab12", "2026-11-25T20:00:00Z"));
-    LanguageModel.Loaded back = LanguageModel.load(file);
+    ModelFile.Loaded<LanguageModel> back = LanguageModel.load(file);
     assertEquals(m.config(), back.model().config());
     assertEquals(Optional.of("{\"tokens\":[\"a\",\"b\"]}"), back.vocabulary());
     assertEquals(new ModelFile.Provenance(42, "9.9", "ab12", "2026-11-25T20:00:00Z"),

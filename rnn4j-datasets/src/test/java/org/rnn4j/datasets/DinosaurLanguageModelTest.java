@@ -63,7 +63,7 @@ class DinosaurLanguageModelTest {
 
     Path file = dir.resolve("dinosaurs.safetensors");
     lm.save(file, Optional.of(codec.vocabulary().toJson()), ModelFile.Provenance.now(3, ""));
-    LanguageModel.Loaded loaded = LanguageModel.load(file);
+    ModelFile.Loaded<LanguageModel> loaded = LanguageModel.load(file);
     assertEquals(codec.vocabulary().tokens(),
         Vocabulary.fromJson(loaded.vocabulary().orElseThrow()).tokens());
     TokenBatch b = validation.batch(0);

@@ -189,16 +189,6 @@ public final class Classifier implements Module {
   }
 
   /**
-   * A model read from a file, with what was stored beside it.
-   *
-   * @param model the classifier; its config holds the class names
-   * @param vocabulary the input vocabulary's JSON, when stored
-   * @param provenance where the model came from, when recorded
-   */
-  public record Loaded(Classifier model, Optional<String> vocabulary,
-      Optional<ModelFile.Provenance> provenance) {}
-
-  /**
    * Reads a model file written by {@link #save}.
    *
    * @param file the model file
@@ -206,11 +196,8 @@ public final class Classifier implements Module {
    * @throws org.rnn4j.io.ModelFormatException if the file is not a valid classifier file
    * @throws IOException if it cannot be read
    */
-  public static Loaded load(Path file) throws IOException {
-    ModelFile.Contents contents = ModelFile.read(file);
-    Classifier model = new Classifier(ClassifierConfig.fromJson(contents.config(), file),
-        new SplittableRandom(0));
-    ModelFile.copyInto(model.parameters(), contents.tensors(), file);
-    return new Loaded(model, contents.vocabulary(), contents.provenance());
+  public static ModelFile.Loaded<Classifier> load(Path file) throws IOException {
+    return ModelFile.load(file,
+        config -> new Classifier(ClassifierConfig.fromJson(config, file), new SplittableRandom(0)));
   }
 }

@@ -263,20 +263,13 @@ public final class LanguageModel implements Module {
     ModelFile.write(file, parameters, config.toJson(), vocabulary, provenance);
   }
 
-  /** A model read from a file, with what was stored beside it. */
-  public record Loaded(LanguageModel model, Optional<String> vocabulary,
-      Optional<ModelFile.Provenance> provenance) {}
-
   /**
    * Reads a model file written by {@link #save}.
    *
    * @throws org.rnn4j.io.ModelFormatException if the file is not a valid language-model file
    */
-  public static Loaded load(Path file) throws IOException {
-    ModelFile.Contents contents = ModelFile.read(file);
-    LanguageModel model = new LanguageModel(
-        LanguageModelConfig.fromJson(contents.config(), file), new SplittableRandom(0));
-    ModelFile.copyInto(model.parameters(), contents.tensors(), file);
-    return new Loaded(model, contents.vocabulary(), contents.provenance());
+  public static ModelFile.Loaded<LanguageModel> load(Path file) throws IOException {
+    return ModelFile.load(file, config -> new LanguageModel(
+        LanguageModelConfig.fromJson(config, file), new SplittableRandom(0)));
   }
 }

@@ -328,10 +328,6 @@ public final class Seq2Seq implements Module {
     ModelFile.write(file, parameters, config.toJson(), vocabulary, provenance);
   }
 
-  /** A model read from a file, with what was stored beside it. */
-  public record Loaded(Seq2Seq model, Optional<String> vocabulary,
-      Optional<ModelFile.Provenance> provenance) {}
-
   /**
    * Reads a model file written by {@link #save}.
    *
@@ -340,11 +336,8 @@ public final class Seq2Seq implements Module {
    * @throws org.rnn4j.io.ModelFormatException if the file is not a valid seq2seq model file
    * @throws IOException if the file cannot be read
    */
-  public static Loaded load(Path file) throws IOException {
-    ModelFile.Contents contents = ModelFile.read(file);
-    Seq2Seq model = new Seq2Seq(Seq2SeqConfig.fromJson(contents.config(), file),
-        new SplittableRandom(0));
-    ModelFile.copyInto(model.parameters(), contents.tensors(), file);
-    return new Loaded(model, contents.vocabulary(), contents.provenance());
+  public static ModelFile.Loaded<Seq2Seq> load(Path file) throws IOException {
+    return ModelFile.load(file,
+        config -> new Seq2Seq(Seq2SeqConfig.fromJson(config, file), new SplittableRandom(0)));
   }
 }

@@ -252,16 +252,6 @@ public final class Tagger implements Module {
   }
 
   /**
-   * A model read from a file, with what was stored beside it.
-   *
-   * @param model the tagger; its config holds the tag names
-   * @param vocabulary the word vocabulary's JSON, when stored
-   * @param provenance where the model came from, when recorded
-   */
-  public record Loaded(Tagger model, Optional<String> vocabulary,
-      Optional<ModelFile.Provenance> provenance) {}
-
-  /**
    * Reads a model file written by {@link #save}.
    *
    * @param file the model file
@@ -269,18 +259,15 @@ public final class Tagger implements Module {
    * @throws ModelFormatException if the file is not a valid tagger file
    * @throws IOException if it cannot be read
    */
-  public static Loaded load(Path file) throws IOException {
-    ModelFile.Contents contents = ModelFile.read(file);
-    TaggerConfig config = TaggerConfig.fromJson(contents.config(), file);
-    Tagger model;
-    try {
-      model = new Tagger(config, spellings(contents.config(), config, file),
-          new SplittableRandom(0));
-    } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(file + ": bad spellings: " + e.getMessage(), e);
-    }
-    ModelFile.copyInto(model.parameters(), contents.tensors(), file);
-    return new Loaded(model, contents.vocabulary(), contents.provenance());
+  public static ModelFile.Loaded<Tagger> load(Path file) throws IOException {
+    return ModelFile.load(file, json -> {
+      TaggerConfig config = TaggerConfig.fromJson(json, file);
+      try {
+        return new Tagger(config, spellings(json, config, file), new SplittableRandom(0));
+      } catch (IllegalArgumentException e) {
+        throw new ModelFormatException(file + ": bad spellings: " + e.getMessage(), e);
+      }
+    });
   }
 
   private static int[][] spellings(JsonNode json, TaggerConfig config, Path file)

@@ -151,7 +151,7 @@ class ClassifierTest {
         Pooling.MEAN), new SplittableRandom(12));
     Path file = dir.resolve("classifier.safetensors");
     model.save(file, Optional.of("{\"tokens\":[]}"), ModelFile.Provenance.now(12, ""));
-    Classifier.Loaded loaded = Classifier.load(file);
+    ModelFile.Loaded<Classifier> loaded = Classifier.load(file);
     assertEquals(model.config(), loaded.model().config());
     assertEquals(LABELS, loaded.model().config().labels());
     assertEquals(Optional.of("{\"tokens\":[]}"), loaded.vocabulary());

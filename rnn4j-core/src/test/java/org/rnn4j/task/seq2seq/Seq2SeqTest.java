@@ -197,7 +197,7 @@ class Seq2SeqTest {
     Seq2Seq m = model(CellKind.LSTM, true, 2, AttentionKind.MULTIPLICATIVE, 4, 12);
     Path file = dir.resolve("seq2seq.safetensors");
     m.save(file, Optional.of("{\"tokens\":[]}"), ModelFile.Provenance.now(12, ""));
-    Seq2Seq.Loaded loaded = Seq2Seq.load(file);
+    ModelFile.Loaded<Seq2Seq> loaded = Seq2Seq.load(file);
     assertEquals(m.config(), loaded.model().config());
     assertEquals(Optional.of("{\"tokens\":[]}"), loaded.vocabulary());
     assertEquals(m.parameters().keySet(), loaded.model().parameters().keySet());
