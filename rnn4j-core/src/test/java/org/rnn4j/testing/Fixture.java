@@ -99,6 +99,23 @@ public final class Fixture {
    * relative to max(|expected|, {@code floor}).
    */
   public void assertClose(String key, Tensor actual, double rtol, double floor) {
+    assertCloseWithin(key, actual, rtol, floor);
+  }
+
+  /**
+   * Asserts {@code actual} equals the fixture's {@code key} elementwise within {@code rtol}
+   * relative to the largest |expected| of the tensor: for gradients far smaller than 1, where a
+   * floor of 1 would hide errors.
+   */
+  public void assertCloseToScale(String key, Tensor actual, double rtol) {
+    double scale = 0;
+    for (float v : tensor(key).data()) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    assertCloseWithin(key, actual, rtol, scale);
+  }
+
+  private void assertCloseWithin(String key, Tensor actual, double rtol, double floor) {
     Tensor expected = tensor(key);
     if (!java.util.Arrays.equals(expected.shape(), actual.shape())) {
       throw new AssertionError(name + " " + key + ": shape expected "
