@@ -15,7 +15,16 @@ import java.util.random.RandomGenerator;
  *
  * <p>Some patterns and years are held out: {@link Part#TRAIN} uses neither; {@link Part#TEST}
  * uses a held-out pattern, a held-out year, or both, so a test score measures generalisation to
- * unseen forms and unseen years. Held-out years are those ending in 7 (1907, 1917, …, 2097).
+ * unseen forms and unseen years. Held-out years are those ending in 7 (1907, 1917, …, 2097). The
+ * held-out patterns recombine pieces the training patterns have: {@code EEE d MMM yyyy} joins the
+ * abbreviated weekday and month of other patterns; {@code dd/MM/yyyy} writes the numeric
+ * day-month-year order of {@code dd.MM.yyyy} and {@code dd-MM-yyyy} with the slash of
+ * {@code yyyy/MM/dd} (training shows that numeric dates keep their order whatever the
+ * separator: {@code yyyy.MM.dd} beside {@code yyyy/MM/dd}).
+ *
+ * <p>{@link Part#PROBE} draws only {@code MMMM yyyy, d} ("March 2021, 4"), which puts the day
+ * after the year: an order of parts that no training pattern has. It probes a harder kind of
+ * generalisation than new combinations of known parts, and is kept apart from the test part.
  */
 public final class DateFormats {
   /** Which examples to draw. */
@@ -23,7 +32,9 @@ public final class DateFormats {
     /** Training patterns and training years only. */
     TRAIN,
     /** A held-out pattern or a held-out year (or both) in every example. */
-    TEST
+    TEST,
+    /** The probe pattern {@code MMMM yyyy, d}, whose order of parts training never shows. */
+    PROBE
   }
 
   /**
@@ -45,10 +56,13 @@ public final class DateFormats {
       Locale.FRANCE, Locale.ITALY, Locale.forLanguageTag("es-ES"), Locale.forLanguageTag("nl-NL"),
       Locale.forLanguageTag("pt-BR"), Locale.forLanguageTag("sv-SE"));
   private static final List<String> PATTERNS = List.of("d MMMM yyyy", "MMMM d, yyyy",
-      "EEEE, d MMMM yyyy", "d MMM yyyy", "MMM d yyyy", "dd.MM.yyyy", "yyyy/MM/dd",
-      "EEE d MMM yyyy", "d. MMMM yyyy", "MMMM yyyy, d", "FULL", "LONG", "MEDIUM");
+      "EEEE, d MMMM yyyy", "d MMM yyyy", "MMM d yyyy", "dd.MM.yyyy", "dd-MM-yyyy",
+      "yyyy/MM/dd", "yyyy.MM.dd", "EEE d MMM yyyy", "d. MMMM yyyy", "dd/MM/yyyy", "FULL", "LONG",
+      "MEDIUM");
   /** Patterns that only the test part uses. */
-  static final List<String> HELD_OUT_PATTERNS = List.of("EEE d MMM yyyy", "MMMM yyyy, d");
+  static final List<String> HELD_OUT_PATTERNS = List.of("EEE d MMM yyyy", "dd/MM/yyyy");
+  /** The pattern that only the probe part uses. */
+  static final String PROBE_PATTERN = "MMMM yyyy, d";
   private static final float LOWER_CASE_PROBABILITY = 0.2f;
 
   private DateFormats() {}
@@ -62,7 +76,7 @@ public final class DateFormats {
    * Draws dates.
    *
    * @param count how many pairs
-   * @param part training or test distribution
+   * @param part the training, test or probe distribution
    * @param rng the source of randomness (seed it for a reproducible set)
    * @return the pairs
    */
@@ -77,6 +91,8 @@ public final class DateFormats {
         (HELD_OUT_PATTERNS.contains(p) ? heldOut : train).add(new Form(p, l, formatter(p, l)));
       }
     }
+    List<Form> probe = LOCALES.stream()
+        .map(l -> new Form(PROBE_PATTERN, l, formatter(PROBE_PATTERN, l))).toList();
     List<DatePair> out = new ArrayList<>(count);
     while (out.size() < count) {
       LocalDate date = LocalDate.ofEpochDay(rng.nextLong(FIRST, LAST + 1));
@@ -87,6 +103,8 @@ public final class DateFormats {
           continue;
         }
         form = train.get(rng.nextInt(train.size()));
+      } else if (part == Part.PROBE) {
+        form = probe.get(rng.nextInt(probe.size()));
       } else {
         boolean useHeldPattern = !heldYear || rng.nextBoolean();
         List<Form> forms = useHeldPattern ? heldOut : train;

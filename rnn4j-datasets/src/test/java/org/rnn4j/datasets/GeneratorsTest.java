@@ -1,12 +1,16 @@
 package org.rnn4j.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.datasets.Accelerometer.Activity;
 import org.rnn4j.datasets.Accelerometer.Clip;
@@ -31,12 +35,30 @@ class GeneratorsTest {
   void trainingNeverSeesHeldOutPatternsOrYearsAndTestAlwaysDoes() {
     for (DatePair p : DateFormats.generate(2000, Part.TRAIN, new SplittableRandom(2))) {
       assertTrue(!DateFormats.HELD_OUT_PATTERNS.contains(p.pattern())
+          && !p.pattern().equals(DateFormats.PROBE_PATTERN)
           && !DateFormats.isHeldOutYear(LocalDate.parse(p.iso()).getYear()), p.toString());
     }
-    for (DatePair p : DateFormats.generate(2000, Part.TEST, new SplittableRandom(3))) {
+    List<DatePair> test = DateFormats.generate(2000, Part.TEST, new SplittableRandom(3));
+    for (DatePair p : test) {
       assertTrue(DateFormats.HELD_OUT_PATTERNS.contains(p.pattern())
           || DateFormats.isHeldOutYear(LocalDate.parse(p.iso()).getYear()), p.toString());
+      assertNotEquals(DateFormats.PROBE_PATTERN, p.pattern());
     }
+    assertTrue(test.stream().map(DatePair::pattern).collect(Collectors.toSet())
+        .containsAll(DateFormats.HELD_OUT_PATTERNS));
+  }
+
+  @Test
+  void theProbeUsesOnlyItsPatternInEveryLocale() {
+    List<DatePair> probe = DateFormats.generate(500, Part.PROBE, new SplittableRandom(4));
+    for (DatePair p : probe) {
+      assertEquals(DateFormats.PROBE_PATTERN, p.pattern());
+      assertEquals(LocalDate.parse(p.iso()), LocalDate.parse(p.human(),
+          new DateTimeFormatterBuilder().parseCaseInsensitive()
+              .appendPattern(DateFormats.PROBE_PATTERN)
+              .toFormatter(Locale.forLanguageTag(p.locale()))), p.toString());
+    }
+    assertEquals(9, probe.stream().map(DatePair::locale).distinct().count());
   }
 
   @Test

@@ -42,18 +42,22 @@ import org.rnn4j.train.TrainingResult;
 /**
  * Written dates to ISO 8601, character by character: "tuesday, 3 march 2021", "3. März 2021" or
  * "03.03.2021" → "2021-03-03". The pairs come from the seeded {@link DateFormats} generator (nine
- * locales, thirteen patterns, a fifth in lower case). A GRU encoder reads the source both ways;
+ * locales, fifteen patterns, a fifth in lower case). A GRU encoder reads the source both ways;
  * a GRU decoder with additive attention writes the ten target characters.
  *
  * <p>Training and validation pairs share one distribution (training patterns, years not ending
- * in 7); the test pairs each use a held-out pattern ({@code EEE d MMM yyyy}, {@code MMMM yyyy,
- * d}), a held-out year, or both. The test exact match is printed beside two baselines: the most
+ * in 7); the test pairs each use a held-out pattern ({@code EEE d MMM yyyy}, {@code dd/MM/yyyy}),
+ * a held-out year, or both. The test exact match is printed beside two baselines: the most
  * common training target, and a rule that copies digits (the four-digit run is the year, the
  * other runs day and month in the order the text gives them, month 01 when the month is a
- * word). The attention of one test date is printed as a text heatmap.
+ * word). Apart from the test, the exact match on {@link Part#PROBE} dates ({@code MMMM yyyy,
+ * d}, an order of parts no training pattern has) is printed as a harder probe. The attention of
+ * one test date is printed as a text heatmap.
  */
 public final class DatesDemo {
   private static final int TEST_PAIRS = 2_000;
+  private static final int PROBE_PAIRS = 500;
+  private static final int SHOWN_MISTAKES = 5;
   private static final int BATCH = 32;
   private static final int EVAL_BATCH = 200;
   private static final int PATIENCE = 3;
@@ -95,11 +99,14 @@ public final class DatesDemo {
    * @param mostCommonTarget exact match of always writing the most common training target
    * @param copyDigits exact match of the digit-copying rule
    * @param heldOutPatterns exact match on each held-out pattern
+   * @param probeMatch exact match on the probe dates ({@code MMMM yyyy, d}), not part of the test
+   * @param mistakes the first few wrong test dates, as text
    * @param epochs epochs trained
    */
   public record Result(double exactMatch, double heldOutPatternMatch,
       double heldOutYearOnlyMatch, double mostCommonTarget, double copyDigits,
-      Map<String, Double> heldOutPatterns, int epochs) {}
+      Map<String, Double> heldOutPatterns, double probeMatch, List<String> mistakes,
+      int epochs) {}
 
   /** A split as pairs and the model's examples. */
   private record Pairs(List<DatePair> pairs, List<Seq2SeqExample> examples) {}
@@ -160,8 +167,11 @@ public final class DatesDemo {
         List.of(ProgressBar.onStandardOutput()))
         .fit(bucketed(train.examples(), ids, new SplittableRandom(seed + 2)),
             Optional.of(sequential(validation.examples(), ids)));
-    Result r = score(model, test, trainPairs, new Decoding(target, ids),
-        trained.epochsCompleted());
+    Decoding decoding = new Decoding(target, ids);
+    Pairs probe = part(DateFormats.generate(PROBE_PAIRS, Part.PROBE,
+        new SplittableRandom(seed + 3)), source, target);
+    Result r = score(model, test, trainPairs, decoding, trained.epochsCompleted(),
+        exactMatch(model, probe, decoding));
     out.printf(Locale.ROOT, "exact match: %.1f%% on held-out test dates (held-out pattern %.1f%%,"
             + " training pattern with held-out year %.1f%%); baselines: most common training"
             + " date %.1f%%, copy digits %.1f%%%n", 100 * r.exactMatch(),
@@ -169,6 +179,9 @@ public final class DatesDemo {
         100 * r.mostCommonTarget(), 100 * r.copyDigits());
     r.heldOutPatterns().forEach((p, f) -> out.printf(Locale.ROOT,
         "  held-out pattern \"%s\": %.1f%%%n", p, 100 * f));
+    r.mistakes().forEach(m -> out.println("  wrong: " + m));
+    out.printf(Locale.ROOT, "probe, not part of the test: %.1f%% on \"MMMM yyyy, d\" (the day"
+        + " after the year, an order no training pattern has)%n", 100 * r.probeMatch());
     DatePair shown = firstOfPattern(test.pairs(), trainPairs);
     out.print(heatmap(model, shown, source, target));
     out.flush();
@@ -217,7 +230,7 @@ public final class DatesDemo {
 
   /** Greedy decoding of every test date, scored overall, by kind, and against the baselines. */
   private static Result score(Seq2Seq model, Pairs test, List<DatePair> trainPairs,
-      Decoding decoding, int epochs) {
+      Decoding decoding, int epochs, double probeMatch) {
     TextCodec target = decoding.target();
     Seq2SeqIds ids = decoding.ids();
     Set<String> trainPatterns = new HashSet<>();
@@ -228,6 +241,7 @@ public final class DatesDemo {
     Map<String, long[]> byPattern = new TreeMap<>(); // pattern → [right, wrong]
     long commonRight = 0;
     long digitsRight = 0;
+    List<String> mistakes = new ArrayList<>();
     for (int[] indices : BatchPlan.sequential(test.pairs().size(), EVAL_BATCH)) {
       Seq2SeqBatch batch = Collate.seq2seq(test.examples(), indices, ids);
       int[][] decoded = model.greedy(batch.source(), batch.decoderInputs().time(), ids.bosId(),
@@ -235,7 +249,12 @@ public final class DatesDemo {
       for (int b = 0; b < indices.length; b++) {
         DatePair p = test.pairs().get(indices[b]);
         int kind = trainPatterns.contains(p.pattern()) ? 1 : 0;
-        boolean ok = target.decode(decoded[b]).equals(p.iso());
+        String written = target.decode(decoded[b]);
+        boolean ok = written.equals(p.iso());
+        if (!ok && mistakes.size() < SHOWN_MISTAKES) {
+          mistakes.add(String.format(Locale.ROOT, "\"%s\" (%s, %s) → %s, not %s", p.human(),
+              p.pattern(), p.locale(), written, p.iso()));
+        }
         total[kind]++;
         right[kind] += ok ? 1 : 0;
         if (kind == 0) {
@@ -248,7 +267,22 @@ public final class DatesDemo {
     double n = test.pairs().size();
     return new Result((right[0] + right[1]) / n, fraction(right[0], total[0]),
         fraction(right[1], total[1]), commonRight / n, digitsRight / n, fractions(byPattern),
-        epochs);
+        probeMatch, List.copyOf(mistakes), epochs);
+  }
+
+  /** The fraction of pairs whose greedy decoding is exactly their ISO date. */
+  private static double exactMatch(Seq2Seq model, Pairs pairs, Decoding decoding) {
+    long right = 0;
+    for (int[] indices : BatchPlan.sequential(pairs.pairs().size(), EVAL_BATCH)) {
+      Seq2SeqBatch batch = Collate.seq2seq(pairs.examples(), indices, decoding.ids());
+      int[][] decoded = model.greedy(batch.source(), batch.decoderInputs().time(),
+          decoding.ids().bosId(), decoding.ids().eosId());
+      for (int b = 0; b < indices.length; b++) {
+        right += decoding.target().decode(decoded[b]).equals(pairs.pairs().get(indices[b]).iso())
+            ? 1 : 0;
+      }
+    }
+    return fraction(right, pairs.pairs().size());
   }
 
   private static Map<String, Double> fractions(Map<String, long[]> counts) {
