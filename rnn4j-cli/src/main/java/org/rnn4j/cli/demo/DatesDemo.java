@@ -231,8 +231,6 @@ public final class DatesDemo {
   /** Greedy decoding of every test date, scored overall, by kind, and against the baselines. */
   private static Result score(Seq2Seq model, Pairs test, List<DatePair> trainPairs,
       Decoding decoding, int epochs, double probeMatch) {
-    TextCodec target = decoding.target();
-    Seq2SeqIds ids = decoding.ids();
     Set<String> trainPatterns = new HashSet<>();
     trainPairs.forEach(p -> trainPatterns.add(p.pattern()));
     String common = mostCommon(trainPairs);
@@ -242,27 +240,22 @@ public final class DatesDemo {
     long commonRight = 0;
     long digitsRight = 0;
     List<String> mistakes = new ArrayList<>();
-    for (int[] indices : BatchPlan.sequential(test.pairs().size(), EVAL_BATCH)) {
-      Seq2SeqBatch batch = Collate.seq2seq(test.examples(), indices, ids);
-      int[][] decoded = model.greedy(batch.source(), batch.decoderInputs().time(), ids.bosId(),
-          ids.eosId());
-      for (int b = 0; b < indices.length; b++) {
-        DatePair p = test.pairs().get(indices[b]);
-        int kind = trainPatterns.contains(p.pattern()) ? 1 : 0;
-        String written = target.decode(decoded[b]);
-        boolean ok = written.equals(p.iso());
-        if (!ok && mistakes.size() < SHOWN_MISTAKES) {
-          mistakes.add(String.format(Locale.ROOT, "\"%s\" (%s, %s) → %s, not %s", p.human(),
-              p.pattern(), p.locale(), written, p.iso()));
-        }
-        total[kind]++;
-        right[kind] += ok ? 1 : 0;
-        if (kind == 0) {
-          byPattern.computeIfAbsent(p.pattern(), k -> new long[2])[ok ? 0 : 1]++;
-        }
-        commonRight += common.equals(p.iso()) ? 1 : 0;
-        digitsRight += copyDigits(p.human()).equals(p.iso()) ? 1 : 0;
+    List<String> written = write(model, test, decoding);
+    for (int i = 0; i < written.size(); i++) {
+      DatePair p = test.pairs().get(i);
+      int kind = trainPatterns.contains(p.pattern()) ? 1 : 0;
+      boolean ok = written.get(i).equals(p.iso());
+      if (!ok && mistakes.size() < SHOWN_MISTAKES) {
+        mistakes.add(String.format(Locale.ROOT, "\"%s\" (%s, %s) → %s, not %s", p.human(),
+            p.pattern(), p.locale(), written.get(i), p.iso()));
       }
+      total[kind]++;
+      right[kind] += ok ? 1 : 0;
+      if (kind == 0) {
+        byPattern.computeIfAbsent(p.pattern(), k -> new long[2])[ok ? 0 : 1]++;
+      }
+      commonRight += common.equals(p.iso()) ? 1 : 0;
+      digitsRight += copyDigits(p.human()).equals(p.iso()) ? 1 : 0;
     }
     double n = test.pairs().size();
     return new Result((right[0] + right[1]) / n, fraction(right[0], total[0]),
@@ -272,17 +265,26 @@ public final class DatesDemo {
 
   /** The fraction of pairs whose greedy decoding is exactly their ISO date. */
   private static double exactMatch(Seq2Seq model, Pairs pairs, Decoding decoding) {
+    List<String> written = write(model, pairs, decoding);
     long right = 0;
+    for (int i = 0; i < written.size(); i++) {
+      right += written.get(i).equals(pairs.pairs().get(i).iso()) ? 1 : 0;
+    }
+    return fraction(right, written.size());
+  }
+
+  /** Each pair's date as the model writes it (greedy decoding), in the pairs' order. */
+  private static List<String> write(Seq2Seq model, Pairs pairs, Decoding decoding) {
+    Seq2SeqIds ids = decoding.ids();
+    List<String> out = new ArrayList<>(pairs.pairs().size());
     for (int[] indices : BatchPlan.sequential(pairs.pairs().size(), EVAL_BATCH)) {
-      Seq2SeqBatch batch = Collate.seq2seq(pairs.examples(), indices, decoding.ids());
-      int[][] decoded = model.greedy(batch.source(), batch.decoderInputs().time(),
-          decoding.ids().bosId(), decoding.ids().eosId());
-      for (int b = 0; b < indices.length; b++) {
-        right += decoding.target().decode(decoded[b]).equals(pairs.pairs().get(indices[b]).iso())
-            ? 1 : 0;
+      Seq2SeqBatch batch = Collate.seq2seq(pairs.examples(), indices, ids);
+      for (int[] row : model.greedy(batch.source(), batch.decoderInputs().time(), ids.bosId(),
+          ids.eosId())) {
+        out.add(decoding.target().decode(row));
       }
     }
-    return fraction(right, pairs.pairs().size());
+    return out;
   }
 
   private static Map<String, Double> fractions(Map<String, long[]> counts) {
