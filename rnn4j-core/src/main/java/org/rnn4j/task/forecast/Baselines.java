@@ -16,6 +16,24 @@ import org.rnn4j.data.Features;
 public final class Baselines {
   private Baselines() {}
 
+  /** The naive forecast as a method. */
+  public static ForecastMethod naive() {
+    return Baselines::naive;
+  }
+
+  /**
+   * The seasonal-naive forecast as a method.
+   *
+   * @param season m ≥ 1
+   * @return the method
+   */
+  public static ForecastMethod seasonalNaive(int season) {
+    if (season < 1) {
+      throw new IllegalArgumentException("season must be at least 1, got " + season);
+    }
+    return (history, horizon) -> seasonalNaive(history, horizon, season);
+  }
+
   /**
    * The last value, repeated.
    *

@@ -36,7 +36,7 @@ import org.rnn4j.tensor.Tensor;
  * <p>Parameter names follow a PyTorch module with attributes {@code rnn} and {@code fc}:
  * {@code rnn.weight_ih_l0}, …, {@code fc.weight}, {@code fc.bias}.
  */
-public final class Forecaster implements Module {
+public final class Forecaster implements Module, ForecastMethod {
   private final ForecasterConfig config;
   private final Recurrent rnn;
   private final Linear fc;
@@ -116,6 +116,7 @@ public final class Forecaster implements Module {
    * @throws IllegalArgumentException if the history is too short, has the wrong F or, with the
    *     log transform, holds a value ≤ 0
    */
+  @Override
   public Features forecast(Features history, int horizon) {
     if (horizon < 1) {
       throw new IllegalArgumentException("horizon must be at least 1, got " + horizon);
