@@ -1,6 +1,7 @@
 package org.rnn4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rnn4j.cli.demo.CharRnnDemo;
 import org.rnn4j.cli.demo.DinosaursDemo;
@@ -70,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
       case "dna" -> new DnaDemo(seed).run(out);
       case "activity" -> new ActivityDemo(seed).run(out);
       case "dates" -> new DatesDemo(seed).run(out);
-      case "airline" -> new AirlineDemo(seed).run(out, java.nio.file.Path.of("airline-forecast.png"));
+      case "airline" -> new AirlineDemo(seed).run(out, Path.of("airline-forecast.png"));
       case "chars" -> new CharRnnDemo(new CharRnnDemo.Settings(hidden, iterations, seed)).run(out);
       default -> throw new IllegalArgumentException(
           "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, airline, chars]");

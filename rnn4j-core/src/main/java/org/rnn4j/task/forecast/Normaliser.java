@@ -8,8 +8,9 @@ import org.rnn4j.data.Features;
  * nothing about the validation or test steps leaks into training.
  *
  * <pre>
- * fit on steps t ∈ [from, to) of u (T, F):  μ_j = mean_t u⟨t⟩_j     σ_j = sqrt(mean_t (u⟨t⟩_j − μ_j)²)
- *                                           σ_j = 1 when it is below 1e−8 · max(1, |μ_j|) (a constant feature)
+ * fit on steps t ∈ [from, to) of u (T, F):
+ *   μ_j = mean_t u⟨t⟩_j      σ_j = sqrt(mean_t (u⟨t⟩_j − μ_j)²)
+ *   σ_j = 1 when it is below 1e−8 · max(1, |μ_j|) (a constant feature)
  * apply:  z⟨t⟩_j = (u⟨t⟩_j − μ_j) / σ_j        invert:  u⟨t⟩_j = z⟨t⟩_j · σ_j + μ_j
  * </pre>
  * Why mean and standard deviation rather than min/max: the recurrent cells' tanh and sigmoid work
