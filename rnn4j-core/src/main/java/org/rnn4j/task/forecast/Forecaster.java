@@ -109,8 +109,8 @@ public final class Forecaster implements Module, ForecastMethod {
    * appended and the model is called again until {@code horizon} steps exist; the result is
    * de-normalised and the transform undone. Evaluation mode, no graph.
    *
-   * @param history x (T, F) raw values, T &gt; d (the differencing lag); the last W (after
-   *     differencing) are read
+   * @param history x (T, F) raw values, T &gt; d (the differencing lag); the last W steps after
+   *     differencing are read, or all of them when there are fewer (lengths make that exact)
    * @param horizon H ≥ 1, steps to forecast
    * @return x̂ (H, F) raw forecasts
    * @throws IllegalArgumentException if the history is too short, has the wrong F or, with the
