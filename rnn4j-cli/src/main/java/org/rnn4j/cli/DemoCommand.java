@@ -1,10 +1,12 @@
 package org.rnn4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rnn4j.cli.demo.CharRnnDemo;
 import org.rnn4j.cli.demo.DinosaursDemo;
 import org.rnn4j.cli.demo.ActivityDemo;
+import org.rnn4j.cli.demo.AirlineDemo;
 import org.rnn4j.cli.demo.DatesDemo;
 import org.rnn4j.cli.demo.DnaDemo;
 import org.rnn4j.cli.demo.NerDemo;
@@ -35,6 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
             + " clips of unseen subjects beside the majority class.",
         "dates: an encoder-decoder with attention turns human-readable dates into ISO 8601,"
             + " tested on held-out patterns and years; prints exact match and an attention map.",
+        "airline: a small ensemble of GRU forecasters predicts the 12 months of 1960 of the"
+            + " airline passengers series from 1949-1959 beside seasonal-naive and naive"
+            + " forecasts; writes airline-forecast.png (needs data/fetch).",
         "chars: the textbook vanilla RNN, a⟨t⟩ = tanh(Waa·a⟨t−1⟩ + Wax·x⟨t⟩ + ba), on a short"
             + " built-in text; prints its loss and samples."})
 final class DemoCommand implements Callable<Integer> {
@@ -66,9 +71,10 @@ final class DemoCommand implements Callable<Integer> {
       case "dna" -> new DnaDemo(seed).run(out);
       case "activity" -> new ActivityDemo(seed).run(out);
       case "dates" -> new DatesDemo(seed).run(out);
+      case "airline" -> new AirlineDemo(seed).run(out, Path.of("airline-forecast.png"));
       case "chars" -> new CharRnnDemo(new CharRnnDemo.Settings(hidden, iterations, seed)).run(out);
       default -> throw new IllegalArgumentException(
-          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, chars]");
+          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, airline, chars]");
     }
     return 0;
   }

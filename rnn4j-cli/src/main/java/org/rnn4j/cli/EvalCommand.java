@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
             + " csv or tsv; --text, --label).",
         "tag: entity precision, recall and F1 (conlleval) and token accuracy on tagged sentences"
             + " (--format conll or opennlp).",
-        "lm: log-likelihood and perplexity of the lines of a text file."})
+        "lm: log-likelihood and perplexity of the lines of a text file.",
+        "forecast: MAE, RMSE and MAPE of the last H steps of a time-series CSV (H = the model's"
+            + " horizon) forecast from the steps before them, beside seasonal-naive and naive."})
 final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
@@ -65,6 +67,7 @@ final class EvalCommand implements Callable<Integer> {
     switch (ModelTask.of(model)) {
       case "classify" -> classify(out);
       case "tag" -> tag(out);
+      case "forecast" -> ForecastEvaluation.print(out, model, data, format);
       case "lm" -> {
         LoadedLanguageModel lm = LoadedLanguageModel.load(model);
         List<String> texts = TextLines.read(data, true);
@@ -75,7 +78,7 @@ final class EvalCommand implements Callable<Integer> {
             total.perplexity());
       }
       default -> throw new IllegalArgumentException(
-          model + ": eval handles classify, tag and lm models, this one is "
+          model + ": eval handles classify, tag, lm and forecast models, this one is "
               + ModelTask.of(model));
     }
     out.flush();

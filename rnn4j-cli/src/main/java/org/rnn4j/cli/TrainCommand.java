@@ -54,6 +54,7 @@ import org.rnn4j.train.Trainer;
 import org.rnn4j.train.TrainerConfig;
 import org.rnn4j.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -73,9 +74,12 @@ import picocli.CommandLine.Spec;
             + " --text and --label name the field or column).",
         "Task tag: a bidirectional tagger with character features over tagged sentences"
             + " (--format conll with --token-column/--tag-column, or opennlp name-finder files).",
+        "Task forecast: a forecaster over a time-series CSV (--value, --time, --window, --horizon,"
+            + " --season, --log, --difference, --direct); the last --validation part validates.",
         "Writes MODEL, MODEL-base.metrics.jsonl and MODEL-base.curves.png."})
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--task", required = true, description = "What to train: lm, classify or tag.")
+  @Option(names = "--task", required = true,
+      description = "What to train: lm, classify, tag or forecast.")
   String task;
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
@@ -162,6 +166,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Threads for the kernels (default: all cores).")
   Integer threads;
 
+  @Mixin ForecastOptions forecast = new ForecastOptions();
+
   @Spec CommandSpec spec;
 
   private double seconds; // wall time of training
@@ -179,8 +185,9 @@ final class TrainCommand implements Callable<Integer> {
       case "lm" -> trainLanguageModel();
       case "classify" -> trainClassifier();
       case "tag" -> trainTagger();
+      case "forecast" -> new ForecastTraining(this).train();
       default -> throw new IllegalArgumentException("--task " + task + " is not available from"
-          + " the command line yet: the supported tasks are lm, classify and tag");
+          + " the command line yet: the supported tasks are lm, classify, tag and forecast");
     };
     summary(spec.commandLine().getOut(), result);
     return 0;
@@ -276,7 +283,7 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Trains with the common options; writes the metrics log and the curves beside the model. */
-  private <B> TrainingResult fit(Objective<B> objective, Map<String, Tensor> parameters,
+  <B> TrainingResult fit(Objective<B> objective, Map<String, Tensor> parameters,
       BatchSource<B> train, BatchSource<B> validationBatches, Split<?> split) throws IOException {
     Curves curves = new Curves();
     long start = System.nanoTime();
@@ -332,7 +339,7 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private CellKind cellKind() {
+  CellKind cellKind() {
     try {
       return CellKind.valueOf(cell.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

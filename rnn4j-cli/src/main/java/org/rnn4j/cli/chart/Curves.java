@@ -1,13 +1,11 @@
 package org.rnn4j.cli.chart;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
@@ -56,14 +54,6 @@ public final class Curves implements TrainingListener {
     JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", "value", data,
         PlotOrientation.VERTICAL, true, false, false);
     chart.getXYPlot().getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    Path dir = png.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, png.getFileName().toString(), ".tmp");
-    try {
-      ChartUtils.saveChartAsPNG(tmp.toFile(), chart, 900, 500);
-      Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    PngFiles.save(chart, png, 900, 500);
   }
 }

@@ -1,0 +1,167 @@
+package org.rnn4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.rnn4j.cli.chart.ForecastChart;
+import org.rnn4j.data.Features;
+import org.rnn4j.data.format.TimeSeries;
+import org.rnn4j.task.forecast.Baselines;
+import org.rnn4j.task.forecast.Forecaster;
+import org.rnn4j.task.forecast.ForecasterConfig;
+import org.rnn4j.task.forecast.Holdout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rnn4j forecast}: forecasts the steps after a series with a forecast model, or, with
+ * {@code --holdout N}, its last N steps from those before them, scored beside the seasonal-naive
+ * and naive forecasts.
+ */
+@Command(name = "forecast", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Forecast the next steps of a time series with a forecast model.",
+        "Writes the forecast as CSV (step, time, forecast, actual when held out, seasonal naive)"
+            + " to --out or standard output, and a chart of history, forecast and actual values"
+            + " to --chart.",
+        "With --holdout N the last N steps are forecast from the steps before them and MAE,"
+            + " RMSE and MAPE are printed beside the seasonal-naive and naive forecasts."})
+final class ForecastCommand implements Callable<Integer> {
+
+  @Option(names = "--model", required = true, paramLabel = "MODEL",
+      description = "A model trained with --task forecast.")
+  Path model;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE",
+      description = "The series: CSV (or TSV) with a header, one observation per row in time"
+          + " order, with the model's value columns.")
+  Path data;
+
+  @Option(names = "--horizon", description = "Steps to forecast (default: --holdout, else the"
+      + " model's horizon).")
+  Integer horizon;
+
+  @Option(names = "--holdout", paramLabel = "N",
+      description = "Hold out the last N steps as actual values and forecast them.")
+  Integer holdout;
+
+  @Option(names = "--out", paramLabel = "CSV",
+      description = "Write the forecast here (default: standard output, and then the scores and"
+          + " file names go to standard error).")
+  Path out;
+
+  @Option(names = "--chart", paramLabel = "PNG",
+      description = "Draw history, forecast, actual values and the seasonal-naive forecast of"
+          + " the first value column here.")
+  Path chart;
+
+  @Option(names = "--value", split = ",", paramLabel = "COLUMN",
+      description = "The value columns in the model's order (default: the model's names).")
+  List<String> values;
+
+  @Option(names = "--time", paramLabel = "COLUMN", description = "The time-stamp column, if any.")
+  String time;
+
+  @Option(names = "--season", description = "m of the seasonal-naive baseline (default: the"
+      + " model's).")
+  Integer season;
+
+  @Option(names = "--format", description = "csv or tsv (default: by extension, else csv).")
+  String format;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Forecaster forecaster = ForecastModels.load(model);
+    ForecasterConfig c = forecaster.config();
+    TimeSeries series = SeriesFiles.read(data, format, Optional.ofNullable(time),
+        values != null ? values : c.names());
+    if (c.transform().log()) {
+      SeriesFiles.requirePositive(data, series, "the model's log transform");
+    }
+    int m = season != null ? season : c.season();
+    int steps = steps(c);
+    int held = holdout == null ? 0 : holdout;
+    Holdout split = held > 0 ? holdout(series, held) : null;
+    Features history = split != null ? split.history() : series.values();
+    Features forecast = ForecastModels.forecast(forecaster, history, steps, data);
+    Optional<Features> seasonal = history.length() >= m
+        ? Optional.of(Baselines.seasonalNaive(history, steps, m)) : Optional.empty();
+    List<String> times = held > 0 ? series.times().subList(history.length(), series.length())
+        : Collections.nCopies(steps, "");
+    ForecastCsv table = new ForecastCsv(series.names(), times, forecast,
+        Optional.ofNullable(split).map(Holdout::actual), seasonal);
+    PrintWriter stdout = spec.commandLine().getOut();
+    // with the table on standard output, everything else goes to standard error
+    PrintWriter report = out != null ? stdout : spec.commandLine().getErr();
+    if (out != null) {
+      table.write(out);
+    } else {
+      table.print(stdout);
+      stdout.flush();
+    }
+    if (chart != null) {
+      chart(history, forecast, Optional.ofNullable(split).map(Holdout::actual), seasonal, m);
+    }
+    if (split != null) {
+      ForecastReport.print(report, data + ": the last " + held + " steps", split, forecast, m);
+    }
+    if (out != null) {
+      report.println("forecast: " + out);
+    }
+    if (chart != null) {
+      report.println("chart: " + chart);
+    }
+    report.flush();
+    return 0;
+  }
+
+  /** H: --horizon, else --holdout, else the model's; they must agree when both are given. */
+  private int steps(ForecasterConfig c) {
+    if (holdout != null && holdout < 1) {
+      throw new IllegalArgumentException("--holdout must be at least 1, got " + holdout);
+    }
+    if (horizon != null && horizon < 1) {
+      throw new IllegalArgumentException("--horizon must be at least 1, got " + horizon);
+    }
+    if (horizon != null && holdout != null && !horizon.equals(holdout)) {
+      throw new IllegalArgumentException("--horizon " + horizon + " and --holdout " + holdout
+          + " disagree: the held-out steps are the ones forecast, give one of them");
+    }
+    return horizon != null ? horizon : holdout != null ? holdout : c.horizon();
+  }
+
+  private Holdout holdout(TimeSeries series, int held) {
+    if (held >= series.length()) {
+      throw new IllegalArgumentException(data + ": --holdout " + held + " leaves no history of"
+          + " the " + series.length() + " steps");
+    }
+    return Holdout.of(series.values(), held);
+  }
+
+  private void chart(Features history, Features forecast, Optional<Features> actual,
+      Optional<Features> seasonal, int m) throws IOException {
+    int t = history.length();
+    ForecastChart c = new ForecastChart().line("history", 0, column0(history))
+        .line("forecast", t, column0(forecast));
+    actual.ifPresent(a -> c.line("actual", t, column0(a)));
+    seasonal.ifPresent(s -> c.line("seasonal naive (m=" + m + ")", t, column0(s)));
+    String name = forecast.features() == 1 ? "" : " (first value column)";
+    c.write(chart, "rnn4j forecast: " + model.getFileName() + " on " + data.getFileName() + name,
+        "step (0 = first row of " + data.getFileName() + ")", "value");
+  }
+
+  private static float[] column0(Features x) {
+    float[] v = new float[x.length()];
+    for (int t = 0; t < v.length; t++) {
+      v[t] = x.get(t, 0);
+    }
+    return v;
+  }
+}
