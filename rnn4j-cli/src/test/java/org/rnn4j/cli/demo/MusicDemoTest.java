@@ -67,9 +67,10 @@ class MusicDemoTest {
 
   /**
    * The demo as {@code rnn4j demo music} runs it, on the fetched openMSX set (slow profile;
-   * skipped without data/fetch music). Seed 1 reached a test note perplexity of <b>TBD</b>
-   * against the unigram baseline's 1,350; the bar asks for less than half the baseline, and for
-   * each factor (shift, pitch, duration) to beat the baseline's.
+   * skipped without data/fetch music; about 2.5 minutes on 2 shared cores). Seed 1 reached a
+   * test note perplexity of 261.0 against the unigram baseline's 1,350.3 (factors: shift 1.78 vs
+   * 2.96, pitch 27.0 vs 54.1, duration 5.43 vs 8.44); the bar asks for less than a third of the
+   * baseline, and for each factor to beat the baseline's.
    */
   @Test
   @Tag("slow")
@@ -80,7 +81,7 @@ class MusicDemoTest {
     StringWriter text = new StringWriter();
     MusicDemo.Result r = new MusicDemo(1, dir).run(cache, new PrintWriter(text), List.of());
     System.out.print(text);
-    assertTrue(r.test().perplexity() < 0.5 * r.unigram().perplexity(), r.toString());
+    assertTrue(r.test().perplexity() < r.unigram().perplexity() / 3, r.toString());
     for (TokenKind kind : List.of(TokenKind.SHIFT, TokenKind.PITCH, TokenKind.DURATION)) {
       assertTrue(r.test().perplexity(kind) < r.unigram().perplexity(kind), kind + ": " + r);
     }
