@@ -1,5 +1,6 @@
 package org.rnn4j.music;
 
+import java.util.Collections;
 import java.util.List;
 import org.rnn4j.decode.NextTokenModel;
 import org.rnn4j.tensor.Tensor;
@@ -50,7 +51,7 @@ public final class GrammarMask<S> implements NextTokenModel<GrammarMask.State<S>
   @Override
   public State<S> initialState(int batch) {
     return new State<>(model.initialState(batch),
-        java.util.Collections.nCopies(batch, grammar.start()));
+        Collections.nCopies(batch, grammar.start()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.rnn4j.music;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.rnn4j.data.format.NoteEvent;
 import org.rnn4j.data.format.NoteSequence;
@@ -154,7 +155,7 @@ public final class NoteCodec {
       previous = note.start();
       int tokens = 3 + (int) (shift / grid.maxShift());
       if (n + tokens > ids.length) {
-        ids = java.util.Arrays.copyOf(ids, Math.max(2 * ids.length, n + tokens));
+        ids = Arrays.copyOf(ids, Math.max(2 * ids.length, n + tokens));
       }
       for (long s = shift; s >= grid.maxShift(); s -= grid.maxShift()) {
         ids[n++] = shiftId(grid.maxShift());
@@ -163,7 +164,7 @@ public final class NoteCodec {
       ids[n++] = pitchId(note.pitch(), note.channel() == Quantiser.PERCUSSION_CHANNEL);
       ids[n++] = durationId((int) note.duration());
     }
-    return java.util.Arrays.copyOf(ids, n);
+    return Arrays.copyOf(ids, n);
   }
 
   /**
