@@ -9,6 +9,7 @@ import org.rnn4j.cli.demo.ActivityDemo;
 import org.rnn4j.cli.demo.AirlineDemo;
 import org.rnn4j.cli.demo.DatesDemo;
 import org.rnn4j.cli.demo.DnaDemo;
+import org.rnn4j.cli.demo.MusicDemo;
 import org.rnn4j.cli.demo.NerDemo;
 import org.rnn4j.cli.demo.SentimentDemo;
 import picocli.CommandLine.Command;
@@ -39,7 +40,10 @@ import picocli.CommandLine.Model.CommandSpec;
             + " tested on held-out patterns and years; prints exact match and an attention map.",
         "airline: a small ensemble of GRU forecasters predicts the 12 months of 1960 of the"
             + " airline passengers series from 1949-1959 beside seasonal-naive and naive"
-            + " forecasts; writes airline-forecast.png (needs data/fetch).",
+            + " forecasts; writes OUT/airline-forecast.png (needs data/fetch).",
+        "music: an LSTM learns the note events (shift, pitch, duration) of the openMSX pieces,"
+            + " reports note perplexity on held-out pieces beside a unigram baseline and writes"
+            + " a sampled piece to OUT/music-seedN.mid (needs data/fetch music).",
         "chars: the textbook vanilla RNN, a⟨t⟩ = tanh(Waa·a⟨t−1⟩ + Wax·x⟨t⟩ + ba), on a short"
             + " built-in text; prints its loss and samples."})
 final class DemoCommand implements Callable<Integer> {
@@ -59,6 +63,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "chars: hidden units of the RNN (default: ${DEFAULT-VALUE}).")
   int hidden;
 
+  @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
+      description = "Directory for the files a demo writes: airline-forecast.png, music-seedN.mid"
+          + " (default: the working directory).")
+  Path outDirectory;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -71,10 +80,11 @@ final class DemoCommand implements Callable<Integer> {
       case "dna" -> new DnaDemo(seed).run(out);
       case "activity" -> new ActivityDemo(seed).run(out);
       case "dates" -> new DatesDemo(seed).run(out);
-      case "airline" -> new AirlineDemo(seed).run(out, Path.of("airline-forecast.png"));
+      case "airline" -> new AirlineDemo(seed).run(out, outDirectory.resolve("airline-forecast.png"));
+      case "music" -> new MusicDemo(seed, outDirectory).run(out);
       case "chars" -> new CharRnnDemo(new CharRnnDemo.Settings(hidden, iterations, seed)).run(out);
       default -> throw new IllegalArgumentException(
-          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, airline, chars]");
+          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, airline, music, chars]");
     }
     return 0;
   }

@@ -54,6 +54,29 @@ public final class Scorer<S> {
    * @throws IllegalArgumentException if batchSize &lt; 1 or a sequence is empty
    */
   public List<Score> score(List<int[]> sequences, int batchSize) {
+    List<double[]> logProbabilities = logProbabilities(sequences, batchSize);
+    List<Score> scores = new ArrayList<>(sequences.size());
+    for (double[] lp : logProbabilities) {
+      double ll = 0;
+      for (double x : lp) {
+        ll += x;
+      }
+      scores.add(new Score(ll, lp.length));
+    }
+    return scores;
+  }
+
+  /**
+   * The log-probability of every predicted token, {@code batchSize} sequences at a time: entry
+   * t − 2 of a sequence's array is log p(x⟨t⟩ | x⟨1⟩ … x⟨t−1⟩), t = 2 … n. Callers that group
+   * tokens (several tokens per word or note) sum these per group.
+   *
+   * @param sequences sequences of n ≥ 1 ids each
+   * @param batchSize B, ≥ 1
+   * @return (n − 1) natural-log probabilities per sequence, in order
+   * @throws IllegalArgumentException if batchSize &lt; 1 or a sequence is empty
+   */
+  public List<double[]> logProbabilities(List<int[]> sequences, int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be ≥ 1, got " + batchSize);
     }
@@ -63,13 +86,13 @@ public final class Scorer<S> {
             + "none");
       }
     }
-    List<Score> scores = new ArrayList<>(sequences.size());
+    List<double[]> out = new ArrayList<>(sequences.size());
     try (NoGrad scope = NoGrad.enter()) {
       for (int from = 0; from < sequences.size(); from += batchSize) {
-        scoreBatch(sequences.subList(from, Math.min(from + batchSize, sequences.size())), scores);
+        scoreBatch(sequences.subList(from, Math.min(from + batchSize, sequences.size())), out);
       }
     }
-    return scores;
+    return out;
   }
 
   /**
@@ -99,7 +122,7 @@ public final class Scorer<S> {
     return score(sequences, TEXT_BATCH);
   }
 
-  private void scoreBatch(List<int[]> batch, List<Score> scores) {
+  private void scoreBatch(List<int[]> batch, List<double[]> out) {
     int b = batch.size();
     int[] lengths = new int[b]; // (B) inputs per row: n − 1
     int t = 0;
@@ -108,7 +131,7 @@ public final class Scorer<S> {
       t = Math.max(t, lengths[r]);
     }
     if (t == 0) {
-      batch.forEach(s -> scores.add(new Score(0, 0)));
+      batch.forEach(s -> out.add(new double[0]));
       return;
     }
     int[] ids = new int[b * t]; // (B, T) inputs, padded with 0
@@ -123,11 +146,11 @@ public final class Scorer<S> {
     int v = logits.dim(2);
     float[] z = logits.data();
     for (int r = 0; r < b; r++) {
-      double ll = 0;
+      double[] lp = new double[lengths[r]]; // (n − 1)
       for (int s = 0; s < lengths[r]; s++) {
-        ll += logProbability(z, (r * t + s) * v, v, batch.get(r)[s + 1]);
+        lp[s] = logProbability(z, (r * t + s) * v, v, batch.get(r)[s + 1]);
       }
-      scores.add(new Score(ll, lengths[r]));
+      out.add(lp);
     }
   }
 
