@@ -14,6 +14,9 @@ import org.rnn4j.data.Collate;
 import org.rnn4j.data.Padded;
 import org.rnn4j.data.PaddedIds;
 import org.rnn4j.data.Seq2SeqBatch;
+import org.rnn4j.decode.BeamSearch;
+import org.rnn4j.decode.BeamSearchConfig;
+import org.rnn4j.decode.Hypothesis;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.nn.Embedding;
@@ -50,7 +53,8 @@ import org.rnn4j.tensor.Tensor;
  * <p>Training uses teacher forcing ({@link #forward}): the decoder reads {@code <bos>} and the
  * target and predicts the target and {@code <eos>}. The decoder is causal, so padding after a
  * target's end never changes its real steps; padded sources are masked by the encoder and the
- * attention. Decoding ({@link #decode}) is greedy and builds no graph.
+ * attention. Decoding builds no graph: {@link #decode} is greedy, {@link #beamSearch} keeps the
+ * k most probable hypotheses per source.
  */
 public final class Seq2Seq implements Module {
   private final Seq2SeqConfig config;
@@ -111,16 +115,66 @@ public final class Seq2Seq implements Module {
     return parameters;
   }
 
-  /** The encoder's outputs prepared for attention, and the decoder's first state. */
-  private record Encoded(Attention.Keys keys, RecurrentState state) {}
+  /**
+   * The encoder's outputs prepared for attention, and the decoder's first state.
+   *
+   * @param keys encoder outputs h (B, S, He) with their projection and lengths
+   * @param state s_0, (1, B, H) and, for the LSTM, c_0 (1, B, H)
+   */
+  record Encoded(Attention.Keys keys, RecurrentState state) {
+    /**
+     * Row b alone, cut to its own length S_b, as a new leaf (no graph): keys (1, S_b, He),
+     * projected keys (1, S_b, P), state (1, 1, H).
+     */
+    Encoded row(int b) {
+      int length = keys.lengths()[b];
+      Tensor h = keys.keys().slice(0, b, b + 1).slice(1, 0, length).detach();
+      Tensor projected = keys.projected().slice(0, b, b + 1).slice(1, 0, length).detach();
+      return new Encoded(new Attention.Keys(h, projected, new int[] {length}),
+          state.select(new int[] {b}));
+    }
+  }
 
-  /** The decoder between steps: its recurrent state and the last context ctx (B, He). */
-  private record DecoderState(RecurrentState state, Tensor context) {}
+  /**
+   * The decoder between steps.
+   *
+   * @param state s_{t−1}, (1, B, H), and c_{t−1} for the LSTM
+   * @param context ctx_{t−1} (B, He)
+   */
+  record DecoderState(RecurrentState state, Tensor context) {
+    /**
+     * Rows of the batch in the given order, cut from any graph: row i is row rows[i].
+     *
+     * @param rows (R) indices in [0, B), R ≥ 1
+     * @return the state of R rows
+     * @throws IllegalArgumentException if rows is empty or an index is out of range
+     */
+    DecoderState select(int[] rows) {
+      RecurrentState selected = state.select(rows); // checks the rows
+      int he = context.dim(1);
+      float[] ctx = new float[rows.length * he]; // (R, He)
+      for (int i = 0; i < rows.length; i++) {
+        System.arraycopy(context.data(), rows[i] * he, ctx, i * he, he);
+      }
+      return new DecoderState(selected, Tensor.of(ctx, rows.length, he));
+    }
 
-  /** One decoder step: logits z_t (B, V), weights α_t (B, S) and the state after it. */
-  private record Step(Tensor logits, Tensor weights, DecoderState next) {}
+    /** B, the rows of this state. */
+    int batch() {
+      return context.dim(0);
+    }
+  }
 
-  private Encoded encode(PaddedIds source) {
+  /**
+   * One decoder step.
+   *
+   * @param logits z_t (B, V)
+   * @param weights α_t (B, S)
+   * @param next the decoder state after the step
+   */
+  record Step(Tensor logits, Tensor weights, DecoderState next) {}
+
+  Encoded encode(PaddedIds source) {
     int b = source.batch();
     Tensor x = encoderEmbedding.forward(source.ids(), b, source.time()); // (B, S, E_x)
     RecurrentOutput enc = encoder.forward(x, source.lengths());
@@ -149,11 +203,19 @@ public final class Seq2Seq implements Module {
     return (squash ? projected.tanh() : projected).reshape(1, b, h);
   }
 
-  private DecoderState start(Encoded encoded, int batch) {
+  DecoderState start(Encoded encoded, int batch) {
     return new DecoderState(encoded.state(), Tensor.zeros(batch, config.encoderOutputSize()));
   }
 
-  private Step step(int[] previous, DecoderState s, Attention.Keys keys) {
+  /**
+   * One decoder step: s_t, ctx_t, α_t and z_t from y_{t−1} and the state before it.
+   *
+   * @param previous (B) y_{t−1}, target ids
+   * @param s the state after step t − 1
+   * @param keys the encoder outputs of the same B rows
+   * @return the logits, the attention weights and the state after the step
+   */
+  Step step(int[] previous, DecoderState s, Attention.Keys keys) {
     Tensor y = decoderEmbedding.forward(previous, previous.length); // (B, E_y)
     RecurrentOutput r = decoder.step(Tensor.concat(1, y, s.context()), s.state());
     Attention.Context c = attention.attend(r.output(), keys);
@@ -276,7 +338,39 @@ public final class Seq2Seq implements Module {
         .toArray(float[][][]::new));
   }
 
-  private void checkDecodeArguments(int maxLength, int bosId, int eosId) {
+  /**
+   * Beam search ({@link BeamSearch}) for each source row: the rows share one encoder pass, then
+   * each row is searched alone over its own encoder outputs, so a row's result does not depend on
+   * the other rows of the batch. Builds no graph.
+   *
+   * <p>Each hypothesis y scores log p(y | x) = Σ_t log softmax(z_t)[y_t], {@code <eos>} included
+   * when it finished; the n best are ranked by log p / |y|^α, with |y| counting {@code <eos>}
+   * (see {@link BeamSearchConfig}). With k = 1 the search is {@link #greedy} decoding.
+   *
+   * @param source (B, S) source ids with lengths
+   * @param config k, the most tokens per hypothesis ({@code <eos>} included, as {@code
+   *     maxLength} of {@link #greedy}), the end token ({@code <eos>}), α and n
+   * @param bosId the token the decoder reads first
+   * @return (B) per row, its n best hypotheses, best first, and the attention of the best
+   * @throws IllegalArgumentException if bosId or the end token lies outside the target
+   *     vocabulary, or the source is not token ids
+   */
+  public List<BeamResult> beamSearch(Padded source, BeamSearchConfig config, int bosId) {
+    checkDecodeArguments(config.maxTokens(), bosId, config.endId());
+    PaddedIds ids = sourceIds(source);
+    List<BeamResult> results = new ArrayList<>(ids.batch());
+    try (NoGrad scope = NoGrad.enter()) {
+      Encoded encoded = encode(ids);
+      for (int b = 0; b < ids.batch(); b++) {
+        SourceDecoder row = new SourceDecoder(this, encoded.row(b));
+        List<Hypothesis> best = new BeamSearch<>(row, config).search(new int[] {bosId});
+        results.add(new BeamResult(best, row.attention(bosId, best.get(0).ids())));
+      }
+    }
+    return results;
+  }
+
+  void checkDecodeArguments(int maxLength, int bosId, int eosId) {
     int v = config.targetVocabularySize();
     if (maxLength < 1) {
       throw new IllegalArgumentException("maxLength must be at least 1, got " + maxLength);
