@@ -9,6 +9,7 @@ import org.rnn4j.cli.demo.DatesDemo;
 import org.rnn4j.cli.demo.DnaDemo;
 import org.rnn4j.cli.demo.NerDemo;
 import org.rnn4j.cli.demo.SentimentDemo;
+import org.rnn4j.cli.demo.TranslateDemo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
             + " clips of unseen subjects beside the majority class.",
         "dates: an encoder-decoder with attention turns human-readable dates into ISO 8601,"
             + " tested on held-out patterns and years; prints exact match and an attention map.",
+        "translate: German to English on the Ding dictionary's sentence pairs; test BLEU of"
+            + " greedy and beam search beside copying the input, examples, and an attention"
+            + " heatmap PNG in --out (needs data/fetch).",
         "chars: the textbook vanilla RNN, a⟨t⟩ = tanh(Waa·a⟨t−1⟩ + Wax·x⟨t⟩ + ba), on a short"
             + " built-in text; prints its loss and samples."})
 final class DemoCommand implements Callable<Integer> {
@@ -54,6 +58,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "chars: hidden units of the RNN (default: ${DEFAULT-VALUE}).")
   int hidden;
 
+  @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
+      description = "translate: where to write the attention heatmap (default: the working"
+          + " directory).")
+  java.nio.file.Path outDir;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -66,9 +75,10 @@ final class DemoCommand implements Callable<Integer> {
       case "dna" -> new DnaDemo(seed).run(out);
       case "activity" -> new ActivityDemo(seed).run(out);
       case "dates" -> new DatesDemo(seed).run(out);
+      case "translate" -> new TranslateDemo(seed, TranslateDemo.Settings.DEFAULT, outDir).run(out);
       case "chars" -> new CharRnnDemo(new CharRnnDemo.Settings(hidden, iterations, seed)).run(out);
       default -> throw new IllegalArgumentException(
-          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, chars]");
+          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, translate, chars]");
     }
     return 0;
   }

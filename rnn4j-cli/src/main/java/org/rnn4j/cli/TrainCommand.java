@@ -73,9 +73,12 @@ import picocli.CommandLine.Spec;
             + " --text and --label name the field or column).",
         "Task tag: a bidirectional tagger with character features over tagged sentences"
             + " (--format conll with --token-column/--tag-column, or opennlp name-finder files).",
+        "Task seq2seq: an encoder-decoder with attention over a TSV of pairs, source TAB target"
+            + " per line (--tokens char or word; --layers sets the encoder's layers).",
         "Writes MODEL, MODEL-base.metrics.jsonl and MODEL-base.curves.png."})
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--task", required = true, description = "What to train: lm, classify or tag.")
+  @Option(names = "--task", required = true,
+      description = "What to train: lm, classify, tag or seq2seq.")
   String task;
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
@@ -110,11 +113,16 @@ final class TrainCommand implements Callable<Integer> {
       description = "classify: last, mean or max over the steps (default: ${DEFAULT-VALUE}).")
   String pooling;
 
-  @Option(names = "--bidirectional", description = "classify: read each text both ways.")
+  @Option(names = "--bidirectional",
+      description = "classify, seq2seq: read each text (source) both ways.")
   boolean bidirectional;
 
+  @Option(names = "--attention", defaultValue = "additive",
+      description = "seq2seq: additive or multiplicative (default: ${DEFAULT-VALUE}).")
+  String attention;
+
   @Option(names = "--tokens",
-      description = "char or word (default: char for lm, word for classify).")
+      description = "char or word (default: char for lm and seq2seq, word for classify).")
   String tokens;
 
   @Option(names = "--lower-case", description = "With --tokens word: lower-case every word.")
@@ -179,8 +187,9 @@ final class TrainCommand implements Callable<Integer> {
       case "lm" -> trainLanguageModel();
       case "classify" -> trainClassifier();
       case "tag" -> trainTagger();
+      case "seq2seq" -> new Seq2SeqTraining(this).train();
       default -> throw new IllegalArgumentException("--task " + task + " is not available from"
-          + " the command line yet: the supported tasks are lm, classify and tag");
+          + " the command line yet: the supported tasks are lm, classify, tag and seq2seq");
     };
     summary(spec.commandLine().getOut(), result);
     return 0;
@@ -276,7 +285,7 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Trains with the common options; writes the metrics log and the curves beside the model. */
-  private <B> TrainingResult fit(Objective<B> objective, Map<String, Tensor> parameters,
+  <B> TrainingResult fit(Objective<B> objective, Map<String, Tensor> parameters,
       BatchSource<B> train, BatchSource<B> validationBatches, Split<?> split) throws IOException {
     Curves curves = new Curves();
     long start = System.nanoTime();
@@ -311,7 +320,7 @@ final class TrainCommand implements Callable<Integer> {
     log.flush();
   }
 
-  private TextCodec codec(List<String> train, String defaultTokens) {
+  TextCodec codec(List<String> train, String defaultTokens) {
     String kind = tokens != null ? tokens : defaultTokens;
     Tokenizer tokenizer = switch (kind.toLowerCase(Locale.ROOT)) {
       case "char" -> new CharTokenizer();
@@ -332,7 +341,7 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private CellKind cellKind() {
+  CellKind cellKind() {
     try {
       return CellKind.valueOf(cell.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
