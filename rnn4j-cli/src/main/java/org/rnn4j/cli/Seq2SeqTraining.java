@@ -46,10 +46,6 @@ final class Seq2SeqTraining {
    *     written
    */
   TrainingResult train() throws IOException {
-    if (options.dropout != 0) {
-      throw new IllegalArgumentException("--dropout is not available for --task seq2seq (the"
-          + " encoder-decoder has no dropout), got " + options.dropout);
-    }
     List<SentencePair> pairs = ParallelTsv.read(options.data);
     if (pairs.size() < 2) {
       throw new IllegalArgumentException(options.data + ": needs at least 2 pairs (source TAB"
@@ -63,7 +59,8 @@ final class Seq2SeqTraining {
     Seq2Seq model = new Seq2Seq(Seq2SeqConfig.builder(codecs.source().vocabulary().size(),
             codecs.target().vocabulary().size(), options.cellKind(), options.hidden)
         .embeddingSizes(options.embedding, options.embedding).encoderLayers(options.layers)
-        .bidirectional(options.bidirectional).attention(attention()).build(),
+        .bidirectional(options.bidirectional).attention(attention()).dropout(options.dropout)
+        .build(),
         new SplittableRandom(options.seed));
     announce(model, split, codecs);
     Seq2SeqIds ids = Seq2SeqIds.of(codecs.source().vocabulary(), codecs.target().vocabulary());

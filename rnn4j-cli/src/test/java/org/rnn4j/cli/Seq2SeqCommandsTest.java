@@ -61,9 +61,9 @@ class Seq2SeqCommandsTest {
     model = dir.resolve("out/s2s.safetensors");
   }
 
-  private Run train(String... extra) {
+  private Run train(int epochs, String... extra) {
     List<String> args = new ArrayList<>(List.of("train", "--task", "seq2seq", "--data",
-        pairs.toString(), "--out", model.toString(), "--tokens", "word", "--epochs", "12",
+        pairs.toString(), "--out", model.toString(), "--tokens", "word", "--epochs", "" + epochs,
         "--hidden", "16", "--embedding", "8", "--batch", "8", "--learning-rate", "0.02", "--seed", "1"));
     args.addAll(List.of(extra));
     return run(args.toArray(String[]::new));
@@ -71,7 +71,8 @@ class Seq2SeqCommandsTest {
 
   @Test
   void trainInfoTranslateAndEvalWorkOnAUsersTsv() throws Exception {
-    Run train = train("--cell", "gru", "--bidirectional", "--attention", "multiplicative");
+    Run train = train(12, "--cell", "gru", "--bidirectional", "--attention", "multiplicative",
+        "--dropout", "0.1");
     assertEquals(0, train.code(), train.err());
     assertTrue(train.out().contains("training a bidirectional GRU encoder-decoder with"
         + " multiplicative attention") && train.out().contains("72 pairs for training, 8 for"
@@ -80,7 +81,8 @@ class Seq2SeqCommandsTest {
 
     Run info = run("info", model.toString());
     assertEquals(0, info.code(), info.err());
-    assertTrue(info.out().contains("\"task\" : \"seq2seq\""), info.out());
+    assertTrue(info.out().contains("\"task\" : \"seq2seq\"")
+        && info.out().contains("\"dropout\" : 0.1"), info.out());
     assertTrue(info.out().contains("vocabularies: source 10 tokens, WordTokenizer")
         && info.out().contains("target 10 tokens"), info.out()); // 4 specials + a…f, A…F
     assertTrue(info.out().contains("decoder.weight_hh_l0"), info.out());
@@ -146,15 +148,15 @@ class Seq2SeqCommandsTest {
         + " fields (source TAB target), found 1"), malformed.err());
     assertEquals(1, malformed.err().strip().lines().count(), malformed.err());
 
-    Run attention = train("--attention", "dot");
+    Run attention = train(1, "--attention", "dot");
     assertEquals(1, attention.code());
     assertTrue(attention.err().contains("--attention must be additive or multiplicative, got"
         + " dot"), attention.err());
-    Run dropout = train("--dropout", "0.3");
-    assertTrue(dropout.err().contains("--dropout is not available for --task seq2seq"),
-        dropout.err());
+    Run dropout = train(1, "--dropout", "1");
+    assertEquals(1, dropout.code());
+    assertTrue(dropout.err().contains("dropout must lie in [0, 1), got 1.0"), dropout.err());
 
-    assertEquals(0, train().code());
+    assertEquals(0, train(1).code());
     Run beam = run("translate", "--model", model.toString(), "--beam", "0", pairs.toString());
     assertEquals(1, beam.code());
     assertTrue(beam.err().contains("--beam must be at least 1, got 0"), beam.err());

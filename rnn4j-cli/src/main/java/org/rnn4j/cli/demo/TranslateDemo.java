@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.rnn4j.cli.chart.AttentionHeatmap;
@@ -29,6 +30,7 @@ import org.rnn4j.task.seq2seq.TranslationScores;
 import org.rnn4j.task.seq2seq.Translator;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.TextCodecPair;
+import org.rnn4j.text.Tokenizer;
 import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.text.WordTokenizer;
 import org.rnn4j.train.BatchSource;
@@ -67,22 +69,26 @@ public final class TranslateDemo {
    * @param validationPairs held-out pairs for early stopping
    * @param hidden H, GRU units per encoder direction and of the decoder
    * @param embedding the size of the word vectors on both sides
+   * @param dropout the dropout probability while training (see {@link Seq2SeqConfig})
    * @param epochs the most epochs (early stopping after 2 without a better validation loss)
    * @param learningRate Adam's step size
    * @param lengthPenalty α of the beam search
    */
   public record Settings(int maxTokens, int testPairs, int validationPairs, int hidden,
-      int embedding, int epochs, double learningRate, double lengthPenalty) {
+      int embedding, float dropout, int epochs, double learningRate, double lengthPenalty) {
     /** The settings of {@code rnn4j demo translate}. */
-    public static final Settings DEFAULT = new Settings(12, 1_000, 500, 96, 64, 4, 3e-3, 1.0);
+    public static final Settings DEFAULT = new Settings(10, 1_000, 500, 128, 64, 0.3f, 8, 3e-3,
+        1.0);
 
     /** Checks the settings. */
     public Settings {
       if (maxTokens < 2 || testPairs < 1 || validationPairs < 1 || hidden < 1 || embedding < 1
-          || epochs < 1 || !(learningRate > 0) || !(lengthPenalty >= 0)) {
-        throw new IllegalArgumentException("settings out of range: " + maxTokens + ", "
-            + testPairs + ", " + validationPairs + ", " + hidden + ", " + embedding + ", "
-            + epochs + ", " + learningRate + ", " + lengthPenalty);
+          || !(dropout >= 0 && dropout < 1) || epochs < 1 || !(learningRate > 0)
+          || !(lengthPenalty >= 0)) {
+        throw new IllegalArgumentException("settings out of range: maxTokens " + maxTokens
+            + ", testPairs " + testPairs + ", validationPairs " + validationPairs + ", hidden "
+            + hidden + ", embedding " + embedding + ", dropout " + dropout + ", epochs " + epochs
+            + ", learningRate " + learningRate + ", lengthPenalty " + lengthPenalty);
       }
     }
   }
@@ -137,7 +143,8 @@ public final class TranslateDemo {
     Seq2SeqIds ids = Seq2SeqIds.of(codecs.source().vocabulary(), codecs.target().vocabulary());
     Seq2Seq model = new Seq2Seq(Seq2SeqConfig.builder(codecs.source().vocabulary().size(),
             codecs.target().vocabulary().size(), CellKind.GRU, settings.hidden())
-        .embeddingSizes(settings.embedding(), settings.embedding()).bidirectional(true).build(),
+        .embeddingSizes(settings.embedding(), settings.embedding()).bidirectional(true)
+        .dropout(settings.dropout()).build(),
         new SplittableRandom(seed));
     out.printf(Locale.ROOT, "Ding German-English pairs of at most %d words a side: %,d for"
             + " training, %,d for validation, %,d held out for testing; vocabularies of %,d German"
@@ -163,20 +170,17 @@ public final class TranslateDemo {
     List<String> references = test.stream().map(SentencePair::target).toList();
     List<Translator.Translation> greedy = translator.translate(sources, Translator.Options.GREEDY);
     List<Translator.Translation> beam = translator.translate(sources, new Translator.Options(BEAM,
-        settings.lengthPenalty(), java.util.OptionalInt.empty()));
-    var target = codecs.target().tokenizer();
+        settings.lengthPenalty(), OptionalInt.empty()));
+    Tokenizer target = codecs.target().tokenizer();
     Result r = new Result(score(target, greedy, references), score(target, beam, references),
         TranslationScores.of(target, sources.stream().map(target::tokenize).toList(), references),
         split.train().size(), trained.epochsCompleted(), outDir.resolve(HEATMAP));
     out.printf(Locale.ROOT, "test BLEU: greedy %.2f, beam %d (alpha %.1f) %.2f; copy the German"
             + " %.2f%n", r.greedy().bleu().score(), BEAM, settings.lengthPenalty(),
         r.beam().bleu().score(), r.copy().bleu().score());
-    for (String[] row : new String[][] {{"greedy", ""}, {"beam", ""}, {"copy", ""}}) {
-      TranslationScores s = row[0].equals("greedy") ? r.greedy()
-          : row[0].equals("beam") ? r.beam() : r.copy();
-      out.printf(Locale.ROOT, "  %-6s %s; CER %.3f, exact match %.1f%%%n", row[0], s.bleu(),
-          s.characterErrorRate(), 100 * s.exactMatch());
-    }
+    line(out, "greedy", r.greedy());
+    line(out, "beam", r.beam());
+    line(out, "copy", r.copy());
     for (int i = 0; i < Math.min(EXAMPLES, test.size()); i++) {
       out.printf("  de: %s%n  en: %s%n  greedy: %s%n  beam:   %s%n", sources.get(i),
           references.get(i), greedy.get(i).text(), beam.get(i).text());
@@ -190,7 +194,12 @@ public final class TranslateDemo {
     return r;
   }
 
-  private static TranslationScores score(org.rnn4j.text.Tokenizer target,
+  private static void line(PrintWriter out, String name, TranslationScores s) {
+    out.printf(Locale.ROOT, "  %-6s %s; CER %.3f, exact match %.1f%%%n", name, s.bleu(),
+        s.characterErrorRate(), 100 * s.exactMatch());
+  }
+
+  private static TranslationScores score(Tokenizer target,
       List<Translator.Translation> outputs, List<String> references) {
     return TranslationScores.of(target, outputs.stream().map(Translator.Translation::tokens)
         .toList(), references);

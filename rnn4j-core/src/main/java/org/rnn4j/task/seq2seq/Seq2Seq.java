@@ -36,12 +36,14 @@ import org.rnn4j.tensor.Tensor;
  * An encoder–decoder with attention and input feeding, for sequence → sequence of another length.
  *
  * <pre>
- * encoder   h = RNN_enc(E_x[x]) (B, S, He), He = D·H; masked by the source lengths
+ * encoder   h = RNN_enc(drop(E_x[x])) (B, S, He), He = D·H; masked by the source lengths
  * bridge    s_0 = h_n of the last encoder layer (1, B, H)                      D = 1
  *           s_0 = tanh(W_bh [h_n→; h_n←] + b_bh),  c_0 = W_bc [c_n→; c_n←] + b_bc   D = 2
- * decoder   s_t = RNN_dec([E_y[y_{t−1}]; ctx_{t−1}], s_{t−1})     ctx_0 = 0, y_0 = &lt;bos&gt;
+ * decoder   s_t = RNN_dec([drop(E_y[y_{t−1}]); ctx_{t−1}], s_{t−1})   ctx_0 = 0, y_0 = &lt;bos&gt;
  *           ctx_t, α_t = attention(s_t, h, lengths)                 (B, He), (B, S)
- *           z_t = W_o [s_t; ctx_t] + b_o                            (B, V)
+ *           z_t = W_o drop([s_t; ctx_t]) + b_o                      (B, V)
+ * drop      inverted dropout with the config's probability, in training mode only (also between
+ *           stacked encoder layers); the identity in evaluation mode
  * parameters (PyTorch names):
  *   encoder_embedding.weight (V_x, E_x)   encoder.weight_ih_l0 …   (stacked, maybe bidirectional)
  *   bridge_h.weight (H, 2H), bridge_h.bias (H); bridge_c.* for the LSTM   (bidirectional only)
@@ -53,7 +55,8 @@ import org.rnn4j.tensor.Tensor;
  * <p>Training uses teacher forcing ({@link #forward}): the decoder reads {@code <bos>} and the
  * target and predicts the target and {@code <eos>}. The decoder is causal, so padding after a
  * target's end never changes its real steps; padded sources are masked by the encoder and the
- * attention. Decoding builds no graph: {@link #decode} is greedy, {@link #beamSearch} keeps the
+ * attention. {@link #train} turns dropout on, {@link #eval} (the initial mode) off; decoding
+ * switches to evaluation mode and builds no graph: {@link #decode} is greedy, {@link #beamSearch} keeps the
  * k most probable hypotheses per source.
  */
 public final class Seq2Seq implements Module {
@@ -67,6 +70,7 @@ public final class Seq2Seq implements Module {
   private final Attention attention;
   private final Linear out;
   private final Map<String, Tensor> parameters;
+  private Optional<RandomGenerator> dropoutRng = Optional.empty(); // present while training
 
   /**
    * @param config the shape
@@ -81,7 +85,7 @@ public final class Seq2Seq implements Module {
         config.sourceEmbeddingSize(), rng);
     this.encoder = new Recurrent(RecurrentConfig.builder(config.cell(),
         config.sourceEmbeddingSize(), h).layers(config.encoderLayers())
-        .bidirectional(config.bidirectional()).build(), rng);
+        .bidirectional(config.bidirectional()).dropout(config.dropout()).build(), rng);
     this.bridgeH = config.bidirectional() ? Optional.of(new Linear(he, h, rng)) : Optional.empty();
     this.bridgeC = config.bidirectional() && lstm ? Optional.of(new Linear(he, h, rng))
         : Optional.empty();
@@ -113,6 +117,28 @@ public final class Seq2Seq implements Module {
   @Override
   public Map<String, Tensor> parameters() {
     return parameters;
+  }
+
+  /**
+   * Training mode: dropout drawn from {@code rng}.
+   *
+   * @param rng the source of the dropout masks
+   */
+  public void train(RandomGenerator rng) {
+    encoder.train(rng);
+    dropoutRng = Optional.of(rng);
+  }
+
+  /** Evaluation mode: no dropout. */
+  public void eval() {
+    encoder.eval();
+    dropoutRng = Optional.empty();
+  }
+
+  /** x with dropout in training mode, x itself in evaluation mode or without dropout. */
+  private Tensor drop(Tensor x) {
+    return dropoutRng.isPresent() && config.dropout() > 0
+        ? x.dropout(config.dropout(), dropoutRng.get()) : x;
   }
 
   /**
@@ -176,7 +202,7 @@ public final class Seq2Seq implements Module {
 
   Encoded encode(PaddedIds source) {
     int b = source.batch();
-    Tensor x = encoderEmbedding.forward(source.ids(), b, source.time()); // (B, S, E_x)
+    Tensor x = drop(encoderEmbedding.forward(source.ids(), b, source.time())); // (B, S, E_x)
     RecurrentOutput enc = encoder.forward(x, source.lengths());
     int d = config.encoderDirections();
     int last = (config.encoderLayers() - 1) * d; // first slab of the last layer in (L·D, B, H)
@@ -216,10 +242,10 @@ public final class Seq2Seq implements Module {
    * @return the logits, the attention weights and the state after the step
    */
   Step step(int[] previous, DecoderState s, Attention.Keys keys) {
-    Tensor y = decoderEmbedding.forward(previous, previous.length); // (B, E_y)
+    Tensor y = drop(decoderEmbedding.forward(previous, previous.length)); // (B, E_y)
     RecurrentOutput r = decoder.step(Tensor.concat(1, y, s.context()), s.state());
     Attention.Context c = attention.attend(r.output(), keys);
-    Tensor logits = out.forward(Tensor.concat(1, r.output(), c.context()));
+    Tensor logits = out.forward(drop(Tensor.concat(1, r.output(), c.context())));
     return new Step(logits, c.weights(), new DecoderState(r.state(), c.context()));
   }
 
@@ -277,7 +303,7 @@ public final class Seq2Seq implements Module {
 
   /**
    * Greedy decoding: each step feeds back the most likely token, until {@code <eos>} or
-   * {@code maxLength} tokens. Builds no graph.
+   * {@code maxLength} tokens. Switches to evaluation mode and builds no graph.
    *
    * @param source (B, S) source ids with lengths
    * @param maxLength the most tokens per row, ≥ 1
@@ -297,6 +323,7 @@ public final class Seq2Seq implements Module {
    */
   public Decoded decode(Padded source, int maxLength, int bosId, int eosId) {
     checkDecodeArguments(maxLength, bosId, eosId);
+    eval();
     PaddedIds ids = sourceIds(source);
     int b = ids.batch();
     int[] lengths = ids.lengths();
@@ -341,7 +368,7 @@ public final class Seq2Seq implements Module {
   /**
    * Beam search ({@link BeamSearch}) for each source row: the rows share one encoder pass, then
    * each row is searched alone over its own encoder outputs, so a row's result does not depend on
-   * the other rows of the batch. Builds no graph.
+   * the other rows of the batch. Switches to evaluation mode and builds no graph.
    *
    * <p>Each hypothesis y scores log p(y | x) = Σ_t log softmax(z_t)[y_t], {@code <eos>} included
    * when it finished; the n best are ranked by log p / |y|^α, with |y| counting {@code <eos>}
@@ -357,6 +384,7 @@ public final class Seq2Seq implements Module {
    */
   public List<BeamResult> beamSearch(Padded source, BeamSearchConfig config, int bosId) {
     checkDecodeArguments(config.maxTokens(), bosId, config.endId());
+    eval();
     PaddedIds ids = sourceIds(source);
     List<BeamResult> results = new ArrayList<>(ids.batch());
     try (NoGrad scope = NoGrad.enter()) {
