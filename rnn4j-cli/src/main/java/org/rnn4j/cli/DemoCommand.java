@@ -78,7 +78,8 @@ final class DemoCommand implements Callable<Integer> {
       case "translate" -> new TranslateDemo(seed, TranslateDemo.Settings.DEFAULT, outDir).run(out);
       case "chars" -> new CharRnnDemo(new CharRnnDemo.Settings(hidden, iterations, seed)).run(out);
       default -> throw new IllegalArgumentException(
-          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, translate, chars]");
+          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity,"
+              + " dates, translate, chars]");
     }
     return 0;
   }

@@ -64,7 +64,8 @@ class Seq2SeqCommandsTest {
   private Run train(int epochs, String... extra) {
     List<String> args = new ArrayList<>(List.of("train", "--task", "seq2seq", "--data",
         pairs.toString(), "--out", model.toString(), "--tokens", "word", "--epochs", "" + epochs,
-        "--hidden", "16", "--embedding", "8", "--batch", "8", "--learning-rate", "0.02", "--seed", "1"));
+        "--hidden", "16", "--embedding", "8", "--batch", "8", "--learning-rate", "0.02",
+        "--seed", "1"));
     args.addAll(List.of(extra));
     return run(args.toArray(String[]::new));
   }

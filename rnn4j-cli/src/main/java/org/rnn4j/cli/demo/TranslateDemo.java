@@ -31,6 +31,7 @@ import org.rnn4j.task.seq2seq.Translator;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.TextCodecPair;
 import org.rnn4j.text.Tokenizer;
+import org.rnn4j.text.Vocabulary;
 import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.text.WordTokenizer;
 import org.rnn4j.train.BatchSource;
@@ -77,7 +78,7 @@ public final class TranslateDemo {
   public record Settings(int maxTokens, int testPairs, int validationPairs, int hidden,
       int embedding, float dropout, int epochs, double learningRate, double lengthPenalty) {
     /** The settings of {@code rnn4j demo translate}. */
-    public static final Settings DEFAULT = new Settings(10, 1_000, 500, 128, 64, 0.3f, 8, 3e-3,
+    public static final Settings DEFAULT = new Settings(10, 1_000, 500, 128, 64, 0f, 4, 3e-3,
         1.0);
 
     /** Checks the settings. */
@@ -205,11 +206,14 @@ public final class TranslateDemo {
         .toList(), references);
   }
 
-  /** The first test sentence whose beam translation has between 4 and 10 tokens, else the first. */
+  /**
+   * The first test sentence whose beam translation has 4 to 10 tokens, none of them {@code <unk>},
+   * else the first.
+   */
   private static int heatmapIndex(List<Translator.Translation> beam) {
     for (int i = 0; i < beam.size(); i++) {
-      int m = beam.get(i).ids().length;
-      if (m >= 4 && m <= 10) {
+      List<String> tokens = beam.get(i).tokens();
+      if (tokens.size() >= 4 && tokens.size() <= 10 && !tokens.contains(Vocabulary.UNK)) {
         return i;
       }
     }

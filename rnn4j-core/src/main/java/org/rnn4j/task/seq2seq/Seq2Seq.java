@@ -56,8 +56,8 @@ import org.rnn4j.tensor.Tensor;
  * target and predicts the target and {@code <eos>}. The decoder is causal, so padding after a
  * target's end never changes its real steps; padded sources are masked by the encoder and the
  * attention. {@link #train} turns dropout on, {@link #eval} (the initial mode) off; decoding
- * switches to evaluation mode and builds no graph: {@link #decode} is greedy, {@link #beamSearch} keeps the
- * k most probable hypotheses per source.
+ * switches to evaluation mode and builds no graph: {@link #decode} is greedy, {@link
+ * #beamSearch} keeps the k most probable hypotheses per source.
  */
 public final class Seq2Seq implements Module {
   private final Seq2SeqConfig config;
