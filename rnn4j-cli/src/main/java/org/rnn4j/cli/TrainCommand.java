@@ -82,7 +82,8 @@ final class TrainCommand implements Callable<Integer> {
   String task;
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
-      description = "Training text, one sequence per line; blank lines are skipped.")
+      description = "Training text, one sequence per line (seq2seq: source TAB target); blank"
+          + " lines are skipped.")
   Path data;
 
   @Option(names = "--out", required = true, paramLabel = "MODEL",
