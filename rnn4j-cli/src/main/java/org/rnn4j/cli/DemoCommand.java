@@ -12,6 +12,7 @@ import org.rnn4j.cli.demo.DnaDemo;
 import org.rnn4j.cli.demo.MusicDemo;
 import org.rnn4j.cli.demo.NerDemo;
 import org.rnn4j.cli.demo.SentimentDemo;
+import org.rnn4j.cli.demo.TranslateDemo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +45,9 @@ import picocli.CommandLine.Model.CommandSpec;
         "music: an LSTM learns the note events (shift, pitch, duration) of the openMSX pieces,"
             + " reports note perplexity on held-out pieces beside a unigram baseline and writes"
             + " a sampled piece to OUT/music-seedN.mid (needs data/fetch music).",
+        "translate: German to English on the Ding dictionary's sentence pairs; test BLEU of"
+            + " greedy and beam search beside copying the input, examples, and an attention"
+            + " heatmap PNG in OUT (needs data/fetch).",
         "chars: the textbook vanilla RNN, a⟨t⟩ = tanh(Waa·a⟨t−1⟩ + Wax·x⟨t⟩ + ba), on a short"
             + " built-in text; prints its loss and samples."})
 final class DemoCommand implements Callable<Integer> {
@@ -64,8 +68,8 @@ final class DemoCommand implements Callable<Integer> {
   int hidden;
 
   @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
-      description = "Directory for the files a demo writes: airline-forecast.png, music-seedN.mid"
-          + " (default: the working directory).")
+      description = "Directory for the files a demo writes: airline-forecast.png,"
+          + " music-seedN.mid, the translate attention heatmap (default: the working directory).")
   Path outDirectory;
 
   @Spec CommandSpec spec;
@@ -82,9 +86,12 @@ final class DemoCommand implements Callable<Integer> {
       case "dates" -> new DatesDemo(seed).run(out);
       case "airline" -> new AirlineDemo(seed).run(out, outDirectory.resolve("airline-forecast.png"));
       case "music" -> new MusicDemo(seed, outDirectory).run(out);
+      case "translate" -> new TranslateDemo(seed, TranslateDemo.Settings.DEFAULT, outDirectory)
+          .run(out);
       case "chars" -> new CharRnnDemo(new CharRnnDemo.Settings(hidden, iterations, seed)).run(out);
       default -> throw new IllegalArgumentException(
-          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, airline, music, chars]");
+          "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity,"
+              + " dates, translate, airline, music, chars]");
     }
     return 0;
   }

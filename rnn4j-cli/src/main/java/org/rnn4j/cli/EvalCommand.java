@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
             + " (--format conll or opennlp).",
         "lm: log-likelihood and perplexity of the lines of a text file.",
         "forecast: MAE, RMSE and MAPE of the last H steps of a time-series CSV (H = the model's"
-            + " horizon) forecast from the steps before them, beside seasonal-naive and naive."})
+            + " horizon) forecast from the steps before them, beside seasonal-naive and naive.",
+        "seq2seq: BLEU, character error rate, exact match and token accuracy on a TSV of pairs"
+            + " (source TAB target), greedy or with --beam."})
 final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
@@ -59,6 +61,14 @@ final class EvalCommand implements Callable<Integer> {
       description = "classify: the label field or column.")
   String labelField;
 
+  @Option(names = "--beam", defaultValue = "1", paramLabel = "N",
+      description = "seq2seq: beam width; 1 is greedy decoding (default: ${DEFAULT-VALUE}).")
+  int beam;
+
+  @Option(names = "--alpha", defaultValue = TranslateCommand.DEFAULT_ALPHA,
+      description = "seq2seq: length normalisation of the beam (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -77,8 +87,10 @@ final class EvalCommand implements Callable<Integer> {
             + " perplexity %.3f%n", data, texts.size(), total.tokens(), -total.mean(),
             total.perplexity());
       }
+      case "seq2seq" -> Seq2SeqEvaluation.run(model, data,
+          TranslateCommand.options(beam, alpha, null), out);
       default -> throw new IllegalArgumentException(
-          model + ": eval handles classify, tag, lm and forecast models, this one is "
+          model + ": eval handles classify, tag, lm, seq2seq and forecast models, this one is "
               + ModelTask.of(model));
     }
     out.flush();

@@ -13,6 +13,7 @@ import org.rnn4j.io.Safetensors;
 import org.rnn4j.io.SafetensorsHeader;
 import org.rnn4j.io.TensorInfo;
 import org.rnn4j.text.TextCodec;
+import org.rnn4j.text.TextCodecPair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -45,8 +46,17 @@ final class InfoCommand implements Callable<Integer> {
     }
     if (meta.containsKey("vocabulary")) {
       try {
-        TextCodec codec = TextCodec.fromJson(meta.get("vocabulary"));
-        out.printf("vocabulary: %,d tokens, %s%n", codec.vocabulary().size(), codec.tokenizer());
+        String vocabulary = meta.get("vocabulary");
+        if (TextCodecPair.isPair(vocabulary)) {
+          TextCodecPair pair = TextCodecPair.fromJson(vocabulary);
+          out.printf("vocabularies: source %,d tokens, %s; target %,d tokens, %s%n",
+              pair.source().vocabulary().size(), pair.source().tokenizer(),
+              pair.target().vocabulary().size(), pair.target().tokenizer());
+        } else {
+          TextCodec codec = TextCodec.fromJson(vocabulary);
+          out.printf("vocabulary: %,d tokens, %s%n", codec.vocabulary().size(),
+              codec.tokenizer());
+        }
       } catch (IllegalArgumentException e) {
         out.println("vocabulary: unreadable (" + e.getMessage() + ")");
       }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Recurrent neural networks (RNN, GRU, LSTM) on the JVM.",
     subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
-        GenerateCommand.class, ScoreCommand.class, ForecastCommand.class,
+        TranslateCommand.class, GenerateCommand.class, ScoreCommand.class, ForecastCommand.class,
         InfoCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

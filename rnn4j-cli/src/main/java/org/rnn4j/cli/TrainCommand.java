@@ -76,14 +76,18 @@ import picocli.CommandLine.Spec;
             + " (--format conll with --token-column/--tag-column, or opennlp name-finder files).",
         "Task forecast: a forecaster over a time-series CSV (--value, --time, --window, --horizon,"
             + " --season, --log, --difference, --direct); the last --validation part validates.",
+        "Task seq2seq: an encoder-decoder with attention over a TSV of pairs, source TAB target"
+            + " per line (--tokens char or word; --layers sets the encoder's layers).",
         "Writes MODEL, MODEL-base.metrics.jsonl and MODEL-base.curves.png."})
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--task", required = true,
-      description = "What to train: lm, classify, tag or forecast.")
+      description = "What to train: lm, classify, tag, seq2seq or forecast.")
   String task;
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
-      description = "Training text, one sequence per line; blank lines are skipped.")
+      description = "Training data: text, one sequence per line (seq2seq: source TAB target;"
+          + " forecast: a time-series CSV with a header); blank"
+          + " lines are skipped.")
   Path data;
 
   @Option(names = "--out", required = true, paramLabel = "MODEL",
@@ -114,11 +118,16 @@ final class TrainCommand implements Callable<Integer> {
       description = "classify: last, mean or max over the steps (default: ${DEFAULT-VALUE}).")
   String pooling;
 
-  @Option(names = "--bidirectional", description = "classify: read each text both ways.")
+  @Option(names = "--bidirectional",
+      description = "classify, seq2seq: read each text (source) both ways.")
   boolean bidirectional;
 
+  @Option(names = "--attention", defaultValue = "additive",
+      description = "seq2seq: additive or multiplicative (default: ${DEFAULT-VALUE}).")
+  String attention;
+
   @Option(names = "--tokens",
-      description = "char or word (default: char for lm, word for classify).")
+      description = "char or word (default: char for lm and seq2seq, word for classify).")
   String tokens;
 
   @Option(names = "--lower-case", description = "With --tokens word: lower-case every word.")
@@ -185,9 +194,10 @@ final class TrainCommand implements Callable<Integer> {
       case "lm" -> trainLanguageModel();
       case "classify" -> trainClassifier();
       case "tag" -> trainTagger();
+      case "seq2seq" -> new Seq2SeqTraining(this).train();
       case "forecast" -> new ForecastTraining(this).train();
       default -> throw new IllegalArgumentException("--task " + task + " is not available from"
-          + " the command line yet: the supported tasks are lm, classify, tag and forecast");
+          + " the command line yet: the supported tasks are lm, classify, tag, seq2seq and forecast");
     };
     summary(spec.commandLine().getOut(), result);
     return 0;
@@ -318,7 +328,7 @@ final class TrainCommand implements Callable<Integer> {
     log.flush();
   }
 
-  private TextCodec codec(List<String> train, String defaultTokens) {
+  TextCodec codec(List<String> train, String defaultTokens) {
     String kind = tokens != null ? tokens : defaultTokens;
     Tokenizer tokenizer = switch (kind.toLowerCase(Locale.ROOT)) {
       case "char" -> new CharTokenizer();

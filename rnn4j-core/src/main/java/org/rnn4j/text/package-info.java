@@ -3,7 +3,8 @@
  * org.rnn4j.text.WordTokenizer}), the {@link org.rnn4j.text.Vocabulary} with its special tokens
  * and stable ids (saved into model files as JSON), one-hot encoding ({@link
  * org.rnn4j.text.OneHot}, the textbook's word representation) and index encoding for embeddings
- * ({@link org.rnn4j.text.TextCodec}).
+ * ({@link org.rnn4j.text.TextCodec}), and the source and target codecs of a sequence-to-sequence
+ * model stored as one ({@link org.rnn4j.text.TextCodecPair}).
  *
  * <p>Dimension names: B batch, T time steps, V vocabulary size.
  *

@@ -14,6 +14,9 @@ import org.rnn4j.data.Collate;
 import org.rnn4j.data.Padded;
 import org.rnn4j.data.PaddedIds;
 import org.rnn4j.data.Seq2SeqBatch;
+import org.rnn4j.decode.BeamSearch;
+import org.rnn4j.decode.BeamSearchConfig;
+import org.rnn4j.decode.Hypothesis;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.nn.Embedding;
@@ -33,12 +36,14 @@ import org.rnn4j.tensor.Tensor;
  * An encoder–decoder with attention and input feeding, for sequence → sequence of another length.
  *
  * <pre>
- * encoder   h = RNN_enc(E_x[x]) (B, S, He), He = D·H; masked by the source lengths
+ * encoder   h = RNN_enc(drop(E_x[x])) (B, S, He), He = D·H; masked by the source lengths
  * bridge    s_0 = h_n of the last encoder layer (1, B, H)                      D = 1
  *           s_0 = tanh(W_bh [h_n→; h_n←] + b_bh),  c_0 = W_bc [c_n→; c_n←] + b_bc   D = 2
- * decoder   s_t = RNN_dec([E_y[y_{t−1}]; ctx_{t−1}], s_{t−1})     ctx_0 = 0, y_0 = &lt;bos&gt;
+ * decoder   s_t = RNN_dec([drop(E_y[y_{t−1}]); ctx_{t−1}], s_{t−1})   ctx_0 = 0, y_0 = &lt;bos&gt;
  *           ctx_t, α_t = attention(s_t, h, lengths)                 (B, He), (B, S)
- *           z_t = W_o [s_t; ctx_t] + b_o                            (B, V)
+ *           z_t = W_o drop([s_t; ctx_t]) + b_o                      (B, V)
+ * drop      inverted dropout with the config's probability, in training mode only (also between
+ *           stacked encoder layers); the identity in evaluation mode
  * parameters (PyTorch names):
  *   encoder_embedding.weight (V_x, E_x)   encoder.weight_ih_l0 …   (stacked, maybe bidirectional)
  *   bridge_h.weight (H, 2H), bridge_h.bias (H); bridge_c.* for the LSTM   (bidirectional only)
@@ -50,7 +55,9 @@ import org.rnn4j.tensor.Tensor;
  * <p>Training uses teacher forcing ({@link #forward}): the decoder reads {@code <bos>} and the
  * target and predicts the target and {@code <eos>}. The decoder is causal, so padding after a
  * target's end never changes its real steps; padded sources are masked by the encoder and the
- * attention. Decoding ({@link #decode}) is greedy and builds no graph.
+ * attention. {@link #train} turns dropout on, {@link #eval} (the initial mode) off; decoding
+ * switches to evaluation mode and builds no graph: {@link #decode} is greedy, {@link
+ * #beamSearch} keeps the k most probable hypotheses per source.
  */
 public final class Seq2Seq implements Module {
   private final Seq2SeqConfig config;
@@ -63,6 +70,7 @@ public final class Seq2Seq implements Module {
   private final Attention attention;
   private final Linear out;
   private final Map<String, Tensor> parameters;
+  private Optional<RandomGenerator> dropoutRng = Optional.empty(); // present while training
 
   /**
    * @param config the shape
@@ -77,7 +85,7 @@ public final class Seq2Seq implements Module {
         config.sourceEmbeddingSize(), rng);
     this.encoder = new Recurrent(RecurrentConfig.builder(config.cell(),
         config.sourceEmbeddingSize(), h).layers(config.encoderLayers())
-        .bidirectional(config.bidirectional()).build(), rng);
+        .bidirectional(config.bidirectional()).dropout(config.dropout()).build(), rng);
     this.bridgeH = config.bidirectional() ? Optional.of(new Linear(he, h, rng)) : Optional.empty();
     this.bridgeC = config.bidirectional() && lstm ? Optional.of(new Linear(he, h, rng))
         : Optional.empty();
@@ -111,18 +119,90 @@ public final class Seq2Seq implements Module {
     return parameters;
   }
 
-  /** The encoder's outputs prepared for attention, and the decoder's first state. */
-  private record Encoded(Attention.Keys keys, RecurrentState state) {}
+  /**
+   * Training mode: dropout drawn from {@code rng}.
+   *
+   * @param rng the source of the dropout masks
+   */
+  public void train(RandomGenerator rng) {
+    encoder.train(rng);
+    dropoutRng = Optional.of(rng);
+  }
 
-  /** The decoder between steps: its recurrent state and the last context ctx (B, He). */
-  private record DecoderState(RecurrentState state, Tensor context) {}
+  /** Evaluation mode: no dropout. */
+  public void eval() {
+    encoder.eval();
+    dropoutRng = Optional.empty();
+  }
 
-  /** One decoder step: logits z_t (B, V), weights α_t (B, S) and the state after it. */
-  private record Step(Tensor logits, Tensor weights, DecoderState next) {}
+  /** x with dropout in training mode, x itself in evaluation mode or without dropout. */
+  private Tensor drop(Tensor x) {
+    return dropoutRng.isPresent() && config.dropout() > 0
+        ? x.dropout(config.dropout(), dropoutRng.get()) : x;
+  }
 
-  private Encoded encode(PaddedIds source) {
+  /**
+   * The encoder's outputs prepared for attention, and the decoder's first state.
+   *
+   * @param keys encoder outputs h (B, S, He) with their projection and lengths
+   * @param state s_0, (1, B, H) and, for the LSTM, c_0 (1, B, H)
+   */
+  record Encoded(Attention.Keys keys, RecurrentState state) {
+    /**
+     * Row b alone, cut to its own length S_b, as a new leaf (no graph): keys (1, S_b, He),
+     * projected keys (1, S_b, P), state (1, 1, H).
+     */
+    Encoded row(int b) {
+      int length = keys.lengths()[b];
+      Tensor h = keys.keys().slice(0, b, b + 1).slice(1, 0, length).detach();
+      Tensor projected = keys.projected().slice(0, b, b + 1).slice(1, 0, length).detach();
+      return new Encoded(new Attention.Keys(h, projected, new int[] {length}),
+          state.select(new int[] {b}));
+    }
+  }
+
+  /**
+   * The decoder between steps.
+   *
+   * @param state s_{t−1}, (1, B, H), and c_{t−1} for the LSTM
+   * @param context ctx_{t−1} (B, He)
+   */
+  record DecoderState(RecurrentState state, Tensor context) {
+    /**
+     * Rows of the batch in the given order, cut from any graph: row i is row rows[i].
+     *
+     * @param rows (R) indices in [0, B), R ≥ 1
+     * @return the state of R rows
+     * @throws IllegalArgumentException if rows is empty or an index is out of range
+     */
+    DecoderState select(int[] rows) {
+      RecurrentState selected = state.select(rows); // checks the rows
+      int he = context.dim(1);
+      float[] ctx = new float[rows.length * he]; // (R, He)
+      for (int i = 0; i < rows.length; i++) {
+        System.arraycopy(context.data(), rows[i] * he, ctx, i * he, he);
+      }
+      return new DecoderState(selected, Tensor.of(ctx, rows.length, he));
+    }
+
+    /** B, the rows of this state. */
+    int batch() {
+      return context.dim(0);
+    }
+  }
+
+  /**
+   * One decoder step.
+   *
+   * @param logits z_t (B, V)
+   * @param weights α_t (B, S)
+   * @param next the decoder state after the step
+   */
+  record Step(Tensor logits, Tensor weights, DecoderState next) {}
+
+  Encoded encode(PaddedIds source) {
     int b = source.batch();
-    Tensor x = encoderEmbedding.forward(source.ids(), b, source.time()); // (B, S, E_x)
+    Tensor x = drop(encoderEmbedding.forward(source.ids(), b, source.time())); // (B, S, E_x)
     RecurrentOutput enc = encoder.forward(x, source.lengths());
     int d = config.encoderDirections();
     int last = (config.encoderLayers() - 1) * d; // first slab of the last layer in (L·D, B, H)
@@ -149,15 +229,23 @@ public final class Seq2Seq implements Module {
     return (squash ? projected.tanh() : projected).reshape(1, b, h);
   }
 
-  private DecoderState start(Encoded encoded, int batch) {
+  DecoderState start(Encoded encoded, int batch) {
     return new DecoderState(encoded.state(), Tensor.zeros(batch, config.encoderOutputSize()));
   }
 
-  private Step step(int[] previous, DecoderState s, Attention.Keys keys) {
-    Tensor y = decoderEmbedding.forward(previous, previous.length); // (B, E_y)
+  /**
+   * One decoder step: s_t, ctx_t, α_t and z_t from y_{t−1} and the state before it.
+   *
+   * @param previous (B) y_{t−1}, target ids
+   * @param s the state after step t − 1
+   * @param keys the encoder outputs of the same B rows
+   * @return the logits, the attention weights and the state after the step
+   */
+  Step step(int[] previous, DecoderState s, Attention.Keys keys) {
+    Tensor y = drop(decoderEmbedding.forward(previous, previous.length)); // (B, E_y)
     RecurrentOutput r = decoder.step(Tensor.concat(1, y, s.context()), s.state());
     Attention.Context c = attention.attend(r.output(), keys);
-    Tensor logits = out.forward(Tensor.concat(1, r.output(), c.context()));
+    Tensor logits = out.forward(drop(Tensor.concat(1, r.output(), c.context())));
     return new Step(logits, c.weights(), new DecoderState(r.state(), c.context()));
   }
 
@@ -215,7 +303,7 @@ public final class Seq2Seq implements Module {
 
   /**
    * Greedy decoding: each step feeds back the most likely token, until {@code <eos>} or
-   * {@code maxLength} tokens. Builds no graph.
+   * {@code maxLength} tokens. Switches to evaluation mode and builds no graph.
    *
    * @param source (B, S) source ids with lengths
    * @param maxLength the most tokens per row, ≥ 1
@@ -235,6 +323,7 @@ public final class Seq2Seq implements Module {
    */
   public Decoded decode(Padded source, int maxLength, int bosId, int eosId) {
     checkDecodeArguments(maxLength, bosId, eosId);
+    eval();
     PaddedIds ids = sourceIds(source);
     int b = ids.batch();
     int[] lengths = ids.lengths();
@@ -276,7 +365,40 @@ public final class Seq2Seq implements Module {
         .toArray(float[][][]::new));
   }
 
-  private void checkDecodeArguments(int maxLength, int bosId, int eosId) {
+  /**
+   * Beam search ({@link BeamSearch}) for each source row: the rows share one encoder pass, then
+   * each row is searched alone over its own encoder outputs, so a row's result does not depend on
+   * the other rows of the batch. Switches to evaluation mode and builds no graph.
+   *
+   * <p>Each hypothesis y scores log p(y | x) = Σ_t log softmax(z_t)[y_t], {@code <eos>} included
+   * when it finished; the n best are ranked by log p / |y|^α, with |y| counting {@code <eos>}
+   * (see {@link BeamSearchConfig}). With k = 1 the search is {@link #greedy} decoding.
+   *
+   * @param source (B, S) source ids with lengths
+   * @param config k, the most tokens per hypothesis ({@code <eos>} included, as {@code
+   *     maxLength} of {@link #greedy}), the end token ({@code <eos>}), α and n
+   * @param bosId the token the decoder reads first
+   * @return (B) per row, its n best hypotheses, best first, and the attention of the best
+   * @throws IllegalArgumentException if bosId or the end token lies outside the target
+   *     vocabulary, or the source is not token ids
+   */
+  public List<BeamResult> beamSearch(Padded source, BeamSearchConfig config, int bosId) {
+    checkDecodeArguments(config.maxTokens(), bosId, config.endId());
+    eval();
+    PaddedIds ids = sourceIds(source);
+    List<BeamResult> results = new ArrayList<>(ids.batch());
+    try (NoGrad scope = NoGrad.enter()) {
+      Encoded encoded = encode(ids);
+      for (int b = 0; b < ids.batch(); b++) {
+        SourceDecoder row = new SourceDecoder(this, encoded.row(b));
+        List<Hypothesis> best = new BeamSearch<>(row, config).search(new int[] {bosId});
+        results.add(new BeamResult(best, row.attention(bosId, best.get(0).ids())));
+      }
+    }
+    return results;
+  }
+
+  void checkDecodeArguments(int maxLength, int bosId, int eosId) {
     int v = config.targetVocabularySize();
     if (maxLength < 1) {
       throw new IllegalArgumentException("maxLength must be at least 1, got " + maxLength);

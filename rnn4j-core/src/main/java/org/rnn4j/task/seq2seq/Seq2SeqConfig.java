@@ -20,6 +20,9 @@ import org.rnn4j.nn.recurrent.CellKind;
  * @param encoderLayers stacked encoder layers (the decoder has one)
  * @param bidirectional whether the encoder reads each source both ways (He = 2H)
  * @param attention the attention score
+ * @param dropout the probability of dropping an element, while training, of the embedded tokens
+ *     on both sides, of the encoder's outputs between its layers, and of [s_t; ctx_t] before the
+ *     output layer; in [0, 1)
  */
 public record Seq2SeqConfig(
     CellKind cell,
@@ -30,7 +33,8 @@ public record Seq2SeqConfig(
     int hiddenSize,
     int encoderLayers,
     boolean bidirectional,
-    AttentionKind attention) {
+    AttentionKind attention,
+    float dropout) {
 
   /** The task name in model files. */
   public static final String TASK = "seq2seq";
@@ -38,6 +42,7 @@ public record Seq2SeqConfig(
   public static final int DEFAULT_EMBEDDING_SIZE = 16;
   public static final int DEFAULT_ENCODER_LAYERS = 1;
   public static final AttentionKind DEFAULT_ATTENTION = AttentionKind.ADDITIVE;
+  public static final float DEFAULT_DROPOUT = 0f;
 
   /** Checks every setting. */
   public Seq2SeqConfig {
@@ -53,6 +58,9 @@ public record Seq2SeqConfig(
     positive("targetEmbeddingSize", targetEmbeddingSize);
     positive("hiddenSize", hiddenSize);
     positive("encoderLayers", encoderLayers);
+    if (!(dropout >= 0f && dropout < 1f)) {
+      throw new IllegalArgumentException("dropout must lie in [0, 1), got " + dropout);
+    }
   }
 
   private static void positive(String name, int value) {
@@ -73,7 +81,7 @@ public record Seq2SeqConfig(
 
   /**
    * A builder with the defaults: embeddings of {@value #DEFAULT_EMBEDDING_SIZE}, one
-   * unidirectional encoder layer, additive attention.
+   * unidirectional encoder layer, additive attention, no dropout.
    */
   public static Builder builder(int sourceVocabularySize, int targetVocabularySize, CellKind cell,
       int hiddenSize) {
@@ -88,7 +96,7 @@ public record Seq2SeqConfig(
         .put("source_embedding_size", sourceEmbeddingSize)
         .put("target_embedding_size", targetEmbeddingSize).put("hidden_size", hiddenSize)
         .put("encoder_layers", encoderLayers).put("bidirectional", bidirectional)
-        .put("attention", attention.name());
+        .put("attention", attention.name()).put("dropout", dropout);
   }
 
   /**
@@ -117,7 +125,8 @@ public record Seq2SeqConfig(
           ConfigJson.integer(json, "target_embedding_size", file),
           ConfigJson.integer(json, "hidden_size", file),
           ConfigJson.integer(json, "encoder_layers", file), bidirectional.asBoolean(),
-          AttentionKind.valueOf(json.path("attention").asText()));
+          AttentionKind.valueOf(json.path("attention").asText()),
+          (float) json.path("dropout").asDouble(DEFAULT_DROPOUT)); // absent in older files
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file + ": bad seq2seq config " + json + ": "
           + e.getMessage(), e);
@@ -135,6 +144,7 @@ public record Seq2SeqConfig(
     private int encoderLayers = DEFAULT_ENCODER_LAYERS;
     private boolean bidirectional;
     private AttentionKind attention = DEFAULT_ATTENTION;
+    private float dropout = DEFAULT_DROPOUT;
 
     private Builder(int sourceVocabularySize, int targetVocabularySize, CellKind cell,
         int hiddenSize) {
@@ -167,13 +177,22 @@ public record Seq2SeqConfig(
     }
 
     /**
+     * @param value dropout in [0, 1) while training
+     * @return this builder
+     */
+    public Builder dropout(float value) {
+      this.dropout = value;
+      return this;
+    }
+
+    /**
      * @return the configuration
      * @throws IllegalArgumentException if a setting is out of range
      */
     public Seq2SeqConfig build() {
       return new Seq2SeqConfig(cell, sourceVocabularySize, targetVocabularySize,
           sourceEmbeddingSize, targetEmbeddingSize, hiddenSize, encoderLayers, bidirectional,
-          attention);
+          attention, dropout);
     }
   }
 }

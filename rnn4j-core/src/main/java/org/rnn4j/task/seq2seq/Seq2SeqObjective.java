@@ -14,7 +14,8 @@ import org.rnn4j.train.Objective;
 
 /**
  * Trains a {@link Seq2Seq} with teacher forcing: the mean cross-entropy per real target token,
- * {@code <eos>} included, padded steps ignored. Evaluation reports
+ * {@code <eos>} included, padded steps ignored, with dropout (training mode). Evaluation, without
+ * dropout, reports
  *
  * <pre>
  * loss            mean cross-entropy per target token (nats), teacher-forced
@@ -46,6 +47,7 @@ public final class Seq2SeqObjective implements Objective<Seq2SeqBatch> {
 
   @Override
   public Tensor trainLoss(Seq2SeqBatch batch, RandomGenerator rng) {
+    model.train(rng);
     return model.loss(batch);
   }
 
@@ -62,6 +64,7 @@ public final class Seq2SeqObjective implements Objective<Seq2SeqBatch> {
     long correctTokens = 0;
     long examples = 0;
     long exact = 0;
+    model.eval();
     try (NoGrad scope = NoGrad.enter()) {
       for (int i = 0; i < source.size(); i++) {
         Seq2SeqBatch batch = source.batch(i);

@@ -13,8 +13,12 @@
  * encoder directions, He = D·H encoder output size, V target vocabulary.
  *
  * <p>Belongs here: the model recipe ({@link org.rnn4j.task.seq2seq.Seq2Seq}), its configuration
- * and model file, greedy decoding with attention weights, and the teacher-forcing training
- * objective. Does not belong here: the attention scores themselves ({@code nn.attention}), the
+ * and model file, greedy decoding and beam search with attention weights (the beam search itself
+ * is {@code decode.BeamSearch}, reached through {@code SourceDecoder}), the teacher-forcing
+ * training objective, text-to-text translation with the two codecs ({@link
+ * org.rnn4j.task.seq2seq.Translator}) and its corpus scores ({@link
+ * org.rnn4j.task.seq2seq.TranslationScores}: BLEU, CER, exact match, token accuracy from {@code
+ * metrics}). Does not belong here: the attention scores themselves ({@code nn.attention}), the
  * recurrent layers ({@code nn.recurrent}), batching ({@code data}) or training loops ({@code
  * train}).
  */

@@ -2,6 +2,7 @@ package org.rnn4j.task.seq2seq;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,6 +114,39 @@ class Seq2SeqTest {
     }
   }
 
+  @Test
+  void backwardMatchesFiniteDifferencesWithDropout() {
+    Seq2SeqBatch b = batch(ragged());
+    Seq2Seq m = new Seq2Seq(Seq2SeqConfig.builder(SOURCE_V, TARGET_V, CellKind.LSTM, 3)
+        .embeddingSizes(3, 3).encoderLayers(2).bidirectional(true).dropout(0.3f).build(),
+        new SplittableRandom(4));
+    Tensor[] params = m.parameters().values().toArray(Tensor[]::new);
+    GradientCheck.check("seq2seq loss with dropout", in -> {
+      m.train(new SplittableRandom(9)); // the same masks at every evaluation
+      return m.loss(b);
+    }, params);
+  }
+
+  @Test
+  void dropoutActsOnlyInTrainingMode() {
+    Seq2SeqBatch b = batch(ragged());
+    Seq2Seq m = new Seq2Seq(Seq2SeqConfig.builder(SOURCE_V, TARGET_V, CellKind.GRU, 4)
+        .bidirectional(true).dropout(0.5f).build(), new SplittableRandom(5));
+    float[] evaluated = logits(m, b);
+    m.train(new SplittableRandom(1));
+    float[] trained = logits(m, b);
+    assertFalse(Arrays.equals(evaluated, trained), "dropout changes training-mode logits");
+    m.eval();
+    assertArrayEquals(evaluated, logits(m, b));
+    m.train(new SplittableRandom(1));
+    m.greedy(b.source(), 3, BOS, EOS);
+    assertArrayEquals(evaluated, logits(m, b), "decoding switches to evaluation mode");
+    Seq2Seq none = model(CellKind.GRU, true, 1, AttentionKind.ADDITIVE, 4, 5);
+    float[] before = logits(none, b);
+    none.train(new SplittableRandom(1));
+    assertArrayEquals(before, logits(none, b), "no dropout: training mode changes nothing");
+  }
+
   /** A padded batch gives each example the logits and the decoding it gets alone. */
   @Test
   void paddingNeverChangesAResult() {
@@ -213,10 +247,15 @@ class Seq2SeqTest {
   void configSurvivesAJsonRoundTrip() throws Exception {
     Seq2SeqConfig small = Seq2SeqConfig.builder(30, 40, CellKind.RNN_TANH, 7).build();
     Seq2SeqConfig big = Seq2SeqConfig.builder(30, 40, CellKind.LSTM, 9).embeddingSizes(5, 6)
-        .encoderLayers(3).bidirectional(true).attention(AttentionKind.MULTIPLICATIVE).build();
+        .encoderLayers(3).bidirectional(true).attention(AttentionKind.MULTIPLICATIVE)
+        .dropout(0.25f).build();
     for (Seq2SeqConfig c : List.of(small, big)) {
       assertEquals(c, Seq2SeqConfig.fromJson(c.toJson(), Path.of("m.safetensors")));
     }
+    ObjectNode older = (ObjectNode) big.toJson();
+    older.remove("dropout");
+    assertEquals(0f, Seq2SeqConfig.fromJson(older, Path.of("m.safetensors")).dropout(),
+        "files written before dropout existed read as no dropout");
   }
 
   @Test
@@ -228,7 +267,7 @@ class Seq2SeqTest {
     List<ObjectNode> bad = List.of(good.deepCopy().put("task", "lm"), noHidden,
         good.deepCopy().put("attention", "DOT_PRODUCT"), good.deepCopy().put("cell", "TRANSFORMER"),
         good.deepCopy().put("bidirectional", "yes"), good.deepCopy().put("encoder_layers", 0),
-        good.deepCopy().put("target_vocabulary_size", "many"));
+        good.deepCopy().put("target_vocabulary_size", "many"), good.deepCopy().put("dropout", 1.0));
     for (ObjectNode json : bad) {
       ModelFormatException e = assertThrows(ModelFormatException.class,
           () -> Seq2SeqConfig.fromJson(json, file));

@@ -1,0 +1,110 @@
+package org.rnn4j.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import org.rnn4j.cli.chart.AttentionHeatmap;
+import org.rnn4j.data.format.TextLines;
+import org.rnn4j.task.seq2seq.Translator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rnn4j translate}: runs a seq2seq model on texts, one per line, from a file or standard
+ * input, and prints one output per line (an empty line for an empty input line).
+ */
+@Command(name = "translate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Translate texts with a seq2seq model (from train --task seq2seq), one per"
+        + " line, from FILE or standard input; prints one output per line.",
+        "Greedy decoding by default; --beam N keeps the N most probable hypotheses, ranked by"
+            + " log p / length^alpha."})
+final class TranslateCommand implements Callable<Integer> {
+  /** α of {@code --alpha}: rank beam hypotheses by their mean log-probability per token. */
+  static final String DEFAULT_ALPHA = "1.0";
+
+  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
+  Path model;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "The texts, one per line (default: standard input).")
+  Path input;
+
+  @Option(names = "--beam", defaultValue = "1", paramLabel = "N",
+      description = "Beam width; 1 is greedy decoding (default: ${DEFAULT-VALUE}).")
+  int beam;
+
+  @Option(names = "--alpha", defaultValue = DEFAULT_ALPHA,
+      description = "Length normalisation of the beam: score = log p / length^alpha; 0 ranks by"
+          + " total log-probability (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
+  @Option(names = "--max-length", paramLabel = "TOKENS",
+      description = "The most output tokens per text (default: twice the input's tokens + 10).")
+  Integer maxLength;
+
+  @Option(names = "--attention", paramLabel = "PNG",
+      description = "Draw the attention of the first text as a heatmap into this PNG file.")
+  Path attention;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    LoadedSeq2Seq loaded = LoadedSeq2Seq.load(model, "translate");
+    Translator.Options options = options(beam, alpha, maxLength);
+    List<String> texts = texts();
+    List<Translator.Translation> out = loaded.translator().translate(texts, options);
+    PrintWriter w = spec.commandLine().getOut();
+    out.forEach(t -> w.println(t.text()));
+    w.flush();
+    if (attention != null) {
+      heatmap(texts, out);
+    }
+    return 0;
+  }
+
+  /** The decoding options, with the command-line names in the errors. */
+  static Translator.Options options(int beam, double alpha, Integer maxLength) {
+    if (beam < 1) {
+      throw new IllegalArgumentException("--beam must be at least 1, got " + beam);
+    }
+    if (!(alpha >= 0) || Double.isInfinite(alpha)) {
+      throw new IllegalArgumentException("--alpha must be finite and at least 0, got " + alpha);
+    }
+    if (maxLength != null && maxLength < 1) {
+      throw new IllegalArgumentException("--max-length must be at least 1, got " + maxLength);
+    }
+    return new Translator.Options(beam, alpha,
+        maxLength == null ? OptionalInt.empty() : OptionalInt.of(maxLength));
+  }
+
+  private void heatmap(List<String> texts, List<Translator.Translation> out) throws IOException {
+    if (texts.isEmpty() || out.get(0).ids().length == 0) {
+      throw new IllegalArgumentException("--attention " + attention + ": nothing to draw, the"
+          + " first text " + (texts.isEmpty() ? "is missing" : "translates to nothing"));
+    }
+    Translator.Translation first = out.get(0);
+    AttentionHeatmap.write(attention, "\"" + texts.get(0).strip() + "\" → \"" + first.text()
+        + "\"", first.sourceTokens(), first.tokens(), first.attention());
+    spec.commandLine().getErr().println("attention heatmap: " + attention);
+    spec.commandLine().getErr().flush();
+  }
+
+  private List<String> texts() throws IOException {
+    if (input != null) {
+      return TextLines.read(input, false);
+    }
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
+        StandardCharsets.UTF_8));
+    return in.lines().toList();
+  }
+}

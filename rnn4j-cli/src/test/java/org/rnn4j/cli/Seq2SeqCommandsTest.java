@@ -1,0 +1,178 @@
+package org.rnn4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.data.format.ParallelTsv;
+import org.rnn4j.data.format.SentencePair;
+import org.rnn4j.task.seq2seq.TranslationScores;
+import org.rnn4j.task.seq2seq.Translator;
+
+/** train --task seq2seq → info → translate (greedy, beam, heatmap) → eval, on temporary files. */
+class Seq2SeqCommandsTest {
+  @TempDir Path dir;
+  private Path pairs;
+  private Path model;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** 80 pairs "a b c" TAB "C B A": reverse the words and upper-case them. */
+  @BeforeEach
+  void writePairs() throws Exception {
+    SplittableRandom rng = new SplittableRandom(3);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      String[] words = new String[rng.nextInt(2, 5)];
+      for (int j = 0; j < words.length; j++) {
+        words[j] = String.valueOf((char) ('a' + rng.nextInt(6)));
+      }
+      StringBuilder reversed = new StringBuilder();
+      for (int j = words.length - 1; j >= 0; j--) {
+        reversed.append(words[j].toUpperCase(Locale.ROOT)).append(j > 0 ? " " : "");
+      }
+      lines.add(String.join(" ", words) + "\t" + reversed);
+    }
+    pairs = Files.write(dir.resolve("pairs.tsv"), lines);
+    model = dir.resolve("out/s2s.safetensors");
+  }
+
+  private Run train(int epochs, String... extra) {
+    List<String> args = new ArrayList<>(List.of("train", "--task", "seq2seq", "--data",
+        pairs.toString(), "--out", model.toString(), "--tokens", "word", "--epochs", "" + epochs,
+        "--hidden", "16", "--embedding", "8", "--batch", "8", "--learning-rate", "0.02",
+        "--seed", "1"));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void trainInfoTranslateAndEvalWorkOnAUsersTsv() throws Exception {
+    Run train = train(12, "--cell", "gru", "--bidirectional", "--attention", "multiplicative",
+        "--dropout", "0.1");
+    assertEquals(0, train.code(), train.err());
+    assertTrue(train.out().contains("training a bidirectional GRU encoder-decoder with"
+        + " multiplicative attention") && train.out().contains("72 pairs for training, 8 for"
+        + " validation"), train.out());
+    assertTrue(Files.size(dir.resolve("out/s2s.curves.png")) > 1000, "loss curves");
+
+    Run info = run("info", model.toString());
+    assertEquals(0, info.code(), info.err());
+    assertTrue(info.out().contains("\"task\" : \"seq2seq\"")
+        && info.out().contains("\"dropout\" : 0.1"), info.out());
+    assertTrue(info.out().contains("vocabularies: source 10 tokens, WordTokenizer")
+        && info.out().contains("target 10 tokens"), info.out()); // 4 specials + a…f, A…F
+    assertTrue(info.out().contains("decoder.weight_hh_l0"), info.out());
+
+    Path texts = Files.write(dir.resolve("texts.txt"), List.of("a b c", "", "f e", "d q"));
+    Run greedy = run("translate", "--model", model.toString(), texts.toString());
+    assertEquals(0, greedy.code(), greedy.err());
+    List<String> lines = greedy.out().lines().toList();
+    assertEquals(4, lines.size(), "one line per input line: " + greedy.out());
+    assertEquals("", lines.get(1), "an empty input gives an empty line");
+    LoadedSeq2Seq loaded = LoadedSeq2Seq.load(model, "test");
+    List<String> expected = loaded.translator().translate(Files.readAllLines(texts),
+        Translator.Options.GREEDY).stream().map(Translator.Translation::text).toList();
+    assertEquals(expected, lines, "the library's greedy translations");
+
+    Path png = dir.resolve("attention.png");
+    Run beam = run("translate", "--model", model.toString(), "--beam", "3", "--alpha", "0.5",
+        "--max-length", "6", "--attention", png.toString(), texts.toString());
+    assertEquals(0, beam.code(), beam.err());
+    assertEquals(4, beam.out().lines().count(), beam.out());
+    assertTrue(beam.err().contains("attention heatmap: " + png), beam.err());
+    byte[] bytes = Files.readAllBytes(png);
+    assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(bytes, 4));
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertTrue(image.getWidth() >= 480 && image.getWidth() <= 2000
+        && image.getHeight() >= 360 && image.getHeight() <= 2000,
+        image.getWidth() + " × " + image.getHeight());
+
+    InputStream stdin = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream("a b c\nf e\n".getBytes(StandardCharsets.UTF_8)));
+      Run piped = run("translate", "--model", model.toString());
+      assertEquals(List.of(lines.get(0), lines.get(2)), piped.out().lines().toList());
+    } finally {
+      System.setIn(stdin);
+    }
+
+    Run eval = run("eval", "--model", model.toString(), "--data", pairs.toString());
+    assertEquals(0, eval.code(), eval.err());
+    List<SentencePair> all = ParallelTsv.read(pairs);
+    TranslationScores s = TranslationScores.of(loaded.codecs().target().tokenizer(),
+        loaded.translator().translate(all.stream().map(SentencePair::source).toList(),
+            Translator.Options.GREEDY).stream().map(Translator.Translation::tokens).toList(),
+        all.stream().map(SentencePair::target).toList());
+    assertTrue(eval.out().contains(String.format(Locale.ROOT, "80 pairs, greedy: BLEU %.2f, CER"
+            + " %.4f, exact match %.4f, token accuracy %.4f", s.bleu().score(),
+        s.characterErrorRate(), s.exactMatch(), s.tokenAccuracy())), eval.out());
+    assertTrue(eval.out().contains("BLEU = ") && eval.out().contains("ref_len = "), eval.out());
+    Run evalBeam = run("eval", "--model", model.toString(), "--data", pairs.toString(),
+        "--beam", "2");
+    assertEquals(0, evalBeam.code(), evalBeam.err());
+    assertTrue(evalBeam.out().contains("80 pairs, beam 2: BLEU "), evalBeam.out());
+  }
+
+  @Test
+  void badInputGivesOneClearLine() throws Exception {
+    Path broken = Files.write(dir.resolve("broken.tsv"),
+        List.of("a b\tB A", "c d\tD C", "no tab here", "e\tE"));
+    Run malformed = run("train", "--task", "seq2seq", "--data", broken.toString(), "--out",
+        model.toString());
+    assertEquals(1, malformed.code());
+    assertTrue(malformed.err().startsWith("rnn4j: " + broken + ":3: expected 2 tab-separated"
+        + " fields (source TAB target), found 1"), malformed.err());
+    assertEquals(1, malformed.err().strip().lines().count(), malformed.err());
+
+    Run attention = train(1, "--attention", "dot");
+    assertEquals(1, attention.code());
+    assertTrue(attention.err().contains("--attention must be additive or multiplicative, got"
+        + " dot"), attention.err());
+    Run dropout = train(1, "--dropout", "1");
+    assertEquals(1, dropout.code());
+    assertTrue(dropout.err().contains("dropout must lie in [0, 1), got 1.0"), dropout.err());
+
+    assertEquals(0, train(1).code());
+    Run beam = run("translate", "--model", model.toString(), "--beam", "0", pairs.toString());
+    assertEquals(1, beam.code());
+    assertTrue(beam.err().contains("--beam must be at least 1, got 0"), beam.err());
+    Run empty = run("translate", "--model", model.toString(), "--attention",
+        dir.resolve("x.png").toString(), Files.write(dir.resolve("blank.txt"),
+            List.of("")).toString());
+    assertEquals(1, empty.code());
+    assertTrue(empty.err().contains("nothing to draw"), empty.err());
+
+    Path lm = dir.resolve("lm.safetensors");
+    assertEquals(0, run("train", "--task", "lm", "--data", pairs.toString(), "--out",
+        lm.toString(), "--epochs", "1", "--hidden", "8").code());
+    Run wrongModel = run("translate", "--model", lm.toString(), pairs.toString());
+    assertEquals(1, wrongModel.code());
+    assertTrue(wrongModel.err().contains("translate needs a seq2seq model (from train --task"
+        + " seq2seq), this one is lm"), wrongModel.err());
+  }
+}
