@@ -38,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "activity: a bidirectional GRU recognises six activities in generated accelerometer"
             + " clips of unseen subjects beside the majority class.",
         "dates: an encoder-decoder with attention turns human-readable dates into ISO 8601,"
-            + " tested on held-out patterns and years; prints exact match and an attention map.",
+            + " tested on held-out patterns and years; prints exact match and writes"
+            + " OUT/dates-attention.png.",
         "airline: a small ensemble of GRU forecasters predicts the 12 months of 1960 of the"
             + " airline passengers series from 1949-1959 beside seasonal-naive and naive"
             + " forecasts; writes OUT/airline-forecast.png (needs data/fetch).",
@@ -69,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
       description = "Directory for the files a demo writes: airline-forecast.png,"
-          + " music-seedN.mid, the translate attention heatmap (default: the working directory).")
+          + " music-seedN.mid, the dates and translate attention heatmaps (default: the working"
+          + " directory).")
   Path outDirectory;
 
   @Spec CommandSpec spec;
@@ -83,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
       case "sentiment" -> new SentimentDemo(seed).run(out);
       case "dna" -> new DnaDemo(seed).run(out);
       case "activity" -> new ActivityDemo(seed).run(out);
-      case "dates" -> new DatesDemo(seed).run(out);
+      case "dates" -> new DatesDemo(seed).run(out, outDirectory);
       case "airline" -> new AirlineDemo(seed).run(out, outDirectory.resolve("airline-forecast.png"));
       case "music" -> new MusicDemo(seed, outDirectory).run(out);
       case "translate" -> new TranslateDemo(seed, TranslateDemo.Settings.DEFAULT, outDirectory)

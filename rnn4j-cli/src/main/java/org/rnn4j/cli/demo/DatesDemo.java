@@ -1,7 +1,10 @@
 package org.rnn4j.cli.demo;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rnn4j.cli.chart.AttentionHeatmap;
 import org.rnn4j.data.BatchPlan;
 import org.rnn4j.data.Collate;
 import org.rnn4j.data.Seq2SeqBatch;
@@ -52,7 +56,7 @@ import org.rnn4j.train.TrainingResult;
  * other runs day and month in the order the text gives them, month 01 when the month is a
  * word). Apart from the test, the exact match on {@link Part#PROBE} dates ({@code MMMM yyyy,
  * d}, an order of parts no training pattern has) is printed as a harder probe. The attention of
- * one test date is printed as a text heatmap.
+ * one test date is printed as a text heatmap and written as a PNG ({@link #HEATMAP_FILE}).
  */
 public final class DatesDemo {
   private static final int TEST_PAIRS = 2_000;
@@ -114,6 +118,9 @@ public final class DatesDemo {
   /** What turns decoded ids back into text. */
   private record Decoding(TextCodec target, Seq2SeqIds ids) {}
 
+  /** The file name of the attention heatmap, in the output directory. */
+  public static final String HEATMAP_FILE = "dates-attention.png";
+
   private final long seed;
   private final Settings settings;
 
@@ -133,12 +140,14 @@ public final class DatesDemo {
 
   /**
    * Trains, tests on held-out patterns and years, and prints the exact match beside the
-   * baselines and one attention heatmap.
+   * baselines and one attention heatmap, as text and as {@link #HEATMAP_FILE} in {@code outDir}.
    *
    * @param out where to print
+   * @param outDir where the heatmap PNG goes
    * @return the test figures
+   * @throws IOException if the heatmap cannot be written
    */
-  public Result run(PrintWriter out) {
+  public Result run(PrintWriter out, Path outDir) throws IOException {
     int validationPairs = Math.max(1, settings.trainPairs() / 10);
     List<DatePair> drawn = DateFormats.generate(settings.trainPairs() + validationPairs,
         Part.TRAIN, new SplittableRandom(seed));
@@ -183,7 +192,14 @@ public final class DatesDemo {
     out.printf(Locale.ROOT, "probe, not part of the test: %.1f%% on \"MMMM yyyy, d\" (the day"
         + " after the year, an order no training pattern has)%n", 100 * r.probeMatch());
     DatePair shown = firstOfPattern(test.pairs(), trainPairs);
-    out.print(heatmap(model, shown, source, target));
+    Seq2Seq.Decoded attention = decodeOne(model, shown, source, target);
+    out.print(heatmap(attention, shown, target));
+    Path png = outDir.resolve(HEATMAP_FILE);
+    AttentionHeatmap.write(png, "\"" + shown.human() + "\" → \""
+        + target.decode(attention.ids()[0]) + "\"", source.tokenizer().tokenize(shown.human()),
+        Arrays.stream(attention.ids()[0]).mapToObj(target.vocabulary()::token).toList(),
+        attention.attention()[0]);
+    out.println("attention heatmap: " + png);
     out.flush();
     return r;
   }
@@ -344,15 +360,21 @@ public final class DatesDemo {
         .orElse(test.get(0));
   }
 
+  /** Greedy decoding of one date, with its attention. */
+  private static Seq2Seq.Decoded decodeOne(Seq2Seq model, DatePair pair, TextCodec source,
+      TextCodec target) {
+    int[] x = source.encode(pair.human(), false);
+    return model.decode(Collate.pad(List.of(new TokenIds(x)), source.vocabulary().padId()),
+        pair.iso().length() + 1, target.vocabulary().bosId(), target.vocabulary().eosId());
+  }
+
   /**
    * One date's attention as text: a row per output character, a column per input character,
    * each weight drawn with {@link #RAMP}.
+   *
+   * @param d the decoding of that one date
    */
-  static String heatmap(Seq2Seq model, DatePair pair, TextCodec source, TextCodec target) {
-    int[] x = source.encode(pair.human(), false);
-    Seq2Seq.Decoded d = model.decode(
-        Collate.pad(List.of(new TokenIds(x)), source.vocabulary().padId()),
-        pair.iso().length() + 1, target.vocabulary().bosId(), target.vocabulary().eosId());
+  static String heatmap(Seq2Seq.Decoded d, DatePair pair, TextCodec target) {
     int[] y = d.ids()[0];
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "attention for \"%s\" (%s, %s) → \"%s\"%n",

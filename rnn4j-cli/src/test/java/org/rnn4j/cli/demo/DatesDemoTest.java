@@ -3,10 +3,15 @@ package org.rnn4j.cli.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dates demo end to end (slow profile; the generator is seeded, so no data is fetched). Seed
@@ -20,9 +25,9 @@ class DatesDemoTest {
 
   @Test
   @Tag("slow")
-  void writesHeldOutDatesInIsoFormFarAboveTheBaselines() {
+  void writesHeldOutDatesInIsoFormFarAboveTheBaselines(@TempDir Path dir) throws IOException {
     StringWriter text = new StringWriter();
-    DatesDemo.Result r = new DatesDemo(1).run(new PrintWriter(text));
+    DatesDemo.Result r = new DatesDemo(1).run(new PrintWriter(text), dir);
     System.out.print(text);
     assertTrue(r.exactMatch() >= 0.99, r.toString());
     assertTrue(r.heldOutPatternMatch() >= 0.99, r.toString());
@@ -31,6 +36,9 @@ class DatesDemoTest {
     assertTrue(r.copyDigits() > 0.3 && r.copyDigits() < 0.7, r.toString());
     assertTrue(r.mostCommonTarget() < 0.01, r.toString());
     assertTrue(text.toString().contains("exact match: "), text.toString());
+    BufferedImage heatmap = ImageIO.read(dir.resolve(DatesDemo.HEATMAP_FILE).toFile());
+    assertTrue(heatmap.getWidth() >= 480 && heatmap.getHeight() >= 360,
+        heatmap.getWidth() + "×" + heatmap.getHeight());
   }
 
   @Test
