@@ -2,27 +2,21 @@ package org.rnn4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.rnn4j.data.BatchPlan;
-import org.rnn4j.data.Collate;
-import org.rnn4j.data.Seq2SeqBatch;
-import org.rnn4j.data.Seq2SeqExample;
 import org.rnn4j.data.Seq2SeqIds;
 import org.rnn4j.data.Split;
-import org.rnn4j.data.TokenIds;
 import org.rnn4j.data.format.ParallelTsv;
 import org.rnn4j.data.format.SentencePair;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.task.seq2seq.AttentionKind;
 import org.rnn4j.task.seq2seq.Seq2Seq;
 import org.rnn4j.task.seq2seq.Seq2SeqConfig;
+import org.rnn4j.task.seq2seq.Seq2SeqData;
 import org.rnn4j.task.seq2seq.Seq2SeqObjective;
 import org.rnn4j.text.TextCodecPair;
-import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.TrainingResult;
 
 /**
@@ -65,8 +59,10 @@ final class Seq2SeqTraining {
     announce(model, split, codecs);
     Seq2SeqIds ids = Seq2SeqIds.of(codecs.source().vocabulary(), codecs.target().vocabulary());
     TrainingResult result = options.fit(new Seq2SeqObjective(model, ids.bosId(), ids.eosId()),
-        model.parameters(), batches(examples(split.train(), codecs), ids, true),
-        batches(examples(split.validation(), codecs), ids, false), split);
+        model.parameters(), Seq2SeqData.bucketed(Seq2SeqData.examples(split.train(), codecs), ids,
+            options.batch, new SplittableRandom(options.seed + 1)),
+        Seq2SeqData.sequential(Seq2SeqData.examples(split.validation(), codecs), ids,
+            options.batch), split);
     model.save(options.out, Optional.of(codecs.toJson()),
         ModelFile.Provenance.now(options.seed, TrainCommand.sha256(options.data)));
     return result;
@@ -92,28 +88,5 @@ final class Seq2SeqTraining {
       throw new IllegalArgumentException("--attention must be additive or multiplicative, got "
           + options.attention);
     }
-  }
-
-  private static List<Seq2SeqExample> examples(List<SentencePair> pairs, TextCodecPair codecs) {
-    List<Seq2SeqExample> out = new ArrayList<>(pairs.size());
-    for (SentencePair p : pairs) {
-      out.add(new Seq2SeqExample(new TokenIds(codecs.source().encode(p.source(), false)),
-          codecs.target().encode(p.target(), false)));
-    }
-    return out;
-  }
-
-  private BatchSource<Seq2SeqBatch> batches(List<Seq2SeqExample> examples, Seq2SeqIds ids,
-      boolean bucketed) {
-    int[] lengths = examples.stream().mapToInt(e -> e.source().length()).toArray();
-    List<int[]> plan = bucketed && !examples.isEmpty()
-        ? BatchPlan.bucketed(lengths, options.batch, BatchPlan.DEFAULT_POOL_BATCHES,
-            new SplittableRandom(options.seed + 1))
-        : BatchPlan.sequential(examples.size(), options.batch);
-    List<Seq2SeqBatch> out = new ArrayList<>(plan.size());
-    for (int[] indices : plan) {
-      out.add(Collate.seq2seq(examples, indices, ids));
-    }
-    return BatchSource.of(out);
   }
 }

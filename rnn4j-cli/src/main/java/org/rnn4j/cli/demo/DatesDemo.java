@@ -32,11 +32,11 @@ import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.task.seq2seq.Seq2Seq;
 import org.rnn4j.task.seq2seq.Seq2SeqConfig;
+import org.rnn4j.task.seq2seq.Seq2SeqData;
 import org.rnn4j.task.seq2seq.Seq2SeqObjective;
 import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.VocabularyBuilder;
-import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.Trainer;
@@ -174,8 +174,8 @@ public final class DatesDemo {
             .earlyStopping(EarlyStopping.onLoss(PATIENCE)).build(),
         objective, Adam.of(model.parameters(), settings.learningRate()),
         List.of(ProgressBar.onStandardOutput()))
-        .fit(bucketed(train.examples(), ids, new SplittableRandom(seed + 2)),
-            Optional.of(sequential(validation.examples(), ids)));
+        .fit(Seq2SeqData.bucketed(train.examples(), ids, BATCH, new SplittableRandom(seed + 2)),
+            Optional.of(Seq2SeqData.sequential(validation.examples(), ids, EVAL_BATCH)));
     Decoding decoding = new Decoding(target, ids);
     Pairs probe = part(DateFormats.generate(PROBE_PAIRS, Part.PROBE,
         new SplittableRandom(seed + 3)), source, target);
@@ -221,27 +221,6 @@ public final class DatesDemo {
           target.encode(p.iso(), false)));
     }
     return new Pairs(List.copyOf(pairs), examples);
-  }
-
-  private static BatchSource<Seq2SeqBatch> bucketed(List<Seq2SeqExample> examples,
-      Seq2SeqIds ids, SplittableRandom rng) {
-    int[] lengths = examples.stream().mapToInt(e -> e.source().length()).toArray();
-    return batches(examples,
-        BatchPlan.bucketed(lengths, BATCH, BatchPlan.DEFAULT_POOL_BATCHES, rng), ids);
-  }
-
-  private static BatchSource<Seq2SeqBatch> sequential(List<Seq2SeqExample> examples,
-      Seq2SeqIds ids) {
-    return batches(examples, BatchPlan.sequential(examples.size(), EVAL_BATCH), ids);
-  }
-
-  private static BatchSource<Seq2SeqBatch> batches(List<Seq2SeqExample> examples,
-      List<int[]> plan, Seq2SeqIds ids) {
-    List<Seq2SeqBatch> out = new ArrayList<>(plan.size());
-    for (int[] indices : plan) {
-      out.add(Collate.seq2seq(examples, indices, ids));
-    }
-    return BatchSource.of(out);
   }
 
   /** Greedy decoding of every test date, scored overall, by kind, and against the baselines. */

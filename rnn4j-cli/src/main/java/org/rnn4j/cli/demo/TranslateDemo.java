@@ -3,7 +3,6 @@ package org.rnn4j.cli.demo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,13 +10,8 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.rnn4j.cli.chart.AttentionHeatmap;
-import org.rnn4j.data.BatchPlan;
-import org.rnn4j.data.Collate;
-import org.rnn4j.data.Seq2SeqBatch;
-import org.rnn4j.data.Seq2SeqExample;
 import org.rnn4j.data.Seq2SeqIds;
 import org.rnn4j.data.Split;
-import org.rnn4j.data.TokenIds;
 import org.rnn4j.data.format.SentencePair;
 import org.rnn4j.datasets.DataCache;
 import org.rnn4j.datasets.DingPairs;
@@ -25,6 +19,7 @@ import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.task.seq2seq.Seq2Seq;
 import org.rnn4j.task.seq2seq.Seq2SeqConfig;
+import org.rnn4j.task.seq2seq.Seq2SeqData;
 import org.rnn4j.task.seq2seq.Seq2SeqObjective;
 import org.rnn4j.task.seq2seq.TranslationScores;
 import org.rnn4j.task.seq2seq.Translator;
@@ -34,7 +29,6 @@ import org.rnn4j.text.Tokenizer;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.text.WordTokenizer;
-import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.Trainer;
@@ -55,6 +49,7 @@ import org.rnn4j.train.TrainingResult;
  */
 public final class TranslateDemo {
   private static final int BATCH = 32;
+  private static final int EVAL_BATCH = 200;
   private static final int PATIENCE = 2;
   private static final int MIN_COUNT = 2;
   private static final int BEAM = 4;
@@ -159,8 +154,10 @@ public final class TranslateDemo {
         new Seq2SeqObjective(model, ids.bosId(), ids.eosId()),
         Adam.of(model.parameters(), settings.learningRate()),
         List.of(ProgressBar.onStandardOutput()))
-        .fit(batches(examples(split.train(), codecs), ids, true),
-            Optional.of(batches(examples(split.validation(), codecs), ids, false)));
+        .fit(Seq2SeqData.bucketed(Seq2SeqData.examples(split.train(), codecs), ids, BATCH,
+                new SplittableRandom(seed + 2)),
+            Optional.of(Seq2SeqData.sequential(Seq2SeqData.examples(split.validation(), codecs),
+                ids, EVAL_BATCH)));
     return report(out, new Translator(model, codecs), codecs, split.test(), trained, split);
   }
 
@@ -226,28 +223,5 @@ public final class TranslateDemo {
     VocabularyBuilder counts = new VocabularyBuilder();
     pairs.forEach(p -> counts.addAll(words.tokenize(side.apply(p))));
     return new TextCodec(words, counts.build(MIN_COUNT, VocabularyBuilder.UNLIMITED));
-  }
-
-  private static List<Seq2SeqExample> examples(List<SentencePair> pairs, TextCodecPair codecs) {
-    List<Seq2SeqExample> out = new ArrayList<>(pairs.size());
-    for (SentencePair p : pairs) {
-      out.add(new Seq2SeqExample(new TokenIds(codecs.source().encode(p.source(), false)),
-          codecs.target().encode(p.target(), false)));
-    }
-    return out;
-  }
-
-  private BatchSource<Seq2SeqBatch> batches(List<Seq2SeqExample> examples, Seq2SeqIds ids,
-      boolean bucketed) {
-    int[] lengths = examples.stream().mapToInt(e -> e.source().length()).toArray();
-    List<int[]> plan = bucketed
-        ? BatchPlan.bucketed(lengths, BATCH, BatchPlan.DEFAULT_POOL_BATCHES,
-            new SplittableRandom(seed + 2))
-        : BatchPlan.sequential(examples.size(), 200);
-    List<Seq2SeqBatch> out = new ArrayList<>(plan.size());
-    for (int[] indices : plan) {
-      out.add(Collate.seq2seq(examples, indices, ids));
-    }
-    return BatchSource.of(out);
   }
 }
