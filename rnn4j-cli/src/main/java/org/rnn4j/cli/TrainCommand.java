@@ -130,6 +130,16 @@ final class TrainCommand implements Callable<Integer> {
       description = "char or word (default: char for lm and seq2seq, word for classify).")
   String tokens;
 
+  @Option(names = "--min-count", defaultValue = "1", paramLabel = "N",
+      description = "Tokens seen fewer than N times in the training part become <unk> (lm,"
+          + " classify, seq2seq; default: ${DEFAULT-VALUE}, keep all).")
+  int minCount;
+
+  @Option(names = "--max-vocabulary", paramLabel = "V",
+      description = "Keep at most V tokens per vocabulary, the most frequent, with the 4 special"
+          + " ones counted (lm, classify, seq2seq; default: no limit).")
+  Integer maxVocabulary;
+
   @Option(names = "--lower-case", description = "With --tokens word: lower-case every word.")
   boolean lowerCase;
 
@@ -336,9 +346,18 @@ final class TrainCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException(
           "--tokens must be char or word, got " + tokens);
     };
+    if (minCount < 1) {
+      throw new IllegalArgumentException("--min-count must be at least 1, got " + minCount);
+    }
+    int specials = Vocabulary.SPECIALS.size();
+    if (maxVocabulary != null && maxVocabulary <= specials) {
+      throw new IllegalArgumentException("--max-vocabulary must be at least " + (specials + 1)
+          + " (the " + specials + " special tokens and one more), got " + maxVocabulary);
+    }
     VocabularyBuilder builder = new VocabularyBuilder();
     train.forEach(line -> builder.addAll(tokenizer.tokenize(line)));
-    return new TextCodec(tokenizer, builder.build());
+    return new TextCodec(tokenizer, builder.build(minCount,
+        maxVocabulary == null ? VocabularyBuilder.UNLIMITED : maxVocabulary));
   }
 
   private Pooling pooling() {

@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.data.format.ParallelTsv;
 import org.rnn4j.data.format.SentencePair;
+import org.rnn4j.task.seq2seq.Seq2Seq;
+import org.rnn4j.task.seq2seq.Seq2SeqConfig;
 import org.rnn4j.task.seq2seq.TranslationScores;
 import org.rnn4j.task.seq2seq.Translator;
+import org.rnn4j.text.Vocabulary;
 
 /** train --task seq2seq → info → translate (greedy, beam, heatmap) → eval, on temporary files. */
 class Seq2SeqCommandsTest {
@@ -68,6 +71,31 @@ class Seq2SeqCommandsTest {
         "--seed", "1"));
     args.addAll(List.of(extra));
     return run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void minCountAndMaxVocabularyCapBothVocabularies() throws Exception {
+    Run capped = train(1, "--max-vocabulary", "7");
+    assertEquals(0, capped.code(), capped.err());
+    Seq2SeqConfig config = Seq2Seq.load(model).model().config();
+    assertEquals(7, config.sourceVocabularySize()); // 4 specials and the 3 most frequent words
+    assertEquals(7, config.targetVocabularySize());
+    Run rare = train(1, "--min-count", "1000");
+    assertEquals(0, rare.code(), rare.err());
+    config = Seq2Seq.load(model).model().config();
+    assertEquals(Vocabulary.SPECIALS.size(), config.sourceVocabularySize());
+    Run all = train(1);
+    assertEquals(0, all.code(), all.err());
+    assertEquals(Vocabulary.SPECIALS.size() + 6, Seq2Seq.load(model).model().config()
+        .sourceVocabularySize()); // a … f
+    Run zero = train(1, "--min-count", "0");
+    assertEquals(1, zero.code());
+    assertEquals("rnn4j: --min-count must be at least 1, got 0", zero.err().lines()
+        .filter(l -> l.startsWith("rnn4j:")).findFirst().orElse("").replace(
+            " (run with --verbose for the stack trace)", ""), zero.err());
+    Run tiny = train(1, "--max-vocabulary", "4");
+    assertEquals(1, tiny.code());
+    assertTrue(tiny.err().contains("--max-vocabulary must be at least 5"), tiny.err());
   }
 
   @Test
