@@ -2,6 +2,7 @@ package org.rnn4j.optim;
 
 import java.util.List;
 import java.util.Map;
+import org.rnn4j.kernel.Parallelism;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -16,11 +17,20 @@ import org.rnn4j.tensor.Tensor;
  * v̂ ← max(v̂, v)  (AMSGrad; then v̂ replaces v below)   max_exp_avg_sq
  * θ ← θ·(1 − lr·λ) − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
  * </pre>
+ *
+ * <p>The arithmetic is in double, as PyTorch's fixtures need. A parameter of at least {@value
+ * #PARALLEL_MIN_ELEMENTS} elements is split into slices across {@link Parallelism#threads()};
+ * elements are independent, so the result is the same at any thread count.
  */
 abstract sealed class AbstractAdam extends AbstractOptimizer permits Adam, AdamW {
   private static final String EXP_AVG = "exp_avg";
   private static final String EXP_AVG_SQ = "exp_avg_sq";
   private static final String MAX_EXP_AVG_SQ = "max_exp_avg_sq";
+  /**
+   * Parameters this large are updated in parallel slices: at a few ns per element the work is
+   * then far above the hand-off cost of {@link Parallelism#run} (1–40 µs).
+   */
+  static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
 
   private final AdamConfig adam;
   private final double decoupledWeightDecay;
@@ -41,27 +51,40 @@ abstract sealed class AbstractAdam extends AbstractOptimizer permits Adam, AdamW
   @Override
   final void update(float[] theta, float[] grad, int p, long t) {
     double lr = learningRate();
-    double beta1 = adam.beta1();
-    double beta2 = adam.beta2();
-    double eps = adam.eps();
-    double l2 = adam.weightDecay();
-    double shrink = 1 - lr * decoupledWeightDecay;
+    Step step = new Step(adam.beta1(), adam.beta2(), adam.eps(), adam.weightDecay(),
+        1 - lr * decoupledWeightDecay, lr / (1 - Math.pow(adam.beta1(), t)),
+        Math.sqrt(1 - Math.pow(adam.beta2(), t)));
     float[] expAvg = buffer(EXP_AVG, p);
     float[] expAvgSq = buffer(EXP_AVG_SQ, p);
     float[] maxExpAvgSq = adam.amsgrad() ? buffer(MAX_EXP_AVG_SQ, p) : null;
-    double stepSize = lr / (1 - Math.pow(beta1, t));
-    double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-    for (int i = 0; i < theta.length; i++) {
-      double g = grad[i] + l2 * theta[i];
-      double m = beta1 * expAvg[i] + (1 - beta1) * g;
-      double v = beta2 * expAvgSq[i] + (1 - beta2) * g * g;
-      expAvg[i] = (float) m;
-      expAvgSq[i] = (float) v;
-      if (maxExpAvgSq != null) {
-        v = Math.max(maxExpAvgSq[i], v);
-        maxExpAvgSq[i] = (float) v;
+    int n = theta.length;
+    int parts = n < PARALLEL_MIN_ELEMENTS ? 1 : Parallelism.threads();
+    Parallelism.run(parts, part -> step.apply(theta, grad, expAvg, expAvgSq, maxExpAvgSq,
+        (int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts)));
+  }
+
+  /**
+   * One Adam step's constants: β₁, β₂, ε, the L2 weight decay λ, the decoupled shrink 1 − lr·wd,
+   * the step size lr / (1 − β₁ᵗ) and √(1 − β₂ᵗ).
+   */
+  private record Step(double beta1, double beta2, double eps, double l2, double shrink,
+      double stepSize, double bias2Sqrt) {
+
+    /** Updates elements [from, to) of θ and the moments; elements are independent. */
+    void apply(float[] theta, float[] grad, float[] expAvg, float[] expAvgSq,
+        float[] maxExpAvgSq, int from, int to) {
+      for (int i = from; i < to; i++) {
+        double g = grad[i] + l2 * theta[i];
+        double m = beta1 * expAvg[i] + (1 - beta1) * g;
+        double v = beta2 * expAvgSq[i] + (1 - beta2) * g * g;
+        expAvg[i] = (float) m;
+        expAvgSq[i] = (float) v;
+        if (maxExpAvgSq != null) {
+          v = Math.max(maxExpAvgSq[i], v);
+          maxExpAvgSq[i] = (float) v;
+        }
+        theta[i] = (float) (theta[i] * shrink - stepSize * m / (Math.sqrt(v) / bias2Sqrt + eps));
       }
-      theta[i] = (float) (theta[i] * shrink - stepSize * m / (Math.sqrt(v) / bias2Sqrt + eps));
     }
   }
 }

@@ -16,15 +16,6 @@ final class ElementwiseOps {
   enum Binary {
     ADD, SUB, MUL, DIV;
 
-    float apply(float a, float b) {
-      return switch (this) {
-        case ADD -> a + b;
-        case SUB -> a - b;
-        case MUL -> a * b;
-        case DIV -> a / b;
-      };
-    }
-
     String opName() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -37,45 +28,110 @@ final class ElementwiseOps {
     int[] outShape = broadcastShape(op.opName(), a, b);
     float[] x = a.data(); // (sa)
     float[] z = b.data(); // (sb)
-    int sa = x.length;
-    int sb = z.length;
     float[] y = new float[Shapes.size(outShape)];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = op.apply(x[i % sa], z[i % sb]);
+    switch (op) {
+      case ADD -> forEachPair(x, z, y, (u, v) -> u + v);
+      case SUB -> forEachPair(x, z, y, (u, v) -> u - v);
+      case MUL -> forEachPair(x, z, y, (u, v) -> u * v);
+      case DIV -> forEachPair(x, z, y, (u, v) -> u / v);
     }
     return Tensor.result(y, outShape, dy -> binaryBackward(op, a, b, dy), a, b);
+  }
+
+  /** A float function of two floats, so each op's loop is compiled for that op alone. */
+  @FunctionalInterface
+  private interface FloatPair {
+    float apply(float u, float v);
+  }
+
+  /**
+   * y[i] = f(x[i mod |x|], z[i mod |z|]) for i &lt; |y|, where |x| and |z| each divide |y| (a
+   * suffix-broadcast operand repeats whole): the loops walk the repeats instead of taking a
+   * remainder per element.
+   */
+  private static void forEachPair(float[] x, float[] z, float[] y, FloatPair f) {
+    int n = y.length;
+    if (x.length == n && z.length == n) {
+      for (int i = 0; i < n; i++) {
+        y[i] = f.apply(x[i], z[i]);
+      }
+    } else if (x.length == n) { // z repeats
+      int m = z.length;
+      for (int from = 0; from < n; from += m) {
+        for (int j = 0; j < m; j++) {
+          y[from + j] = f.apply(x[from + j], z[j]);
+        }
+      }
+    } else { // x repeats
+      int m = x.length;
+      for (int from = 0; from < n; from += m) {
+        for (int j = 0; j < m; j++) {
+          y[from + j] = f.apply(x[j], z[from + j]);
+        }
+      }
+    }
   }
 
   /**
    * add: da += g, db += g;  sub: da += g, db −= g;  mul: da += g·b, db += g·a;
    * div: da += g/b, db −= g·a/b².
+   *
+   * <p>A broadcast operand's gradient sums its repeats in the order of i, as a per-element
+   * loop over i would.
    */
   private static void binaryBackward(Binary op, Tensor a, Tensor b, float[] dy) {
     float[] x = a.data();
     float[] z = b.data();
-    int sa = x.length;
-    int sb = z.length;
     if (a.requiresGrad()) {
       float[] da = a.gradBuffer();
-      for (int i = 0; i < dy.length; i++) {
-        int ia = i % sa;
-        da[ia] += switch (op) {
-          case ADD, SUB -> dy[i];
-          case MUL -> dy[i] * z[i % sb];
-          case DIV -> dy[i] / z[i % sb];
-        };
+      switch (op) {
+        case ADD, SUB -> accumulate(da, x, z, dy, (g, own, other) -> g);
+        case MUL -> accumulate(da, x, z, dy, (g, own, other) -> g * other);
+        case DIV -> accumulate(da, x, z, dy, (g, own, other) -> g / other);
       }
     }
     if (b.requiresGrad()) {
       float[] db = b.gradBuffer();
-      for (int i = 0; i < dy.length; i++) {
-        int ib = i % sb;
-        db[ib] += switch (op) {
-          case ADD -> dy[i];
-          case SUB -> -dy[i];
-          case MUL -> dy[i] * x[i % sa];
-          case DIV -> -dy[i] * x[i % sa] / (z[ib] * z[ib]);
-        };
+      switch (op) {
+        case ADD -> accumulate(db, z, x, dy, (g, own, other) -> g);
+        case SUB -> accumulate(db, z, x, dy, (g, own, other) -> -g);
+        case MUL -> accumulate(db, z, x, dy, (g, own, other) -> g * other);
+        case DIV -> accumulate(db, z, x, dy, (g, own, other) -> -g * other / (own * own));
+      }
+    }
+  }
+
+  /** One operand's gradient term from the output gradient g, its own value and the other's. */
+  @FunctionalInterface
+  private interface GradientTerm {
+    float apply(float g, float own, float other);
+  }
+
+  /**
+   * d[i mod |d|] += term(dy[i], own[i mod |d|], other[i mod |other|]) for i &lt; |dy|, where d
+   * is the gradient of the operand with values {@code own}. One operand has |dy| elements; the
+   * other's size divides |dy|.
+   */
+  private static void accumulate(float[] d, float[] own, float[] other, float[] dy,
+      GradientTerm term) {
+    int n = dy.length;
+    if (d.length == n && other.length == n) {
+      for (int i = 0; i < n; i++) {
+        d[i] += term.apply(dy[i], own[i], other[i]);
+      }
+    } else if (d.length == n) { // the other operand repeats
+      int m = other.length;
+      for (int from = 0; from < n; from += m) {
+        for (int j = 0; j < m; j++) {
+          d[from + j] += term.apply(dy[from + j], own[from + j], other[j]);
+        }
+      }
+    } else { // this operand repeats: sum over its repeats
+      int m = d.length;
+      for (int from = 0; from < n; from += m) {
+        for (int j = 0; j < m; j++) {
+          d[j] += term.apply(dy[from + j], own[j], other[from + j]);
+        }
       }
     }
   }
