@@ -192,13 +192,13 @@ public final class Seq2Seq implements Module {
   }
 
   /**
-   * One decoder step.
+   * One decoder step, up to the output layer ({@link #logits} turns its features into z_t).
    *
-   * @param logits z_t (B, V)
+   * @param features [s_t; ctx_t] (B, H + He), after dropout when training
    * @param weights α_t (B, S)
    * @param next the decoder state after the step
    */
-  record Step(Tensor logits, Tensor weights, DecoderState next) {}
+  record Step(Tensor features, Tensor weights, DecoderState next) {}
 
   Encoded encode(PaddedIds source) {
     int b = source.batch();
@@ -234,19 +234,31 @@ public final class Seq2Seq implements Module {
   }
 
   /**
-   * One decoder step: s_t, ctx_t, α_t and z_t from y_{t−1} and the state before it.
+   * One decoder step: s_t, ctx_t and α_t from y_{t−1} and the state before it. The output layer
+   * is left to {@link #logits}, because nothing in the recurrence reads z_t: teacher forcing
+   * applies it to all steps at once.
    *
    * @param previous (B) y_{t−1}, target ids
    * @param s the state after step t − 1
    * @param keys the encoder outputs of the same B rows
-   * @return the logits, the attention weights and the state after the step
+   * @return the features [s_t; ctx_t], the attention weights and the state after the step
    */
   Step step(int[] previous, DecoderState s, Attention.Keys keys) {
     Tensor y = drop(decoderEmbedding.forward(previous, previous.length)); // (B, E_y)
     RecurrentOutput r = decoder.step(Tensor.concat(1, y, s.context()), s.state());
     Attention.Context c = attention.attend(r.output(), keys);
-    Tensor logits = out.forward(drop(Tensor.concat(1, r.output(), c.context())));
-    return new Step(logits, c.weights(), new DecoderState(r.state(), c.context()));
+    Tensor features = drop(Tensor.concat(1, r.output(), c.context()));
+    return new Step(features, c.weights(), new DecoderState(r.state(), c.context()));
+  }
+
+  /**
+   * The output layer, z = W_o [s; ctx] + b_o.
+   *
+   * @param features (N, H + He) from {@link #step}
+   * @return logits z (N, V)
+   */
+  Tensor logits(Tensor features) {
+    return out.forward(features);
   }
 
   /**
@@ -267,18 +279,20 @@ public final class Seq2Seq implements Module {
     Encoded encoded = encode(ids);
     DecoderState s = start(encoded, b);
     int t = decoderInputs.time();
-    int v = config.targetVocabularySize();
-    Tensor[] logits = new Tensor[t];
+    int f = config.hiddenSize() + config.encoderOutputSize();
+    Tensor[] features = new Tensor[t]; // (B, 1, H + He) per step
     int[] previous = new int[b];
     for (int k = 0; k < t; k++) {
       for (int i = 0; i < b; i++) {
         previous[i] = decoderInputs.ids()[i * t + k];
       }
       Step out = step(previous, s, encoded.keys());
-      logits[k] = out.logits().reshape(b, 1, v);
+      features[k] = out.features().reshape(b, 1, f);
       s = out.next();
     }
-    return t == 1 ? logits[0] : Tensor.concat(1, logits);
+    Tensor all = t == 1 ? features[0] : Tensor.concat(1, features); // (B, T, H + He)
+    // one product for every step: W_o is packed once, not once per step
+    return logits(all.reshape(b * t, f)).reshape(b, t, config.targetVocabularySize());
   }
 
   /**
@@ -343,7 +357,7 @@ public final class Seq2Seq implements Module {
       for (int k = 0; k < maxLength && open > 0; k++) {
         Step out = step(previous, s, encoded.keys());
         s = out.next();
-        previous = argmax(out.logits());
+        previous = argmax(logits(out.features()));
         float[] alpha = out.weights().data(); // (B, S)
         for (int i = 0; i < b; i++) {
           if (done[i]) {

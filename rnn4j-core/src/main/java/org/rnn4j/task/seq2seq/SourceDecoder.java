@@ -78,7 +78,7 @@ final class SourceDecoder implements NextTokenModel<Seq2Seq.DecoderState> {
           previous[i] = ids[i * t + k];
         }
         Seq2Seq.Step out = model.step(previous, s, keys);
-        logits[k] = out.logits().reshape(b, 1, v);
+        logits[k] = model.logits(out.features()).reshape(b, 1, v);
         s = carry(out.next(), s, lengths, k);
       }
       return new Step<>(t == 1 ? logits[0] : Tensor.concat(1, logits), s);
