@@ -38,7 +38,7 @@ final class ElementwiseOps {
     return Tensor.result(y, outShape, dy -> binaryBackward(op, a, b, dy), a, b);
   }
 
-  /** A float function of two floats, so each op's loop is compiled for that op alone. */
+  /** A float function of two floats: the op as a lambda to inline, not a switch per element. */
   @FunctionalInterface
   private interface FloatPair {
     float apply(float u, float v);
