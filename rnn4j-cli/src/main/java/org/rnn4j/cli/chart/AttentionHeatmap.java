@@ -6,9 +6,7 @@ import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -52,15 +50,8 @@ public final class AttentionHeatmap {
     JFreeChart chart = chart(title, source, output, weights);
     int width = Math.max(MIN_WIDTH, MARGIN + CELL * source.size());
     int height = Math.max(MIN_HEIGHT, MARGIN + CELL * output.size());
-    Path dir = png.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, png.getFileName().toString(), ".tmp");
-    try {
-      ChartUtils.saveChartAsPNG(tmp.toFile(), chart, width, height);
-      Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    PngFiles.save(chart, png, width, height);
   }
 
   private static void check(List<String> source, List<String> output, float[][] weights) {
