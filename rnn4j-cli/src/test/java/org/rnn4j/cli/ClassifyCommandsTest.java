@@ -2,9 +2,8 @@ package org.rnn4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnn4j.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,15 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** train --task classify → info → eval → predict, end to end on a user's CSV and JSON files. */
 class ClassifyCommandsTest {
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /** Sentences that are "pos" when they hold "good" and "neg" when they hold "bad". */
   private static List<String[]> sentences(long seed, int n) {
@@ -58,13 +48,13 @@ class ClassifyCommandsTest {
     Path test = Files.writeString(dir.resolve("test.json"), json.append("]"));
     Path model = dir.resolve("clf.safetensors");
 
-    Run t = run("train", "--task", "classify", "--data", train.toString(), "--text", "review",
+    CliRun t = run("train", "--task", "classify", "--data", train.toString(), "--text", "review",
         "--label", "sentiment", "--out", model.toString(), "--epochs", "6", "--hidden", "16",
         "--embedding", "16", "--pooling", "max", "--seed", "4");
     assertEquals(0, t.code(), t.err());
     assertTrue(t.out().contains("classifier of 2 classes [neg, pos]"), t.out());
 
-    Run eval = run("eval", "--model", model.toString(), "--data", test.toString());
+    CliRun eval = run("eval", "--model", model.toString(), "--data", test.toString());
     assertEquals(0, eval.code(), eval.err());
     Matcher m = Pattern.compile("accuracy ([0-9.]+), macro-F1").matcher(eval.out());
     assertTrue(m.find(), eval.out());
@@ -72,27 +62,27 @@ class ClassifyCommandsTest {
     assertTrue(eval.out().contains("gold \\ predicted"), eval.out());
 
     Path texts = Files.write(dir.resolve("texts.txt"), List.of("a very good film", "bad acting"));
-    Run predict = run("predict", "--model", model.toString(), texts.toString());
+    CliRun predict = run("predict", "--model", model.toString(), texts.toString());
     assertEquals(0, predict.code(), predict.err());
     List<String> lines = predict.out().lines().toList();
     assertTrue(lines.get(0).startsWith("pos\t") && lines.get(1).startsWith("neg\t"),
         predict.out());
     Path jsonl = Files.write(dir.resolve("texts.jsonl"), List.of("{\"text\":\"good\"}"));
-    Run predictJson = run("predict", "--json", "--model", model.toString(), jsonl.toString());
+    CliRun predictJson = run("predict", "--json", "--model", model.toString(), jsonl.toString());
     assertTrue(predictJson.out().startsWith("{\"text\":\"good\",\"label\":\"pos\""),
         predictJson.out());
-    Run info = run("info", model.toString());
+    CliRun info = run("info", model.toString());
     assertTrue(info.out().contains("\"task\" : \"classify\""), info.out());
   }
 
   @Test
   void badLabelledDataIsOneClearLine() throws Exception {
     Path bad = Files.write(dir.resolve("bad.csv"), List.of("text,label", "\"unclosed,pos"));
-    Run r = run("train", "--task", "classify", "--data", bad.toString(), "--out",
+    CliRun r = run("train", "--task", "classify", "--data", bad.toString(), "--out",
         dir.resolve("m.safetensors").toString());
     assertEquals(1, r.code());
     assertTrue(r.err().startsWith("rnn4j: ") && r.err().contains("bad.csv"), r.err());
-    Run format = run("train", "--task", "classify", "--data",
+    CliRun format = run("train", "--task", "classify", "--data",
         Files.write(dir.resolve("data.xml"), List.of("<a/>")).toString(), "--out",
         dir.resolve("m.safetensors").toString());
     assertTrue(format.err().contains("--format must be json, csv or tsv"), format.err());

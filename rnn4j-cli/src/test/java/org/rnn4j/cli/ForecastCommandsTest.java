@@ -2,10 +2,9 @@ package org.rnn4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnn4j.cli.CliRun.run;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,15 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** train --task forecast → forecast → eval → info, end to end on small synthetic CSV files. */
 class ForecastCommandsTest {
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /** Monthly sales: 50 + 0.5 t + 10 sin(2πt/12) + noise in [−0.5, 0.5), from 2000-01. */
   private static List<String> sales(int months) {
@@ -65,7 +55,7 @@ class ForecastCommandsTest {
     List<String> lines = sales(144);
     Path data = Files.write(dir.resolve("sales.csv"), lines);
     Path model = dir.resolve("sales.safetensors");
-    Run t = run("train", "--task", "forecast", "--data", data.toString(), "--value", "sales",
+    CliRun t = run("train", "--task", "forecast", "--data", data.toString(), "--value", "sales",
         "--time", "month", "--window", "12", "--horizon", "12", "--season", "12",
         "--difference", "1", "--cell", "gru", "--hidden", "16", "--epochs", "20", "--batch", "16",
         "--learning-rate", "0.01", "--early-stopping", "8", "--seed", "1", "--out",
@@ -78,7 +68,7 @@ class ForecastCommandsTest {
 
     Path table = dir.resolve("out/forecast.csv");
     Path chart = dir.resolve("forecast.png");
-    Run f = run("forecast", "--model", model.toString(), "--data", data.toString(), "--time",
+    CliRun f = run("forecast", "--model", model.toString(), "--data", data.toString(), "--time",
         "month", "--holdout", "12", "--out", table.toString(), "--chart", chart.toString());
     assertEquals(0, f.code(), f.err());
     List<CSVRecord> rows = csv(table);
@@ -105,19 +95,19 @@ class ForecastCommandsTest {
     assertTrue(seasonal > 5 && model12 < seasonal / 2, f.out());
     assertTrue(f.out().contains("naive "), f.out());
 
-    Run e = run("eval", "--model", model.toString(), "--data", data.toString());
+    CliRun e = run("eval", "--model", model.toString(), "--data", data.toString());
     assertEquals(0, e.code(), e.err());
     assertEquals(model12, mape(e.out(), "model"), 1e-9, "eval holds out the model's horizon");
     assertEquals(seasonal, mape(e.out(), "seasonal naive (m=12)"), 1e-9);
 
-    Run ahead = run("forecast", "--model", model.toString(), "--data", data.toString());
+    CliRun ahead = run("forecast", "--model", model.toString(), "--data", data.toString());
     assertEquals(0, ahead.code(), ahead.err());
     List<String> out = ahead.out().lines().toList();
     assertEquals("step,time,forecast,seasonal_naive", out.get(0));
     assertEquals(13, out.size(), ahead.out());
     assertTrue(out.get(1).startsWith("1,,"), out.get(1));
 
-    Run info = run("info", model.toString());
+    CliRun info = run("info", model.toString());
     assertTrue(info.out().contains("\"task\" : \"forecast\""), info.out());
   }
 
@@ -125,13 +115,13 @@ class ForecastCommandsTest {
   void aMultivariateSeriesForecastsEveryColumn() throws Exception {
     Path data = Files.write(dir.resolve("two.csv"), sales(60));
     Path model = dir.resolve("two.safetensors");
-    Run t = run("train", "--task", "forecast", "--data", data.toString(), "--value",
+    CliRun t = run("train", "--task", "forecast", "--data", data.toString(), "--value",
         "sales,stores", "--window", "6", "--horizon", "3", "--direct", "--log", "--epochs", "2",
         "--hidden", "8", "--out", model.toString());
     assertEquals(0, t.code(), t.err());
     assertTrue(t.out().contains("forecaster of [sales, stores]"), t.out());
     Path table = dir.resolve("two-forecast.csv");
-    Run f = run("forecast", "--model", model.toString(), "--data", data.toString(), "--holdout",
+    CliRun f = run("forecast", "--model", model.toString(), "--data", data.toString(), "--holdout",
         "3", "--out", table.toString());
     assertEquals(0, f.code(), f.err());
     List<CSVRecord> rows = csv(table);
@@ -151,7 +141,7 @@ class ForecastCommandsTest {
     lines.set(5, "2000-05,twelve,20"); // line 6
     Path bad = Files.write(dir.resolve("bad.csv"), lines);
     Path model = dir.resolve("m.safetensors");
-    Run number = run("train", "--task", "forecast", "--data", bad.toString(), "--value", "sales",
+    CliRun number = run("train", "--task", "forecast", "--data", bad.toString(), "--value", "sales",
         "--out", model.toString());
     assertEquals(1, number.code());
     assertTrue(number.err().startsWith("rnn4j: ") && number.err().contains("bad.csv:6")
@@ -159,7 +149,7 @@ class ForecastCommandsTest {
         number.err());
 
     Path good = Files.write(dir.resolve("good.csv"), sales(40));
-    Run column = run("train", "--task", "forecast", "--data", good.toString(), "--value", "sold",
+    CliRun column = run("train", "--task", "forecast", "--data", good.toString(), "--value", "sold",
         "--out", model.toString());
     assertTrue(column.err().contains("good.csv:1") && column.err().contains("\"sold\""),
         column.err());
@@ -167,12 +157,12 @@ class ForecastCommandsTest {
     List<String> withZero = sales(40);
     withZero.set(8, "2000-08,0,20"); // line 9, data record 8
     Path zero = Files.write(dir.resolve("zero.csv"), withZero);
-    Run log = run("train", "--task", "forecast", "--data", zero.toString(), "--value", "sales",
+    CliRun log = run("train", "--task", "forecast", "--data", zero.toString(), "--value", "sales",
         "--log", "--out", model.toString());
     assertTrue(log.err().contains("zero.csv:record 8") && log.err().contains("\"sales\"")
         && log.err().contains("--log"), log.err());
 
-    Run window = run("train", "--task", "forecast", "--data", good.toString(), "--value",
+    CliRun window = run("train", "--task", "forecast", "--data", good.toString(), "--value",
         "sales", "--window", "40", "--out", model.toString());
     assertTrue(window.err().contains("good.csv") && window.err().contains("--window 40"),
         window.err());
@@ -185,11 +175,11 @@ class ForecastCommandsTest {
     assertEquals(0, run("train", "--task", "forecast", "--data", data.toString(), "--value",
         "sales", "--window", "4", "--epochs", "1", "--hidden", "4", "--out", model.toString())
         .code());
-    Run r = run("forecast", "--model", model.toString(), "--data", data.toString(), "--horizon",
+    CliRun r = run("forecast", "--model", model.toString(), "--data", data.toString(), "--horizon",
         "3", "--holdout", "4");
     assertEquals(1, r.code());
     assertTrue(r.err().contains("--horizon 3 and --holdout 4 disagree"), r.err());
-    Run all = run("forecast", "--model", model.toString(), "--data", data.toString(),
+    CliRun all = run("forecast", "--model", model.toString(), "--data", data.toString(),
         "--holdout", "40");
     assertTrue(all.err().contains("s.csv") && all.err().contains("--holdout 40"), all.err());
   }

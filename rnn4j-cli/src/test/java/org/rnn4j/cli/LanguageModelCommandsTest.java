@@ -2,9 +2,8 @@ package org.rnn4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnn4j.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,20 +22,11 @@ class LanguageModelCommandsTest {
       "compsognathus", "deinonychus", "diplodocus", "edmontosaurus", "gallimimus", "iguanodon");
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void trainInfoGenerateAndScoreWorkOnAUsersFile() throws Exception {
     Path names = Files.write(dir.resolve("names.txt"), NAMES);
     Path model = dir.resolve("out/model.safetensors");
-    Run train = run("train", "--task", "lm", "--data", names.toString(), "--out",
+    CliRun train = run("train", "--task", "lm", "--data", names.toString(), "--out",
         model.toString(), "--epochs", "3", "--hidden", "24", "--batch", "8", "--seed", "1");
     assertEquals(0, train.code(), train.err());
     assertTrue(train.out().contains("vocabulary") && train.out().contains("validation perplexity"),
@@ -46,13 +36,13 @@ class LanguageModelCommandsTest {
     assertEquals(3 * 4 + 3, Files.readAllLines(dir.resolve("out/model.metrics.jsonl")).size(),
         "a line per step (27 names / batch 8 = 4 steps) and per epoch");
 
-    Run info = run("info", model.toString());
+    CliRun info = run("info", model.toString());
     assertEquals(0, info.code(), info.err());
     assertTrue(info.out().contains("rnn4j model, format version 1"), info.out());
     assertTrue(info.out().contains("\"task\" : \"lm\"") && info.out().contains("rnn.weight_hh_l0"),
         info.out());
 
-    Run generate = run("generate", "--model", model.toString(), "--count", "4", "--prime", "a",
+    CliRun generate = run("generate", "--model", model.toString(), "--count", "4", "--prime", "a",
         "--seed", "3");
     assertEquals(0, generate.code(), generate.err());
     List<String> lines = generate.out().lines().toList();
@@ -61,7 +51,7 @@ class LanguageModelCommandsTest {
     assertEquals(generate.out(), run("generate", "--model", model.toString(), "--count", "4",
         "--prime", "a", "--seed", "3").out(), "seeded");
 
-    Run score = run("score", "--model", model.toString(), names.toString());
+    CliRun score = run("score", "--model", model.toString(), names.toString());
     assertEquals(0, score.code(), score.err());
     Matcher m = Pattern.compile("perplexity ([0-9.]+)").matcher(score.out());
     assertTrue(m.find(), score.out());
@@ -72,20 +62,20 @@ class LanguageModelCommandsTest {
   @Test
   void badInputGivesOneClearLineAndAnExitCode() throws Exception {
     Path names = Files.write(dir.resolve("names.txt"), NAMES);
-    Run task = run("train", "--task", "translate", "--data", names.toString(), "--out",
+    CliRun task = run("train", "--task", "translate", "--data", names.toString(), "--out",
         dir.resolve("m.safetensors").toString());
     assertEquals(1, task.code());
     assertTrue(task.err().contains("--task translate is not available"), task.err());
-    Run missing = run("train", "--task", "lm", "--data", dir.resolve("nope.txt").toString(),
+    CliRun missing = run("train", "--task", "lm", "--data", dir.resolve("nope.txt").toString(),
         "--out", dir.resolve("m.safetensors").toString());
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("nope.txt"), missing.err());
     assertEquals(1, missing.err().strip().lines().count(), missing.err());
-    Run notAModel = run("generate", "--model", names.toString());
+    CliRun notAModel = run("generate", "--model", names.toString());
     assertEquals(1, notAModel.code());
     assertTrue(notAModel.err().startsWith("rnn4j: " + names), notAModel.err());
     assertEquals(2, run("train", "--task", "lm").code(), "missing options are usage errors");
-    Run help = run("train", "--help");
+    CliRun help = run("train", "--help");
     assertTrue(help.out().contains("--early-stopping") && help.out().contains("--learning-rate"));
   }
 }

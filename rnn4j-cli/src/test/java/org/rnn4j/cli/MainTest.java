@@ -2,9 +2,8 @@ package org.rnn4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnn4j.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -12,18 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The real command line, run in process. */
 class MainTest {
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void demoTrainsTheCharacterRnnUntilItsLossFallsAndPrintsSamples() {
-    Run r = run("demo", "chars", "--iterations", "200", "--hidden", "64", "--seed", "3");
+    CliRun r = run("demo", "chars", "--iterations", "200", "--hidden", "64", "--seed", "3");
     assertEquals(0, r.code(), r.err());
     Matcher m = Pattern.compile("iteration +200 +loss ([0-9.]+)").matcher(r.out());
     assertTrue(m.find(), r.out());
@@ -35,7 +25,7 @@ class MainTest {
 
   @Test
   void theDefaultDemoLearnsDinosaurNamesBetterThanAUnigramModel() {
-    Run r = run("demo");
+    CliRun r = run("demo");
     assertEquals(0, r.code(), r.err());
     Matcher m = Pattern.compile("LSTM ([0-9.]+), unigram baseline ([0-9.]+)").matcher(r.out());
     assertTrue(m.find(), r.out());
@@ -47,7 +37,7 @@ class MainTest {
 
   @Test
   void anUnknownDemoIsOneClearLineAndExitCodeOne() {
-    Run r = run("demo", "nope");
+    CliRun r = run("demo", "nope");
     assertEquals(1, r.code());
     assertEquals("rnn4j: unknown demo 'nope': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, translate, airline, music, chars]"
         + " (run with --verbose for the stack trace)", r.err().strip());
@@ -55,20 +45,20 @@ class MainTest {
 
   @Test
   void verboseShowsTheStackTrace() {
-    Run r = run("--verbose", "demo", "nope");
+    CliRun r = run("--verbose", "demo", "nope");
     assertEquals(1, r.code());
     assertTrue(r.err().contains("at org.rnn4j.cli.DemoCommand"), r.err());
   }
 
   @Test
   void benchNamesItsConfigsWhenGivenNoneOrAnUnknownOne() {
-    Run none = run("bench");
+    CliRun none = run("bench");
     assertEquals(1, none.code());
     assertTrue(none.err().contains("bench needs a config: one of [gemm, C5]"), none.err());
-    Run unknown = run("bench", "--config", "C9");
+    CliRun unknown = run("bench", "--config", "C9");
     assertEquals(1, unknown.code());
     assertTrue(unknown.err().contains("unknown bench config 'C9'"), unknown.err());
-    Run threads = run("bench", "gemm", "--threads", "0");
+    CliRun threads = run("bench", "gemm", "--threads", "0");
     assertEquals(1, threads.code());
     assertTrue(threads.err().contains("--threads must be at least 1, got 0"), threads.err());
   }
@@ -77,7 +67,7 @@ class MainTest {
   void usageErrorsExitWithTwoAndHelpWithZero() {
     assertEquals(2, run("demo", "--iterations", "many").code());
     assertEquals(2, run().code());
-    Run help = run("demo", "--help");
+    CliRun help = run("demo", "--help");
     assertEquals(0, help.code());
     assertTrue(help.out().contains("--iterations"), help.out());
   }

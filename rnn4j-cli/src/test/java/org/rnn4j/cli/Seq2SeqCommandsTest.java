@@ -3,12 +3,11 @@ package org.rnn4j.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnn4j.cli.CliRun.run;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,15 +34,6 @@ class Seq2SeqCommandsTest {
   private Path pairs;
   private Path model;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   /** 80 pairs "a b c" TAB "C B A": reverse the words and upper-case them. */
   @BeforeEach
   void writePairs() throws Exception {
@@ -64,7 +54,7 @@ class Seq2SeqCommandsTest {
     model = dir.resolve("out/s2s.safetensors");
   }
 
-  private Run train(int epochs, String... extra) {
+  private CliRun train(int epochs, String... extra) {
     List<String> args = new ArrayList<>(List.of("train", "--task", "seq2seq", "--data",
         pairs.toString(), "--out", model.toString(), "--tokens", "word", "--epochs", "" + epochs,
         "--hidden", "16", "--embedding", "8", "--batch", "8", "--learning-rate", "0.02",
@@ -75,32 +65,32 @@ class Seq2SeqCommandsTest {
 
   @Test
   void minCountAndMaxVocabularyCapBothVocabularies() throws Exception {
-    Run capped = train(1, "--max-vocabulary", "7");
+    CliRun capped = train(1, "--max-vocabulary", "7");
     assertEquals(0, capped.code(), capped.err());
     Seq2SeqConfig config = Seq2Seq.load(model).model().config();
     assertEquals(7, config.sourceVocabularySize()); // 4 specials and the 3 most frequent words
     assertEquals(7, config.targetVocabularySize());
-    Run rare = train(1, "--min-count", "1000");
+    CliRun rare = train(1, "--min-count", "1000");
     assertEquals(0, rare.code(), rare.err());
     config = Seq2Seq.load(model).model().config();
     assertEquals(Vocabulary.SPECIALS.size(), config.sourceVocabularySize());
-    Run all = train(1);
+    CliRun all = train(1);
     assertEquals(0, all.code(), all.err());
     assertEquals(Vocabulary.SPECIALS.size() + 6, Seq2Seq.load(model).model().config()
         .sourceVocabularySize()); // a … f
-    Run zero = train(1, "--min-count", "0");
+    CliRun zero = train(1, "--min-count", "0");
     assertEquals(1, zero.code());
     assertEquals("rnn4j: --min-count must be at least 1, got 0", zero.err().lines()
         .filter(l -> l.startsWith("rnn4j:")).findFirst().orElse("").replace(
             " (run with --verbose for the stack trace)", ""), zero.err());
-    Run tiny = train(1, "--max-vocabulary", "4");
+    CliRun tiny = train(1, "--max-vocabulary", "4");
     assertEquals(1, tiny.code());
     assertTrue(tiny.err().contains("--max-vocabulary must be at least 5"), tiny.err());
   }
 
   @Test
   void trainInfoTranslateAndEvalWorkOnAUsersTsv() throws Exception {
-    Run train = train(12, "--cell", "gru", "--bidirectional", "--attention", "multiplicative",
+    CliRun train = train(12, "--cell", "gru", "--bidirectional", "--attention", "multiplicative",
         "--dropout", "0.1");
     assertEquals(0, train.code(), train.err());
     assertTrue(train.out().contains("training a bidirectional GRU encoder-decoder with"
@@ -108,7 +98,7 @@ class Seq2SeqCommandsTest {
         + " validation"), train.out());
     assertTrue(Files.size(dir.resolve("out/s2s.curves.png")) > 1000, "loss curves");
 
-    Run info = run("info", model.toString());
+    CliRun info = run("info", model.toString());
     assertEquals(0, info.code(), info.err());
     assertTrue(info.out().contains("\"task\" : \"seq2seq\"")
         && info.out().contains("\"dropout\" : 0.1"), info.out());
@@ -117,7 +107,7 @@ class Seq2SeqCommandsTest {
     assertTrue(info.out().contains("decoder.weight_hh_l0"), info.out());
 
     Path texts = Files.write(dir.resolve("texts.txt"), List.of("a b c", "", "f e", "d q"));
-    Run greedy = run("translate", "--model", model.toString(), texts.toString());
+    CliRun greedy = run("translate", "--model", model.toString(), texts.toString());
     assertEquals(0, greedy.code(), greedy.err());
     List<String> lines = greedy.out().lines().toList();
     assertEquals(4, lines.size(), "one line per input line: " + greedy.out());
@@ -128,7 +118,7 @@ class Seq2SeqCommandsTest {
     assertEquals(expected, lines, "the library's greedy translations");
 
     Path png = dir.resolve("attention.png");
-    Run beam = run("translate", "--model", model.toString(), "--beam", "3", "--alpha", "0.5",
+    CliRun beam = run("translate", "--model", model.toString(), "--beam", "3", "--alpha", "0.5",
         "--max-length", "6", "--attention", png.toString(), texts.toString());
     assertEquals(0, beam.code(), beam.err());
     assertEquals(4, beam.out().lines().count(), beam.out());
@@ -143,13 +133,13 @@ class Seq2SeqCommandsTest {
     InputStream stdin = System.in;
     try {
       System.setIn(new ByteArrayInputStream("a b c\nf e\n".getBytes(StandardCharsets.UTF_8)));
-      Run piped = run("translate", "--model", model.toString());
+      CliRun piped = run("translate", "--model", model.toString());
       assertEquals(List.of(lines.get(0), lines.get(2)), piped.out().lines().toList());
     } finally {
       System.setIn(stdin);
     }
 
-    Run eval = run("eval", "--model", model.toString(), "--data", pairs.toString());
+    CliRun eval = run("eval", "--model", model.toString(), "--data", pairs.toString());
     assertEquals(0, eval.code(), eval.err());
     List<SentencePair> all = ParallelTsv.read(pairs);
     TranslationScores s = TranslationScores.of(loaded.codecs().target().tokenizer(),
@@ -160,7 +150,7 @@ class Seq2SeqCommandsTest {
             + " %.4f, exact match %.4f, token accuracy %.4f", s.bleu().score(),
         s.characterErrorRate(), s.exactMatch(), s.tokenAccuracy())), eval.out());
     assertTrue(eval.out().contains("BLEU = ") && eval.out().contains("ref_len = "), eval.out());
-    Run evalBeam = run("eval", "--model", model.toString(), "--data", pairs.toString(),
+    CliRun evalBeam = run("eval", "--model", model.toString(), "--data", pairs.toString(),
         "--beam", "2");
     assertEquals(0, evalBeam.code(), evalBeam.err());
     assertTrue(evalBeam.out().contains("80 pairs, beam 2: BLEU "), evalBeam.out());
@@ -170,26 +160,26 @@ class Seq2SeqCommandsTest {
   void badInputGivesOneClearLine() throws Exception {
     Path broken = Files.write(dir.resolve("broken.tsv"),
         List.of("a b\tB A", "c d\tD C", "no tab here", "e\tE"));
-    Run malformed = run("train", "--task", "seq2seq", "--data", broken.toString(), "--out",
+    CliRun malformed = run("train", "--task", "seq2seq", "--data", broken.toString(), "--out",
         model.toString());
     assertEquals(1, malformed.code());
     assertTrue(malformed.err().startsWith("rnn4j: " + broken + ":3: expected 2 tab-separated"
         + " fields (source TAB target), found 1"), malformed.err());
     assertEquals(1, malformed.err().strip().lines().count(), malformed.err());
 
-    Run attention = train(1, "--attention", "dot");
+    CliRun attention = train(1, "--attention", "dot");
     assertEquals(1, attention.code());
     assertTrue(attention.err().contains("--attention must be additive or multiplicative, got"
         + " dot"), attention.err());
-    Run dropout = train(1, "--dropout", "1");
+    CliRun dropout = train(1, "--dropout", "1");
     assertEquals(1, dropout.code());
     assertTrue(dropout.err().contains("dropout must lie in [0, 1), got 1.0"), dropout.err());
 
     assertEquals(0, train(1).code());
-    Run beam = run("translate", "--model", model.toString(), "--beam", "0", pairs.toString());
+    CliRun beam = run("translate", "--model", model.toString(), "--beam", "0", pairs.toString());
     assertEquals(1, beam.code());
     assertTrue(beam.err().contains("--beam must be at least 1, got 0"), beam.err());
-    Run empty = run("translate", "--model", model.toString(), "--attention",
+    CliRun empty = run("translate", "--model", model.toString(), "--attention",
         dir.resolve("x.png").toString(), Files.write(dir.resolve("blank.txt"),
             List.of("")).toString());
     assertEquals(1, empty.code());
@@ -198,7 +188,7 @@ class Seq2SeqCommandsTest {
     Path lm = dir.resolve("lm.safetensors");
     assertEquals(0, run("train", "--task", "lm", "--data", pairs.toString(), "--out",
         lm.toString(), "--epochs", "1", "--hidden", "8").code());
-    Run wrongModel = run("translate", "--model", lm.toString(), pairs.toString());
+    CliRun wrongModel = run("translate", "--model", lm.toString(), pairs.toString());
     assertEquals(1, wrongModel.code());
     assertTrue(wrongModel.err().contains("translate needs a seq2seq model (from train --task"
         + " seq2seq), this one is lm"), wrongModel.err());
