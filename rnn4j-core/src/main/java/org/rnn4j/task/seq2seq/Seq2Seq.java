@@ -302,8 +302,19 @@ public final class Seq2Seq implements Module {
    * @return a scalar
    */
   public Tensor loss(Seq2SeqBatch batch) {
-    return CrossEntropy.loss(forward(batch.source(), batch.decoderInputs()),
-        batch.decoderTargets(), new CrossEntropy.Options(Collate.IGNORE_INDEX, 0f));
+    return loss(forward(batch.source(), batch.decoderInputs()), batch);
+  }
+
+  /**
+   * The mean cross-entropy per real target token of logits already computed for a batch.
+   *
+   * @param logits (B, T, V) from {@link #forward} on the batch
+   * @param batch the batch they were computed for
+   * @return a scalar
+   */
+  static Tensor loss(Tensor logits, Seq2SeqBatch batch) {
+    return CrossEntropy.loss(logits, batch.decoderTargets(),
+        new CrossEntropy.Options(Collate.IGNORE_INDEX, 0f));
   }
 
   /**

@@ -70,7 +70,7 @@ public final class Seq2SeqObjective implements Objective<Seq2SeqBatch> {
         Seq2SeqBatch batch = source.batch(i);
         Tensor logits = model.forward(batch.source(), batch.decoderInputs());
         long n = tokens(batch);
-        nats += model.loss(batch).item() * n;
+        nats += Seq2Seq.loss(logits, batch).item() * n;
         tokens += n;
         correctTokens += correct(Seq2Seq.argmax(logits), batch.decoderTargets());
         exact += exactMatches(batch);
