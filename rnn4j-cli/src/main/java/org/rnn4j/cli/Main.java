@@ -1,6 +1,7 @@
 package org.rnn4j.cli;
 
 import java.io.PrintWriter;
+import org.rnn4j.task.TaskOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +40,10 @@ public final class Main implements Runnable {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     Main main = new Main();
     CommandLine cmd = new CommandLine(main);
+    FamilyOptions.addTo(cmd.getSubcommands().get("train").getCommandSpec(), TaskOption.Use.TRAIN);
+    FamilyOptions.addTo(cmd.getSubcommands().get("eval").getCommandSpec(), TaskOption.Use.EVAL);
+    FamilyOptions.addTo(cmd.getSubcommands().get("predict").getCommandSpec(),
+        TaskOption.Use.PREDICT);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -48,4 +48,22 @@ public final class ConfigJson {
     }
     return out;
   }
+
+  /**
+   * Checks that a config is of the expected task family.
+   *
+   * @param config the config object
+   * @param task the family's name
+   * @param what the family in words, for the message ("a sequence classifier")
+   * @param file for messages
+   * @throws ModelFormatException if the config's {@code task} is another
+   */
+  public static void requireTask(JsonNode config, String task, String what, Path file)
+      throws ModelFormatException {
+    String actual = config.path("task").asText();
+    if (!task.equals(actual)) {
+      throw new ModelFormatException(file + ": config task is '" + actual + "', expected '" + task
+          + "' (" + what + ")");
+    }
+  }
 }

@@ -64,6 +64,18 @@ public final class ModelFile {
           java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     }
 
+    /**
+     * Provenance of a model trained now on a data file, with the file's SHA-256.
+     *
+     * @param seed the training seed
+     * @param trainingData the file it was trained on
+     * @return the provenance
+     * @throws IOException if the file cannot be read
+     */
+    public static Provenance of(long seed, Path trainingData) throws IOException {
+      return now(seed, sha256(trainingData));
+    }
+
     String toJson() {
       return JSON.createObjectNode().put("seed", seed).put("rnn4j_version", rnn4jVersion)
           .put("training_data_sha256", trainingDataSha256).put("created", created).toString();
@@ -89,7 +101,25 @@ public final class ModelFile {
    * @param provenance where the model came from, when recorded
    * @param <M> the model type
    */
-  public record Loaded<M>(M model, Optional<String> vocabulary, Optional<Provenance> provenance) {}
+  public record Loaded<M>(M model, Optional<String> vocabulary, Optional<Provenance> provenance) {
+
+    /**
+     * The text codec stored with the model.
+     *
+     * @param file the model file, for messages
+     * @return the codec
+     * @throws ModelFormatException if the file holds none, or one that cannot be read
+     */
+    public org.rnn4j.text.TextCodec textCodec(Path file) throws ModelFormatException {
+      String json = vocabulary.orElseThrow(() -> new ModelFormatException(
+          file + ": the model file holds no vocabulary, so text cannot be encoded for it"));
+      try {
+        return org.rnn4j.text.TextCodec.fromJson(json);
+      } catch (IllegalArgumentException e) {
+        throw new ModelFormatException(file + ": " + e.getMessage(), e);
+      }
+    }
+  }
 
   /** Builds a model, with fresh parameters, from a file's {@code config}. */
   @FunctionalInterface
@@ -216,5 +246,25 @@ public final class ModelFile {
     }
     parameters.forEach((name, p) ->
         System.arraycopy(saved.get(name).data(), 0, p.data(), 0, p.size()));
+  }
+
+  /**
+   * @param file any file
+   * @return its SHA-256 in lower-case hex
+   * @throws IOException if it cannot be read
+   */
+  public static String sha256(Path file) throws IOException {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+          digest.update(buf, 0, n);
+        }
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
   }
 }

@@ -46,7 +46,7 @@ public final class Embedding implements Module {
   }
 
   @Override
-  public Map<String, Tensor> parameters() {
+  public Map<String, Tensor> ownParameters() {
     return Map.of("weight", weight);
   }
 }

@@ -58,7 +58,7 @@ public final class Linear implements Module {
   }
 
   @Override
-  public Map<String, Tensor> parameters() {
+  public Map<String, Tensor> ownParameters() {
     return parameters;
   }
 }

@@ -451,6 +451,31 @@ public final class Tensor {
   }
 
   /**
+   * The position of the largest value in every row along the last axis, the first one on ties.
+   * Not differentiable.
+   *
+   * @return (size / dim(-1)) indices in [0, dim(-1))
+   * @throws IllegalStateException if the tensor is a scalar
+   */
+  public int[] argmax() {
+    if (rank() < 1) {
+      throw new IllegalStateException("argmax needs at least one axis, got a scalar");
+    }
+    int n = dim(-1);
+    float[] z = data();
+    int[] best = new int[z.length / n];
+    for (int row = 0; row < best.length; row++) {
+      int at = row * n;
+      for (int j = 1; j < n; j++) {
+        if (z[at + j] > z[at + best[row]]) {
+          best[row] = j;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
    * Inverted dropout: zeroes each element with probability {@code p} and scales the rest by
    * 1/(1−p), so the expectation is unchanged. {@code p = 0} returns this tensor.
    *

@@ -95,4 +95,28 @@ public record TextCodec(Tokenizer tokenizer, Vocabulary vocabulary) {
     };
     return new TextCodec(tokenizer, vocabulary);
   }
+
+  /**
+   * A codec whose vocabulary holds the tokens of the given texts: the one way a vocabulary is
+   * built from training data.
+   *
+   * @param tokenizer how texts become tokens
+   * @param texts the training texts
+   * @param minFrequency tokens seen fewer times become {@code <unk>}
+   * @param maxSize at most this many tokens, specials included ({@link
+   *     VocabularyBuilder#UNLIMITED} for no limit)
+   * @return the codec
+   */
+  public static TextCodec fit(Tokenizer tokenizer, Iterable<String> texts, int minFrequency,
+      int maxSize) {
+    VocabularyBuilder builder = new VocabularyBuilder();
+    texts.forEach(text -> builder.addAll(tokenizer.tokenize(text)));
+    return new TextCodec(tokenizer, builder.build(minFrequency, maxSize));
+  }
+
+  /** {@link #fit(Tokenizer, Iterable, int, int)} keeping every token. */
+  public static TextCodec fit(Tokenizer tokenizer, Iterable<String> texts) {
+    return fit(tokenizer, texts, VocabularyBuilder.DEFAULT_MIN_FREQUENCY,
+        VocabularyBuilder.UNLIMITED);
+  }
 }

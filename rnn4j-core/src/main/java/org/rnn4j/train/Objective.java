@@ -56,4 +56,23 @@ public interface Objective<B> {
   default java.util.Optional<double[][]> stateGradientNorms() {
     return java.util.Optional.empty();
   }
+
+  /**
+   * Visits every batch of a source in evaluation mode with no gradient graph: the loop every
+   * objective's {@link #evaluate} runs.
+   *
+   * @param model switched to evaluation mode first
+   * @param source the batches, in order
+   * @param visit what to do with each batch
+   * @param <B> the batch type
+   */
+  static <B> void forEachInEvaluation(Module model, BatchSource<B> source,
+      java.util.function.Consumer<B> visit) {
+    model.eval();
+    try (org.rnn4j.tensor.NoGrad scope = org.rnn4j.tensor.NoGrad.enter()) {
+      for (int i = 0; i < source.size(); i++) {
+        visit.accept(source.batch(i));
+      }
+    }
+  }
 }

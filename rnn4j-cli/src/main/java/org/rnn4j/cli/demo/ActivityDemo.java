@@ -13,6 +13,7 @@ import org.rnn4j.datasets.Accelerometer.Activity;
 import org.rnn4j.datasets.Accelerometer.Clip;
 import org.rnn4j.metrics.ConfusionMatrix;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.task.classify.Classifier;
 import org.rnn4j.task.classify.ClassifierConfig;
@@ -95,9 +96,9 @@ public final class ActivityDemo {
     List<ClassifyExample> train = examples(clips, 0, firstValidation);
     List<ClassifyExample> validation = examples(clips, firstValidation, firstTest);
     List<ClassifyExample> test = examples(clips, firstTest, data.subjects());
-    Classifier model = new Classifier(ClassifierConfig.builder(ClassifierInput.features(3),
-            CellKind.GRU, settings.hidden(), labels())
-        .bidirectional(true).dropout(settings.dropout()).pooling(Pooling.MEAN).build(),
+    Classifier model = new Classifier(new ClassifierConfig(ClassifierInput.features(3),
+        new RecurrentSpec(CellKind.GRU, settings.hidden(), 1, true, settings.dropout()),
+        Pooling.MEAN, labels()),
         new SplittableRandom(seed + 1));
     out.printf(Locale.ROOT, "Activity: %,d generated accelerometer clips (3 axes, 50 Hz, %d to"
             + " %d steps); %,d clips of %d subjects for training, %,d of %d for validation, %,d"

@@ -15,6 +15,7 @@ import org.rnn4j.datasets.SpliceJunctions;
 import org.rnn4j.datasets.SpliceJunctions.DnaSequence;
 import org.rnn4j.metrics.ConfusionMatrix;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.task.classify.Classifier;
 import org.rnn4j.task.classify.ClassifierConfig;
@@ -90,10 +91,9 @@ public final class DnaDemo {
   public Result run(PrintWriter out) throws IOException {
     List<ClassifyExample> all = examples(SpliceJunctions.load(DataCache.locate()));
     Split<ClassifyExample> split = Split.random(all, 0.1, 0.2, new SplittableRandom(seed));
-    Classifier model = new Classifier(ClassifierConfig.builder(
-            ClassifierInput.features(BASES.length()), CellKind.GRU, settings.hidden(),
-            SpliceJunctions.CLASSES)
-        .bidirectional(true).dropout(settings.dropout()).pooling(Pooling.MAX).build(),
+    Classifier model = new Classifier(new ClassifierConfig(ClassifierInput.features(BASES.length()),
+        new RecurrentSpec(CellKind.GRU, settings.hidden(), 1, true, settings.dropout()),
+        Pooling.MAX, SpliceJunctions.CLASSES),
         new SplittableRandom(seed));
     out.printf(Locale.ROOT, "Splice junctions: %,d DNA sequences of %d bases for training, %,d"
             + " for validation, %,d for testing; classes %s; a bidirectional GRU with %,d"

@@ -13,6 +13,7 @@ import org.rnn4j.data.TokenIds;
 import org.rnn4j.datasets.DataCache;
 import org.rnn4j.datasets.Sentiment;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.task.classify.Classifier;
 import org.rnn4j.task.classify.ClassifierConfig;
@@ -107,10 +108,9 @@ public final class SentimentDemo {
     List<ClassifyExample> train = examples(split.train(), codec);
     List<ClassifyExample> validation = examples(split.validation(), codec);
     List<ClassifyExample> test = examples(imdb, codec);
-    Classifier model = new Classifier(ClassifierConfig.builder(
-            ClassifierInput.tokens(codec.vocabulary().size(), settings.embedding()),
-            CellKind.GRU, settings.hidden(), LABELS)
-        .bidirectional(true).dropout(settings.dropout()).pooling(Pooling.MAX).build(),
+    Classifier model = new Classifier(new ClassifierConfig(ClassifierInput.tokens(codec.vocabulary().size(), settings.embedding()),
+        new RecurrentSpec(CellKind.GRU, settings.hidden(), 1, true, settings.dropout()),
+        Pooling.MAX, LABELS),
         new SplittableRandom(seed));
     out.printf(Locale.ROOT, "Sentiment: %,d Amazon and Yelp sentences for training, %,d for"
             + " validation, %,d IMDb sentences for testing; %,d words; a bidirectional GRU"

@@ -16,6 +16,11 @@ public enum CellKind {
     return cell().gates();
   }
 
+  /** Whether the cell carries a cell state c beside h (the LSTM does). */
+  public boolean hasCellState() {
+    return this == LSTM;
+  }
+
   Cell cell() {
     return switch (this) {
       case RNN_TANH -> new RnnCell(false);

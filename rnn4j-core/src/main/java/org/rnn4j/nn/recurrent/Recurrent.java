@@ -105,7 +105,7 @@ public final class Recurrent implements Module {
   }
 
   @Override
-  public Map<String, Tensor> parameters() {
+  public Map<String, Tensor> ownParameters() {
     return parameters;
   }
 

@@ -36,7 +36,7 @@ final class RecurrentShapes {
           "initial state h must be (L·D, B, H) = " + Arrays.toString(expected) + ", got "
               + Arrays.toString(initial.h().shape()));
     }
-    boolean lstm = config.cell() == CellKind.LSTM;
+    boolean lstm = config.cell().hasCellState();
     if (initial.c().isPresent() != lstm) {
       throw new IllegalArgumentException(lstm
           ? "initial state of an LSTM needs c (L·D, B, H) as well as h"

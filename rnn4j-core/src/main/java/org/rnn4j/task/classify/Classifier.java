@@ -3,6 +3,7 @@ package org.rnn4j.task.classify;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.rnn4j.data.PaddedFeatures;
 import org.rnn4j.data.PaddedIds;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.nn.Embedding;
+import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.Recurrent;
@@ -39,9 +41,9 @@ public final class Classifier implements Module {
   private final ClassifierConfig config;
   private final Optional<Embedding> embedding;
   private final Recurrent rnn;
+  private final Dropout dropout;
   private final Linear fc;
-  private final Map<String, Tensor> parameters;
-  private Optional<RandomGenerator> dropoutRng = Optional.empty(); // present while training
+  private final Map<String, Module> children;
 
   /**
    * @param config the shape and class names
@@ -52,15 +54,15 @@ public final class Classifier implements Module {
     ClassifierInput input = config.input();
     this.embedding = input.tokens()
         ? Optional.of(new Embedding(input.size(), input.embeddingSize(), rng)) : Optional.empty();
-    this.rnn = new Recurrent(RecurrentConfig.builder(config.cell(), input.recurrentInputSize(),
-        config.hiddenSize()).layers(config.layers()).bidirectional(config.bidirectional())
-        .dropout(config.dropout()).build(), rng);
-    this.fc = new Linear(config.directions() * config.hiddenSize(), config.classes(), rng);
-    Map<String, Module> children = new LinkedHashMap<>();
-    embedding.ifPresent(e -> children.put("embedding", e));
-    children.put("rnn", rnn);
-    children.put("fc", fc);
-    this.parameters = Module.namedParameters(children);
+    this.rnn = new Recurrent(config.recurrent().config(input.recurrentInputSize()), rng);
+    this.dropout = new Dropout(config.recurrent().dropout());
+    this.fc = new Linear(config.recurrent().outputSize(), config.classes(), rng);
+    Map<String, Module> c = new LinkedHashMap<>();
+    embedding.ifPresent(e -> c.put("embedding", e));
+    c.put("rnn", rnn);
+    c.put("dropout", dropout);
+    c.put("fc", fc);
+    this.children = Collections.unmodifiableMap(c);
   }
 
   /** The shape and class names this model was built with. */
@@ -69,20 +71,8 @@ public final class Classifier implements Module {
   }
 
   @Override
-  public Map<String, Tensor> parameters() {
-    return parameters;
-  }
-
-  /** Training mode: dropout drawn from {@code rng}. */
-  public void train(RandomGenerator rng) {
-    rnn.train(rng);
-    dropoutRng = Optional.of(rng);
-  }
-
-  /** Evaluation mode: no dropout. */
-  public void eval() {
-    rnn.eval();
-    dropoutRng = Optional.empty();
+  public Map<String, Module> children() {
+    return children;
   }
 
   /**
@@ -93,11 +83,7 @@ public final class Classifier implements Module {
    * @throws IllegalArgumentException if the input kind or feature size does not match the config
    */
   public Tensor forward(Padded inputs) {
-    Tensor pooled = pool(inputs);
-    if (dropoutRng.isPresent()) {
-      pooled = pooled.dropout(config.dropout(), dropoutRng.get());
-    }
-    return fc.forward(pooled);
+    return fc.forward(dropout.forward(pool(inputs)));
   }
 
   /**
@@ -117,31 +103,15 @@ public final class Classifier implements Module {
   }
 
   /**
-   * The most likely class of each sequence, in evaluation mode without a graph.
+   * The most likely class of each sequence, without a graph, in the model's current mode.
    *
    * @param inputs the sequences
    * @return (B) class ids
    */
   public int[] predict(Padded inputs) {
-    eval();
     try (NoGrad scope = NoGrad.enter()) {
-      return argmax(forward(inputs));
+      return forward(inputs).argmax();
     }
-  }
-
-  /** The arg-max of each row of (N, C) scores. */
-  static int[] argmax(Tensor logits) {
-    int c = logits.dim(-1);
-    float[] z = logits.data();
-    int[] best = new int[z.length / c];
-    for (int i = 0; i < best.length; i++) {
-      for (int j = 1; j < c; j++) {
-        if (z[i * c + j] > z[i * c + best[i]]) {
-          best[i] = j;
-        }
-      }
-    }
-    return best;
   }
 
   private Tensor embed(Padded inputs) {
@@ -164,9 +134,9 @@ public final class Classifier implements Module {
 
   /** h_n of the top layer, directions side by side: (L·D, B, H) → (B, D·H). */
   private Tensor lastStates(Tensor h, int batch) {
-    int d = config.directions();
-    int top = (config.layers() - 1) * d;
-    int hidden = config.hiddenSize();
+    int d = config.recurrent().directions();
+    int top = (config.recurrent().layers() - 1) * d;
+    int hidden = config.recurrent().hiddenSize();
     Tensor forward = h.slice(0, top, top + 1).reshape(batch, hidden);
     if (d == 1) {
       return forward;
@@ -176,20 +146,7 @@ public final class Classifier implements Module {
   }
 
   /**
-   * Writes this model to a model file (atomically); the class names travel in the config.
-   *
-   * @param file the target
-   * @param vocabulary the input vocabulary's JSON, for token input
-   * @param provenance seed, version, data digest, time
-   * @throws IOException if the file cannot be written
-   */
-  public void save(Path file, Optional<String> vocabulary, ModelFile.Provenance provenance)
-      throws IOException {
-    ModelFile.write(file, parameters, config.toJson(), vocabulary, provenance);
-  }
-
-  /**
-   * Reads a model file written by {@link #save}.
+   * Reads a model file written for a classifier (see {@link org.rnn4j.task.TrainedModel#save}).
    *
    * @param file the model file
    * @return the model and what was stored with it

@@ -6,7 +6,6 @@ import org.rnn4j.data.ClassifyBatch;
 import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.metrics.ConfusionMatrix;
 import org.rnn4j.nn.Module;
-import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Objective;
@@ -65,21 +64,17 @@ public final class ClassifierObjective implements Objective<ClassifyBatch> {
 
   /** Counts every prediction into {@code confusion}; returns the summed loss (nats). */
   private double tally(BatchSource<ClassifyBatch> source, ConfusionMatrix confusion) {
-    model.eval();
-    double nats = 0;
-    try (NoGrad scope = NoGrad.enter()) {
-      for (int i = 0; i < source.size(); i++) {
-        ClassifyBatch batch = source.batch(i);
-        Tensor logits = model.forward(batch.inputs());
-        int[] labels = batch.labels();
-        nats += CrossEntropy.loss(logits, labels, CrossEntropy.Options.DEFAULT).item()
-            * labels.length;
-        int[] predicted = Classifier.argmax(logits);
-        for (int b = 0; b < predicted.length; b++) {
-          confusion.add(labels[b], predicted[b]);
-        }
+    double[] nats = {0};
+    Objective.forEachInEvaluation(model, source, batch -> {
+      Tensor logits = model.forward(batch.inputs());
+      int[] labels = batch.labels();
+      nats[0] += CrossEntropy.loss(logits, labels, CrossEntropy.Options.DEFAULT).item()
+          * labels.length;
+      int[] predicted = logits.argmax();
+      for (int b = 0; b < predicted.length; b++) {
+        confusion.add(labels[b], predicted[b]);
       }
-    }
-    return nats;
+    });
+    return nats[0];
   }
 }

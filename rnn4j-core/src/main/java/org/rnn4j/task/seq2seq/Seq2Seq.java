@@ -80,7 +80,7 @@ public final class Seq2Seq implements Module {
     this.config = config;
     int h = config.hiddenSize();
     int he = config.encoderOutputSize();
-    boolean lstm = config.cell().gates() == 4;
+    boolean lstm = config.cell().hasCellState();
     this.encoderEmbedding = new Embedding(config.sourceVocabularySize(),
         config.sourceEmbeddingSize(), rng);
     this.encoder = new Recurrent(RecurrentConfig.builder(config.cell(),

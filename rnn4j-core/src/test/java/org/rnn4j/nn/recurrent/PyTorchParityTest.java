@@ -37,7 +37,7 @@ class PyTorchParityTest {
     }
     int[] lengths = Arrays.stream(f.meta("lengths").split(",")).mapToInt(Integer::parseInt)
         .toArray();
-    boolean lstm = config.cell() == CellKind.LSTM;
+    boolean lstm = config.cell().hasCellState();
     Tensor x = f.tensor("input").copy().requiresGrad(true);
     Tensor h0 = f.tensor("h0").copy().requiresGrad(true);
     Optional<Tensor> c0 = lstm ? Optional.of(f.tensor("c0").copy().requiresGrad(true))

@@ -27,6 +27,7 @@ import org.rnn4j.data.TokenIds;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
@@ -41,8 +42,7 @@ class ClassifierTest {
   @TempDir Path dir;
 
   private static ClassifierConfig config(ClassifierInput input, CellKind cell, Pooling pooling) {
-    return ClassifierConfig.builder(input, cell, 6, LABELS).layers(2).bidirectional(true)
-        .pooling(pooling).build();
+    return new ClassifierConfig(input, new RecurrentSpec(cell, 6, 2, true, 0f), pooling, LABELS);
   }
 
   private static float[] logits(Classifier model, Padded inputs) {
@@ -122,8 +122,9 @@ class ClassifierTest {
   /** The LAST pooling of a bidirectional layer: gradient through both directions' h_n. */
   @Test
   void lastPoolingBackwardMatchesFiniteDifferences() {
-    Classifier model = new Classifier(ClassifierConfig.builder(ClassifierInput.features(2),
-        CellKind.LSTM, 3, LABELS).bidirectional(true).build(), new SplittableRandom(8));
+    Classifier model = new Classifier(ClassifierConfig.of(ClassifierInput.features(2),
+        RecurrentSpec.of(CellKind.LSTM, 3).withBidirectional(true), LABELS),
+        new SplittableRandom(8));
     Tensor x = Tensor.normal(new SplittableRandom(9), 0f, 1f, 2, 4, 2).requiresGrad(true);
     int[] lengths = {4, 2};
     GradientCheck.check("classifier LAST", in -> model.pool(
@@ -132,8 +133,9 @@ class ClassifierTest {
 
   @Test
   void learnsWhetherASequenceContainsTokenThree() {
-    Classifier model = new Classifier(ClassifierConfig.builder(ClassifierInput.tokens(10, 8),
-        CellKind.GRU, 16, LABELS).pooling(Pooling.MAX).build(), new SplittableRandom(1));
+    Classifier model = new Classifier(ClassifierConfig.of(ClassifierInput.tokens(10, 8),
+        RecurrentSpec.of(CellKind.GRU, 16), LABELS).withPooling(Pooling.MAX),
+        new SplittableRandom(1));
     BatchSource<ClassifyBatch> train = batches(containsThree(320, 10, 21), 16);
     BatchSource<ClassifyBatch> validation = batches(containsThree(200, 10, 22), 50);
     TrainingResult r = new Trainer<>(TrainerConfig.builder(10, 2).build(),
@@ -150,7 +152,8 @@ class ClassifierTest {
     Classifier model = new Classifier(config(ClassifierInput.tokens(10, 4), CellKind.LSTM,
         Pooling.MEAN), new SplittableRandom(12));
     Path file = dir.resolve("classifier.safetensors");
-    model.save(file, Optional.of("{\"tokens\":[]}"), ModelFile.Provenance.now(12, ""));
+    ModelFile.write(file, model.parameters(), model.config().toJson(),
+        Optional.of("{\"tokens\":[]}"), ModelFile.Provenance.now(12, ""));
     ModelFile.Loaded<Classifier> loaded = Classifier.load(file);
     assertEquals(model.config(), loaded.model().config());
     assertEquals(LABELS, loaded.model().config().labels());
@@ -161,8 +164,9 @@ class ClassifierTest {
 
   @Test
   void configSurvivesAJsonRoundTrip() throws Exception {
-    ClassifierConfig tokens = ClassifierConfig.builder(ClassifierInput.tokens(30, 5), CellKind.RNN_TANH,
-        7, List.of("x", "y", "z")).layers(3).dropout(0.25f).pooling(Pooling.MAX).build();
+    ClassifierConfig tokens = new ClassifierConfig(ClassifierInput.tokens(30, 5),
+        new RecurrentSpec(CellKind.RNN_TANH, 7, 3, false, 0.25f), Pooling.MAX,
+        List.of("x", "y", "z"));
     ClassifierConfig features = config(ClassifierInput.features(4), CellKind.GRU, Pooling.LAST);
     for (ClassifierConfig c : List.of(tokens, features)) {
       assertEquals(c, ClassifierConfig.fromJson(c.toJson(), Path.of("m.safetensors")));

@@ -1,4 +1,4 @@
-package org.rnn4j.cli;
+package org.rnn4j.data.format;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import org.rnn4j.data.format.LabelledJson;
 import org.rnn4j.data.format.LabelledText;
 
 /** Reads texts with labels in the formats the command line accepts: json, csv, tsv. */
-final class LabelledTexts {
+public final class LabelledTexts {
   private LabelledTexts() {}
 
   /**
@@ -18,8 +18,11 @@ final class LabelledTexts {
    * @param format json, csv or tsv; null to choose by the file's extension
    * @param text the text field (json) or column name or index (csv, tsv)
    * @param label the label field or column
+   * @return the records in file order
+   * @throws IOException if the file cannot be read; a malformed record is named
+   * @throws IllegalArgumentException if the format is unknown
    */
-  static List<LabelledText> read(Path file, String format, String text, String label)
+  public static List<LabelledText> read(Path file, String format, String text, String label)
       throws IOException {
     String f = format != null ? format.toLowerCase(Locale.ROOT) : extension(file);
     return switch (f) {

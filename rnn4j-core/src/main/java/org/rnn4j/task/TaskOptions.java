@@ -1,0 +1,132 @@
+package org.rnn4j.task;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The values a user gave for {@link TaskOption}s, by name, read through the option so that its
+ * default applies. Every error names the option as the command line spells it ({@code --hidden})
+ * with the expected and the actual value. Immutable.
+ */
+public final class TaskOptions {
+  private static final TaskOptions NONE = new TaskOptions(Map.of());
+  private final Map<String, String> given; // name without dashes → value; "true" for a flag
+
+  private TaskOptions(Map<String, String> given) {
+    this.given = Map.copyOf(given);
+  }
+
+  /**
+   * @param given option name (without dashes) → the value as typed; {@code "true"} for a flag
+   * @return the options
+   */
+  public static TaskOptions of(Map<String, String> given) {
+    return new TaskOptions(given);
+  }
+
+  /** No option given: every option has its default. */
+  public static TaskOptions none() {
+    return NONE;
+  }
+
+  /** This plus one more value, replacing a value given for the same option. */
+  public TaskOptions with(TaskOption option, String value) {
+    java.util.HashMap<String, String> m = new java.util.HashMap<>(given);
+    m.put(option.name(), value);
+    return new TaskOptions(m);
+  }
+
+  /** The value given, else the option's default. */
+  public Optional<String> get(TaskOption option) {
+    return Optional.ofNullable(given.get(option.name())).or(option::defaultValue);
+  }
+
+  /** Whether the user gave this option. */
+  public boolean isGiven(TaskOption option) {
+    return given.containsKey(option.name());
+  }
+
+  /**
+   * @throws IllegalArgumentException if the option has no value and no default
+   */
+  public String string(TaskOption option) {
+    return get(option).orElseThrow(() -> new IllegalArgumentException(
+        option.flagName() + " is required: " + option.description()));
+  }
+
+  /** Whether a flag was given. */
+  public boolean flag(TaskOption option) {
+    return get(option).map(Boolean::parseBoolean).orElse(false);
+  }
+
+  /**
+   * @param min the smallest value allowed
+   * @throws IllegalArgumentException if the value is not an integer of at least {@code min}
+   */
+  public int integer(TaskOption option, int min) {
+    String v = string(option);
+    int n;
+    try {
+      n = Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option.flagName() + " must be an integer, got " + v);
+    }
+    if (n < min) {
+      throw new IllegalArgumentException(option.flagName() + " must be at least " + min
+          + ", got " + n);
+    }
+    return n;
+  }
+
+  /** An integer option that may be absent (no default). */
+  public Optional<Integer> optionalInteger(TaskOption option, int min) {
+    return get(option).isPresent() ? Optional.of(integer(option, min)) : Optional.empty();
+  }
+
+  /**
+   * @param min the smallest value allowed
+   * @param maxExclusive the first value above the range
+   * @throws IllegalArgumentException if the value is not a number in [min, maxExclusive)
+   */
+  public double number(TaskOption option, double min, double maxExclusive) {
+    String v = string(option);
+    double x;
+    try {
+      x = Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option.flagName() + " must be a number, got " + v);
+    }
+    if (!(x >= min && x < maxExclusive)) {
+      throw new IllegalArgumentException(option.flagName() + " must lie in [" + min + ", "
+          + maxExclusive + "), got " + v);
+    }
+    return x;
+  }
+
+  /**
+   * A value among an enum's constants, matched without regard to case.
+   *
+   * @throws IllegalArgumentException listing the choices when the value is none of them
+   */
+  public <E extends Enum<E>> E choice(TaskOption option, Class<E> type) {
+    String v = string(option);
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(v.trim())) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException(option.flagName() + " must be one of "
+        + choices(type) + ", got " + v);
+  }
+
+  private static <E extends Enum<E>> String choices(Class<E> type) {
+    StringBuilder s = new StringBuilder();
+    E[] all = type.getEnumConstants();
+    for (int i = 0; i < all.length; i++) {
+      s.append(i == 0 ? "" : i == all.length - 1 ? " or " : ", ")
+          .append(all[i].name().toLowerCase(Locale.ROOT));
+    }
+    return s.toString();
+  }
+}

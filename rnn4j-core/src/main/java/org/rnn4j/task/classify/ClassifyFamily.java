@@ -1,0 +1,131 @@
+package org.rnn4j.task.classify;
+
+import static org.rnn4j.task.TaskOption.Use.EVAL;
+import static org.rnn4j.task.TaskOption.Use.TRAIN;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.rnn4j.data.ClassifyBatch;
+import org.rnn4j.data.Split;
+import org.rnn4j.data.format.LabelledText;
+import org.rnn4j.data.format.LabelledTexts;
+import org.rnn4j.io.ModelFormatException;
+import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.TaskConfig;
+import org.rnn4j.task.TaskFamily;
+import org.rnn4j.task.TaskOption;
+import org.rnn4j.task.TaskOptions;
+import org.rnn4j.task.TrainedModel;
+import org.rnn4j.task.TrainingJob;
+import org.rnn4j.text.TextCodec;
+import org.rnn4j.train.BatchSource;
+import org.rnn4j.train.TrainingResult;
+
+/**
+ * The classify family: a sequence classifier trained on labelled texts in JSON, CSV or TSV,
+ * loaded for use as a {@link TextClassifier}.
+ */
+public final class ClassifyFamily implements TaskFamily {
+  static final TaskOption FORMAT = TaskOption.value("format", "FORMAT",
+      "json, csv or tsv (default: by the file's extension).", null, TRAIN, EVAL);
+  static final TaskOption TEXT = TaskOption.value("text", "FIELD",
+      "The text field (json) or column (csv, tsv), by name or index.", "text", TRAIN, EVAL);
+  static final TaskOption LABEL = TaskOption.value("label", "FIELD",
+      "The label field or column.", "label", TRAIN, EVAL);
+  static final TaskOption POOLING = TaskOption.value("pooling", "POOLING",
+      "last, mean or max over each text's steps.", "last", TRAIN);
+  private static final String DEFAULT_TOKENS = "word";
+
+  @Override
+  public String name() {
+    return ClassifierConfig.TASK;
+  }
+
+  @Override
+  public String description() {
+    return "a sequence classifier over labelled texts (--format json, csv or tsv; --text and"
+        + " --label name the field or column).";
+  }
+
+  @Override
+  public List<TaskOption> options() {
+    List<TaskOption> all = new ArrayList<>(List.of(FORMAT, TEXT, LABEL, POOLING,
+        CommonOptions.EMBEDDING));
+    all.addAll(CommonOptions.RECURRENT);
+    all.addAll(CommonOptions.TEXT);
+    return all;
+  }
+
+  @Override
+  public ClassifierConfig readConfig(JsonNode json, Path file) throws ModelFormatException {
+    return ClassifierConfig.fromJson(json, file);
+  }
+
+  @Override
+  public TextClassifier load(Path file) throws IOException {
+    return TextClassifier.load(file);
+  }
+
+  /** The labelled texts of a file, read as the options say. */
+  static List<LabelledText> read(Path data, TaskOptions options) throws IOException {
+    return LabelledTexts.read(data, options.get(FORMAT).orElse(null), options.string(TEXT),
+        options.string(LABEL));
+  }
+
+  @Override
+  public TrainedModel train(TrainingJob job) throws IOException {
+    List<LabelledText> records = read(job.data(), job.options());
+    if (records.size() < 2) {
+      throw new IllegalArgumentException(job.data() + ": needs at least 2 labelled records to"
+          + " train and validate, found " + records.size());
+    }
+    Split<LabelledText> split = Split.random(records, job.validationFraction(), 0,
+        new SplittableRandom(job.seed()));
+    List<String> labels = split.train().stream().map(LabelledText::label).distinct().sorted()
+        .toList();
+    TextCodec codec = CommonOptions.codec(job.options(),
+        split.train().stream().map(LabelledText::text).toList(), DEFAULT_TOKENS);
+    ClassifierConfig config = new ClassifierConfig(
+        ClassifierInput.tokens(codec.vocabulary().size(),
+            job.options().integer(CommonOptions.EMBEDDING, 1)),
+        CommonOptions.recurrent(job.options()),
+        job.options().choice(POOLING, Pooling.class), labels);
+    Classifier classifier = new Classifier(config, new SplittableRandom(job.seed()));
+    announce(job.log(), job.data(), classifier, split, codec);
+    TrainingResult result = job.fit(new ClassifierObjective(classifier),
+        batches(job, split.train(), labels, codec), batches(job, split.validation(), labels, codec));
+    return new TrainedModel(classifier, config, Optional.of(codec.toJson()), result);
+  }
+
+  private static BatchSource<ClassifyBatch> batches(TrainingJob job, List<LabelledText> records,
+      List<String> labels, TextCodec codec) {
+    int[] ids = new int[records.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = labels.indexOf(records.get(i).label());
+      if (ids[i] < 0) {
+        throw new IllegalArgumentException(job.data() + ": label '" + records.get(i).label()
+            + "' appears only in the validation part; known labels " + labels);
+      }
+    }
+    return ClassifierData.batches(records.stream().map(LabelledText::text).toList(), ids, codec,
+        job.batchSize());
+  }
+
+  private static void announce(PrintWriter log, Path data, Classifier classifier,
+      Split<LabelledText> split, TextCodec codec) {
+    List<String> labels = classifier.config().labels();
+    log.printf(Locale.ROOT, "training a %s classifier of %d classes %s on %s: %,d for training,"
+            + " %,d for validation, vocabulary %,d %s tokens, %,d parameters%n",
+        classifier.config().recurrent().cell(), labels.size(), labels, data, split.train().size(),
+        split.validation().size(), codec.vocabulary().size(), codec.tokenizer(),
+        classifier.parameterCount());
+    log.flush();
+  }
+}

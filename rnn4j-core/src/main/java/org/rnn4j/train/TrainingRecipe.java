@@ -1,0 +1,102 @@
+package org.rnn4j.train;
+
+import java.util.List;
+import java.util.Optional;
+import org.rnn4j.optim.Adam;
+
+/**
+ * The one way rnn4j trains a task model, shared by the command line, the demos and library
+ * users: Adam over the objective's model parameters, the global gradient norm clipped, validation
+ * after every epoch, optional early stopping that keeps the best epoch's weights, and listeners
+ * for progress and logs. For anything else (another optimizer, schedules, checkpoints) build a
+ * {@link Trainer} directly.
+ *
+ * @param epochs how many passes over the training batches
+ * @param seed the run's seed: batch order and dropout derive from it
+ * @param learningRate Adam's step size
+ * @param clipNorm the largest global gradient norm; 0 turns clipping off
+ * @param earlyStopping when to stop and which epoch's weights to keep, if at all
+ * @param listeners progress bar, metrics log, charts
+ */
+public record TrainingRecipe(int epochs, long seed, double learningRate, double clipNorm,
+    Optional<EarlyStopping> earlyStopping, List<TrainingListener> listeners) {
+
+  public static final double DEFAULT_LEARNING_RATE = 0.01;
+
+  /** Checks the settings; copies the listeners. */
+  public TrainingRecipe {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+    }
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be positive and finite, got "
+          + learningRate);
+    }
+    if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
+      throw new IllegalArgumentException("clipNorm must be finite and at least 0, got "
+          + clipNorm);
+    }
+    if (earlyStopping == null || listeners == null) {
+      throw new IllegalArgumentException("earlyStopping (Optional) and listeners must be given");
+    }
+    listeners = List.copyOf(listeners);
+  }
+
+  /**
+   * The defaults: learning rate {@value #DEFAULT_LEARNING_RATE}, clipping at {@link
+   * TrainerConfig#DEFAULT_CLIP_NORM}, no early stopping, no listeners.
+   *
+   * @param epochs passes over the data
+   * @param seed the run's seed
+   * @return the recipe
+   */
+  public static TrainingRecipe of(int epochs, long seed) {
+    return new TrainingRecipe(epochs, seed, DEFAULT_LEARNING_RATE,
+        TrainerConfig.DEFAULT_CLIP_NORM, Optional.empty(), List.of());
+  }
+
+  /** This recipe with another learning rate. */
+  public TrainingRecipe withLearningRate(double value) {
+    return new TrainingRecipe(epochs, seed, value, clipNorm, earlyStopping, listeners);
+  }
+
+  /** This recipe with another clipping norm (0: off). */
+  public TrainingRecipe withClipNorm(double value) {
+    return new TrainingRecipe(epochs, seed, learningRate, value, earlyStopping, listeners);
+  }
+
+  /** This recipe stopping early as given. */
+  public TrainingRecipe withEarlyStopping(EarlyStopping value) {
+    return new TrainingRecipe(epochs, seed, learningRate, clipNorm, Optional.of(value),
+        listeners);
+  }
+
+  /** This recipe with these listeners instead of its own. */
+  public TrainingRecipe withListeners(List<TrainingListener> value) {
+    return new TrainingRecipe(epochs, seed, learningRate, clipNorm, earlyStopping, value);
+  }
+
+  /** This recipe with another seed. */
+  public TrainingRecipe withSeed(long value) {
+    return new TrainingRecipe(epochs, value, learningRate, clipNorm, earlyStopping, listeners);
+  }
+
+  /**
+   * Trains the objective's model in place.
+   *
+   * @param objective the model and its loss
+   * @param train the training batches
+   * @param validation evaluated after every epoch, when present
+   * @param <B> the batch type
+   * @return how the run ended; with early stopping the model holds the best epoch's weights
+   * @throws TrainingDivergedException on a NaN or infinite loss or gradient
+   */
+  public <B> TrainingResult fit(Objective<B> objective, BatchSource<B> train,
+      Optional<BatchSource<B>> validation) {
+    TrainerConfig.Builder config = TrainerConfig.builder(epochs, seed).clipNorm(clipNorm);
+    earlyStopping.ifPresent(config::earlyStopping);
+    return new Trainer<>(config.build(), objective,
+        Adam.of(objective.model().parameters(), learningRate), listeners)
+        .fit(train, validation);
+  }
+}
