@@ -1,14 +1,15 @@
 package org.rnn4j.optim;
 
 /**
- * Settings of {@link Adam}, with PyTorch's names and defaults ({@code torch.optim.Adam}).
+ * Settings of {@link Adam} and {@link AdamW}, with PyTorch's names and defaults ({@code
+ * torch.optim.Adam}; {@link AdamW#defaults()} for {@code torch.optim.AdamW}'s).
  *
  * @param learningRate lr &gt; 0
  * @param beta1 β₁ in [0, 1), decay of the first moment
  * @param beta2 β₂ in [0, 1), decay of the second moment
  * @param eps ε &gt; 0, added to the denominator
- * @param weightDecay λ ≥ 0, L2 penalty added to the gradient (for decoupled decay use {@link
- *     AdamW})
+ * @param weightDecay λ ≥ 0: for {@link Adam} an L2 penalty added to the gradient, g ← g + λ·θ;
+ *     for {@link AdamW} decoupled, θ ← θ − lr·λ·θ before the Adam step
  * @param amsgrad use the running maximum of the second moment (Reddi et al. 2018)
  */
 public record AdamConfig(

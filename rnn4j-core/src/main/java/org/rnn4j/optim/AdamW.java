@@ -18,7 +18,9 @@ import org.rnn4j.tensor.Tensor;
  * <p>The decay and the Adam step are one pass over θ. State: as {@link Adam}'s.
  */
 public final class AdamW extends AbstractAdam implements Optimizer {
-  private final AdamWConfig config;
+  /** PyTorch's AdamW default λ; its other defaults are Adam's. */
+  public static final double DEFAULT_WEIGHT_DECAY = 1e-2;
+  private final AdamConfig config;
 
   /**
    * An optimizer over {@code parameters}.
@@ -27,10 +29,9 @@ public final class AdamW extends AbstractAdam implements Optimizer {
    * @param config the settings
    * @throws IllegalArgumentException if {@code parameters} is empty or holds a tensor twice
    */
-  public AdamW(Map<String, Tensor> parameters, AdamWConfig config) {
+  public AdamW(Map<String, Tensor> parameters, AdamConfig config) {
     // Adam without the L2 term, plus decoupled decay
-    super(parameters, new AdamConfig(config.learningRate(), config.beta1(), config.beta2(),
-        config.eps(), 0, config.amsgrad()), config.weightDecay());
+    super(parameters, config.withWeightDecay(0), config.weightDecay());
     this.config = config;
   }
 
@@ -42,11 +43,21 @@ public final class AdamW extends AbstractAdam implements Optimizer {
    * @return the optimizer
    */
   public static AdamW of(Map<String, Tensor> parameters, double learningRate) {
-    return new AdamW(parameters, AdamWConfig.defaults().withLearningRate(learningRate));
+    return new AdamW(parameters, defaults().withLearningRate(learningRate));
   }
 
   /** The settings this optimizer was built with (its learning rate may have changed since). */
-  public AdamWConfig config() {
+  /**
+   * PyTorch's {@code torch.optim.AdamW} defaults.
+   *
+   * @return lr 1e−3, β (0.9, 0.999), ε 1e−8, decoupled weight decay 0.01, no AMSGrad
+   */
+  public static AdamConfig defaults() {
+    return AdamConfig.defaults().withWeightDecay(DEFAULT_WEIGHT_DECAY);
+  }
+
+  /** The settings; its weight decay is the decoupled λ. */
+  public AdamConfig config() {
     return config;
   }
 }

@@ -26,7 +26,7 @@ class AdamSlicesTest {
     List<Function<Map<String, Tensor>, Optimizer>> factories = List.of(
         p -> new Adam(p, AdamConfig.defaults().withLearningRate(0.01).withAmsgrad(true)
             .withWeightDecay(0.1)),
-        p -> new AdamW(p, AdamWConfig.defaults().withLearningRate(0.01)));
+        p -> new AdamW(p, AdamW.defaults().withLearningRate(0.01)));
     int saved = Parallelism.threads();
     try {
       for (Function<Map<String, Tensor>, Optimizer> factory : factories) {

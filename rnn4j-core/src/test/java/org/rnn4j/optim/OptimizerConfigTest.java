@@ -45,7 +45,7 @@ class OptimizerConfigTest {
     assertRejected("beta2", () -> a.withBetas(0.9, -0.1));
     assertRejected("eps", () -> a.withEps(-1e-8));
     assertRejected("weightDecay", () -> a.withWeightDecay(-0.01));
-    AdamWConfig w = AdamWConfig.defaults();
+    AdamConfig w = AdamW.defaults();
     assertRejected("learningRate", () -> w.withLearningRate(0));
     assertRejected("beta1", () -> w.withBetas(-0.1, 0.999));
     assertRejected("beta2", () -> w.withBetas(0.9, 1.0));
@@ -63,7 +63,7 @@ class OptimizerConfigTest {
   @Test
   void defaultsArePyTorchs() {
     assertEquals(new AdamConfig(1e-3, 0.9, 0.999, 1e-8, 0, false), AdamConfig.defaults());
-    assertEquals(new AdamWConfig(1e-3, 0.9, 0.999, 1e-8, 1e-2, false), AdamWConfig.defaults());
+    assertEquals(new AdamConfig(1e-3, 0.9, 0.999, 1e-8, 1e-2, false), AdamW.defaults());
     assertEquals(new RmsPropConfig(1e-2, 0.99, 1e-8, 0, 0, false), RmsPropConfig.defaults());
     assertEquals(new SgdConfig(0.1, 0, 0, false, 0), SgdConfig.of(0.1));
   }

@@ -57,7 +57,7 @@ class OptimizerParityTest {
           num(f, "eps"), weightDecay, num(f, "momentum"), bool(f, "centered")));
       case "Adam" -> new Adam(parameters, new AdamConfig(lr, num(f, "beta1"), num(f, "beta2"),
           num(f, "eps"), weightDecay, bool(f, "amsgrad")));
-      case "AdamW" -> new AdamW(parameters, new AdamWConfig(lr, num(f, "beta1"),
+      case "AdamW" -> new AdamW(parameters, new AdamConfig(lr, num(f, "beta1"),
           num(f, "beta2"), num(f, "eps"), weightDecay, bool(f, "amsgrad")));
       default -> throw new IllegalArgumentException("unknown optimizer " + f.meta("optimizer"));
     };

@@ -28,7 +28,7 @@ class OptimizerStateTest {
         p -> new Sgd(p, new SgdConfig(0.1, 0.9, 0, true, 0.01)),
         p -> new RmsProp(p, RmsPropConfig.defaults().withCentered(true).withMomentum(0.5)),
         p -> new Adam(p, AdamConfig.defaults().withLearningRate(0.05).withAmsgrad(true)),
-        p -> new AdamW(p, AdamWConfig.defaults().withLearningRate(0.05)));
+        p -> new AdamW(p, AdamW.defaults().withLearningRate(0.05)));
     return factories.stream().map(f -> Arguments.of(f, f.apply(parameters(0)).getClass()));
   }
 
