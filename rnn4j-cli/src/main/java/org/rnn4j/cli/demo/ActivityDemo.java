@@ -5,25 +5,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.SplittableRandom;
+import org.rnn4j.cli.demo.FeatureClassification.Result;
+import org.rnn4j.cli.demo.FeatureClassification.Settings;
 import org.rnn4j.data.ClassifyExample;
 import org.rnn4j.datasets.Accelerometer;
 import org.rnn4j.datasets.Accelerometer.Activity;
 import org.rnn4j.datasets.Accelerometer.Clip;
-import org.rnn4j.metrics.ConfusionMatrix;
-import org.rnn4j.nn.recurrent.CellKind;
-import org.rnn4j.nn.recurrent.RecurrentSpec;
-import org.rnn4j.optim.Adam;
 import org.rnn4j.task.classify.Classifier;
-import org.rnn4j.task.classify.ClassifierConfig;
-import org.rnn4j.task.classify.ClassifierInput;
-import org.rnn4j.task.classify.ClassifierObjective;
 import org.rnn4j.task.classify.Pooling;
-import org.rnn4j.train.EarlyStopping;
-import org.rnn4j.train.ProgressBar;
-import org.rnn4j.train.Trainer;
-import org.rnn4j.train.TrainerConfig;
 
 /**
  * Human activity from a phone's accelerometer: clips drawn by the seeded generator {@link
@@ -40,36 +30,16 @@ public final class ActivityDemo {
   private static final int CLIPS = 1_200;
   private static final int VALIDATION_SUBJECTS = 3;
   private static final int TEST_SUBJECTS = 6;
-  private static final int BATCH = 32;
-  private static final int PATIENCE = 5;
 
-  /**
-   * The model and its training.
-   *
-   * @param hidden H, GRU units per direction
-   * @param dropout on the pooled vector while training
-   * @param epochs the most epochs (early stopping, after 5 epochs without a better validation loss, may end sooner)
-   * @param learningRate Adam's step size
-   */
-  public record Settings(int hidden, float dropout, int epochs, double learningRate) {
-    /** The settings of {@code rnn4j demo activity}. */
-    public static final Settings DEFAULT = new Settings(32, 0.2f, 30, 2e-3);
-  }
-
-  /**
-   * What the demo measured on the test subjects' clips.
-   *
-   * @param confusion the GRU's predictions against the true activities
-   * @param majority the majority class's accuracy
-   */
-  public record Result(ConfusionMatrix confusion, double majority) {}
+  /** The settings of {@code rnn4j demo activity}. */
+  public static final Settings DEFAULT = new Settings(32, 0.2f, 30, 2e-3);
 
   private final long seed;
   private final Settings settings;
 
   /** @param seed seeds the generated clips, the initial weights, dropout and the batch order */
   public ActivityDemo(long seed) {
-    this(seed, Settings.DEFAULT);
+    this(seed, DEFAULT);
   }
 
   /**
@@ -96,10 +66,7 @@ public final class ActivityDemo {
     List<ClassifyExample> train = examples(clips, 0, firstValidation);
     List<ClassifyExample> validation = examples(clips, firstValidation, firstTest);
     List<ClassifyExample> test = examples(clips, firstTest, data.subjects());
-    Classifier model = new Classifier(new ClassifierConfig(ClassifierInput.features(3),
-        new RecurrentSpec(CellKind.GRU, settings.hidden(), 1, true, settings.dropout()),
-        Pooling.MEAN, labels()),
-        new SplittableRandom(seed + 1));
+    Classifier model = FeatureClassification.model(settings, 3, Pooling.MEAN, labels(), seed + 1);
     out.printf(Locale.ROOT, "Activity: %,d generated accelerometer clips (3 axes, 50 Hz, %d to"
             + " %d steps); %,d clips of %d subjects for training, %,d of %d for validation, %,d"
             + " of %d unseen subjects for testing; a bidirectional GRU with %,d parameters.%n",
@@ -107,18 +74,11 @@ public final class ActivityDemo {
         validation.size(), VALIDATION_SUBJECTS, test.size(), TEST_SUBJECTS,
         model.parameterCount());
     out.flush();
-    ClassifierObjective objective = new ClassifierObjective(model);
-    new Trainer<>(TrainerConfig.builder(settings.epochs(), seed)
-            .earlyStopping(EarlyStopping.onLoss(PATIENCE)).build(),
-        objective, Adam.of(model.parameters(), settings.learningRate()),
-        List.of(ProgressBar.onStandardOutput()))
-        .fit(ClassifyBatches.bucketed(train, BATCH, 0, new SplittableRandom(seed + 2)),
-            Optional.of(ClassifyBatches.sequential(validation, 100, 0)));
-    ConfusionMatrix confusion = objective.confusion(ClassifyBatches.sequential(test, 100, 0));
-    Result r = new Result(confusion, ClassifyBatches.majorityAccuracy(train, test));
+    Result r = FeatureClassification.trainAndTest(model, settings, seed, seed + 2, train,
+        validation, test);
     out.printf(Locale.ROOT, "test accuracy on unseen subjects: GRU %.3f; baseline: majority"
-        + " class %.3f%n", confusion.accuracy(), r.majority());
-    out.println(confusion);
+        + " class %.3f%n", r.confusion().accuracy(), r.majority());
+    out.println(r.confusion());
     out.flush();
     return r;
   }

@@ -5,27 +5,17 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.SplittableRandom;
+import org.rnn4j.cli.demo.FeatureClassification.Result;
+import org.rnn4j.cli.demo.FeatureClassification.Settings;
 import org.rnn4j.data.ClassifyExample;
 import org.rnn4j.data.Features;
 import org.rnn4j.data.Split;
 import org.rnn4j.datasets.DataCache;
 import org.rnn4j.datasets.SpliceJunctions;
 import org.rnn4j.datasets.SpliceJunctions.DnaSequence;
-import org.rnn4j.metrics.ConfusionMatrix;
-import org.rnn4j.nn.recurrent.CellKind;
-import org.rnn4j.nn.recurrent.RecurrentSpec;
-import org.rnn4j.optim.Adam;
 import org.rnn4j.task.classify.Classifier;
-import org.rnn4j.task.classify.ClassifierConfig;
-import org.rnn4j.task.classify.ClassifierInput;
-import org.rnn4j.task.classify.ClassifierObjective;
 import org.rnn4j.task.classify.Pooling;
-import org.rnn4j.train.EarlyStopping;
-import org.rnn4j.train.ProgressBar;
-import org.rnn4j.train.Trainer;
-import org.rnn4j.train.TrainerConfig;
 
 /**
  * Splice junctions in primate DNA: the 3,186 sequences of 60 bases of the StatLog "DNA" data
@@ -40,36 +30,16 @@ import org.rnn4j.train.TrainerConfig;
  */
 public final class DnaDemo {
   private static final String BASES = "ACGT";
-  private static final int BATCH = 32;
-  private static final int PATIENCE = 5;
 
-  /**
-   * The model and its training.
-   *
-   * @param hidden H, GRU units per direction
-   * @param dropout on the pooled vector while training
-   * @param epochs the most epochs (early stopping, after 5 epochs without a better validation loss, may end sooner)
-   * @param learningRate Adam's step size
-   */
-  public record Settings(int hidden, float dropout, int epochs, double learningRate) {
-    /** The settings of {@code rnn4j demo dna}. */
-    public static final Settings DEFAULT = new Settings(64, 0.3f, 40, 3e-3);
-  }
-
-  /**
-   * What the demo measured on the test sequences.
-   *
-   * @param confusion the GRU's predictions against the gold classes
-   * @param majority the majority class's accuracy
-   */
-  public record Result(ConfusionMatrix confusion, double majority) {}
+  /** The settings of {@code rnn4j demo dna}. */
+  public static final Settings DEFAULT = new Settings(64, 0.3f, 40, 3e-3);
 
   private final long seed;
   private final Settings settings;
 
   /** @param seed seeds the split, the initial weights, dropout and the batch order */
   public DnaDemo(long seed) {
-    this(seed, Settings.DEFAULT);
+    this(seed, DEFAULT);
   }
 
   /**
@@ -91,30 +61,19 @@ public final class DnaDemo {
   public Result run(PrintWriter out) throws IOException {
     List<ClassifyExample> all = examples(SpliceJunctions.load(DataCache.locate()));
     Split<ClassifyExample> split = Split.random(all, 0.1, 0.2, new SplittableRandom(seed));
-    Classifier model = new Classifier(new ClassifierConfig(ClassifierInput.features(BASES.length()),
-        new RecurrentSpec(CellKind.GRU, settings.hidden(), 1, true, settings.dropout()),
-        Pooling.MAX, SpliceJunctions.CLASSES),
-        new SplittableRandom(seed));
+    Classifier model = FeatureClassification.model(settings, BASES.length(), Pooling.MAX,
+        SpliceJunctions.CLASSES, seed);
     out.printf(Locale.ROOT, "Splice junctions: %,d DNA sequences of %d bases for training, %,d"
             + " for validation, %,d for testing; classes %s; a bidirectional GRU with %,d"
             + " parameters.%n", split.train().size(), SpliceJunctions.LENGTH,
         split.validation().size(), split.test().size(), SpliceJunctions.CLASSES,
         model.parameterCount());
     out.flush();
-    ClassifierObjective objective = new ClassifierObjective(model);
-    new Trainer<>(TrainerConfig.builder(settings.epochs(), seed)
-            .earlyStopping(EarlyStopping.onLoss(PATIENCE)).build(),
-        objective, Adam.of(model.parameters(), settings.learningRate()),
-        List.of(ProgressBar.onStandardOutput()))
-        .fit(ClassifyBatches.bucketed(split.train(), BATCH, 0, new SplittableRandom(seed + 1)),
-            Optional.of(ClassifyBatches.sequential(split.validation(), 100, 0)));
-    ConfusionMatrix confusion =
-        objective.confusion(ClassifyBatches.sequential(split.test(), 100, 0));
-    Result r = new Result(confusion,
-        ClassifyBatches.majorityAccuracy(split.train(), split.test()));
+    Result r = FeatureClassification.trainAndTest(model, settings, seed, seed + 1, split.train(),
+        split.validation(), split.test());
     out.printf(Locale.ROOT, "test accuracy: GRU %.3f; baseline: majority class (n) %.3f%n",
-        confusion.accuracy(), r.majority());
-    out.println(confusion);
+        r.confusion().accuracy(), r.majority());
+    out.println(r.confusion());
     out.flush();
     return r;
   }

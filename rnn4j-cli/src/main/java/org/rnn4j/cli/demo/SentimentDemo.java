@@ -25,8 +25,7 @@ import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.text.WordTokenizer;
 import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.ProgressBar;
-import org.rnn4j.train.Trainer;
-import org.rnn4j.train.TrainerConfig;
+import org.rnn4j.train.TrainingRecipe;
 
 /**
  * Sentiment of review sentences, across domains: a word-level bidirectional GRU classifier trained
@@ -108,10 +107,10 @@ public final class SentimentDemo {
     List<ClassifyExample> train = examples(split.train(), codec);
     List<ClassifyExample> validation = examples(split.validation(), codec);
     List<ClassifyExample> test = examples(imdb, codec);
-    Classifier model = new Classifier(new ClassifierConfig(ClassifierInput.tokens(codec.vocabulary().size(), settings.embedding()),
+    Classifier model = new Classifier(new ClassifierConfig(
+        ClassifierInput.tokens(codec.vocabulary().size(), settings.embedding()),
         new RecurrentSpec(CellKind.GRU, settings.hidden(), 1, true, settings.dropout()),
-        Pooling.MAX, LABELS),
-        new SplittableRandom(seed));
+        Pooling.MAX, LABELS), new SplittableRandom(seed));
     out.printf(Locale.ROOT, "Sentiment: %,d Amazon and Yelp sentences for training, %,d for"
             + " validation, %,d IMDb sentences for testing; %,d words; a bidirectional GRU"
             + " with %,d parameters.%n", train.size(), validation.size(), test.size(),
@@ -119,11 +118,10 @@ public final class SentimentDemo {
     out.flush();
     ClassifierObjective objective = new ClassifierObjective(model);
     int pad = codec.vocabulary().padId();
-    new Trainer<>(TrainerConfig.builder(settings.epochs(), seed)
-            .earlyStopping(EarlyStopping.onLoss(PATIENCE)).build(),
-        objective, Adam.of(model.parameters(), settings.learningRate()),
-        List.of(ProgressBar.onStandardOutput()))
-        .fit(ClassifyBatches.bucketed(train, BATCH, pad, new SplittableRandom(seed + 1)),
+    TrainingRecipe.of(settings.epochs(), seed).withLearningRate(settings.learningRate())
+        .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
+        .withListeners(List.of(ProgressBar.onStandardOutput()))
+        .fit(objective, ClassifyBatches.bucketed(train, BATCH, pad, new SplittableRandom(seed + 1)),
             Optional.of(ClassifyBatches.sequential(validation, 100, pad)));
     double rnn = objective.evaluate(ClassifyBatches.sequential(test, 100, pad)).get("accuracy");
     Result r = new Result(rnn, ClassifyBatches.majorityAccuracy(train, test),
@@ -152,10 +150,9 @@ public final class SentimentDemo {
 
   /** Lower-cased words of the training sentences seen at least {@link #MIN_FREQUENCY} times. */
   private static TextCodec codec(List<Sentiment.Sentence> train) {
-    WordTokenizer tokenizer = WordTokenizer.standard();
-    VocabularyBuilder builder = new VocabularyBuilder();
-    train.forEach(s -> builder.addAll(tokenizer.tokenize(s.text())));
-    return new TextCodec(tokenizer, builder.build(MIN_FREQUENCY, VocabularyBuilder.UNLIMITED));
+    return TextCodec.fit(WordTokenizer.standard(),
+        train.stream().map(Sentiment.Sentence::text).toList(), MIN_FREQUENCY,
+        VocabularyBuilder.UNLIMITED);
   }
 
   /** Each sentence's word ids and label; an empty sentence becomes one {@code <unk>}. */

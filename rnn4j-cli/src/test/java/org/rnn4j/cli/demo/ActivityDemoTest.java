@@ -19,7 +19,7 @@ class ActivityDemoTest {
   @Test
   void recognisesActivitiesOfUnseenSubjects() {
     StringWriter text = new StringWriter();
-    ActivityDemo.Result r = new ActivityDemo(1).run(new PrintWriter(text));
+    FeatureClassification.Result r = new ActivityDemo(1).run(new PrintWriter(text));
     System.out.print(text);
     assertEquals(6, r.confusion().classes());
     assertTrue(r.majority() < 0.3, "majority " + r.majority());

@@ -25,7 +25,7 @@ class DnaDemoTest {
     assumeTrue(Files.isDirectory(DataCache.locate().root().resolve("dna")),
         "data/cache/dna is missing: run data/fetch dna to run the DNA demo");
     StringWriter text = new StringWriter();
-    DnaDemo.Result r = new DnaDemo(1).run(new PrintWriter(text));
+    FeatureClassification.Result r = new DnaDemo(1).run(new PrintWriter(text));
     System.out.print(text);
     assertEquals(637, r.confusion().total());
     assertTrue(r.majority() > 0.45 && r.majority() < 0.6, "majority " + r.majority());
