@@ -25,29 +25,23 @@ public record RecurrentConfig(
     boolean orthogonalRecurrent,
     boolean unitForgetBias) {
 
-  public static final int DEFAULT_LAYERS = 1;
-  public static final float DEFAULT_DROPOUT = 0f;
+  public static final int DEFAULT_LAYERS = RecurrentSpec.DEFAULT_LAYERS;
+  public static final float DEFAULT_DROPOUT = RecurrentSpec.DEFAULT_DROPOUT;
 
-  /** Checks every setting. */
+  /** Checks every setting (the shared ones through {@link RecurrentSpec}). */
   public RecurrentConfig {
-    if (cell == null) {
-      throw new IllegalArgumentException("cell must be given");
-    }
+    new RecurrentSpec(cell, hiddenSize, layers, bidirectional, dropout);
     if (inputSize < 1) {
       throw new IllegalArgumentException("inputSize must be at least 1, got " + inputSize);
     }
-    if (hiddenSize < 1) {
-      throw new IllegalArgumentException("hiddenSize must be at least 1, got " + hiddenSize);
-    }
-    if (layers < 1) {
-      throw new IllegalArgumentException("layers must be at least 1, got " + layers);
-    }
-    if (!(dropout >= 0f && dropout < 1f)) {
-      throw new IllegalArgumentException("dropout must lie in [0, 1), got " + dropout);
-    }
-    if (unitForgetBias && cell != CellKind.LSTM) {
+    if (unitForgetBias && !cell.hasCellState()) {
       throw new IllegalArgumentException("unitForgetBias applies to the LSTM only, cell is " + cell);
     }
+  }
+
+  /** The settings a task config chooses: everything but the input size and the init. */
+  public RecurrentSpec spec() {
+    return new RecurrentSpec(cell, hiddenSize, layers, bidirectional, dropout);
   }
 
   /** Directions per layer, D = 1 or 2. */
