@@ -25,7 +25,8 @@ public record LanguageModelConfig(int vocabularySize, int embeddingSize, Recurre
   /** Checks the sizes and that the recurrent layer reads one way. */
   public LanguageModelConfig {
     if (vocabularySize < 1) {
-      throw new IllegalArgumentException("vocabularySize must be at least 1, got " + vocabularySize);
+      throw new IllegalArgumentException("vocabularySize must be at least 1, got "
+          + vocabularySize);
     }
     if (embeddingSize < 1) {
       throw new IllegalArgumentException("embeddingSize must be at least 1, got " + embeddingSize);

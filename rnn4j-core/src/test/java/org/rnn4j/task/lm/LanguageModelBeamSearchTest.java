@@ -26,7 +26,8 @@ class LanguageModelBeamSearchTest {
   private static final int END = 3;
 
   private static LanguageModel model(CellKind cell, long seed) {
-    return new LanguageModel(new LanguageModelConfig(V, 8, RecurrentSpec.of(cell, 16).withLayers(2)),
+    return new LanguageModel(
+        new LanguageModelConfig(V, 8, RecurrentSpec.of(cell, 16).withLayers(2)),
         new SplittableRandom(seed));
   }
 
