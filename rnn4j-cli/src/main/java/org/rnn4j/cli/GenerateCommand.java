@@ -5,15 +5,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.rnn4j.decode.GenerationConfig;
 import org.rnn4j.decode.RandomSampler;
 import org.rnn4j.decode.Sampler;
+import org.rnn4j.task.lm.TextGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rnn4j generate}: samples texts from a language model, one per line. */
+/**
+ * {@code rnn4j generate}: samples texts from a language model, one per line; sample i draws from
+ * the i-th split of the seed's generator (see {@link TextGenerator#sample}).
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
@@ -58,14 +61,11 @@ final class GenerateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--count and --max-tokens must be at least 1, got "
           + count + " and " + maxTokens);
     }
-    LoadedLanguageModel lm = LoadedLanguageModel.load(model);
-    GenerationConfig config = GenerationConfig.of(maxTokens, sampler())
-        .stoppingAt(lm.codec().vocabulary().eosId());
-    SplittableRandom rng = new SplittableRandom(seed);
+    TextGenerator lm = TextGenerator.load(model);
     PrintWriter out = spec.commandLine().getOut();
-    for (int i = 0; i < count; i++) {
-      out.println(prime + lm.model().generate(lm.codec(), lm.codec().vocabulary().bosId(), prime,
-          config, rng.split()));
+    for (String continuation : lm.sample(prime, count, lm.untilEos(maxTokens, sampler()),
+        new SplittableRandom(seed))) {
+      out.println(prime + continuation);
     }
     out.flush();
     return 0;

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rnn4j.data.format.TextLines;
 import org.rnn4j.decode.Score;
+import org.rnn4j.task.TaskOptions;
+import org.rnn4j.task.lm.PerplexityEvaluation;
+import org.rnn4j.task.lm.TextGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,14 +35,13 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LoadedLanguageModel lm = LoadedLanguageModel.load(model);
+    TextGenerator lm = TextGenerator.load(model);
     PrintWriter out = spec.commandLine().getOut();
     for (Path file : files) {
-      List<String> texts = TextLines.read(file, true);
-      Score total = Score.total(lm.model().score(lm.codec(), lm.codec().vocabulary().bosId(),
-          texts, true));
+      PerplexityEvaluation e = lm.evaluate(file, TaskOptions.none());
+      Score total = e.total();
       out.printf(Locale.ROOT, "%s: %,d texts, %,d tokens, log-likelihood %.2f nats"
-              + " (%.4f per token), perplexity %.3f%n", file, texts.size(), total.tokens(),
+              + " (%.4f per token), perplexity %.3f%n", file, e.texts(), total.tokens(),
           total.logLikelihood(), total.mean(), total.perplexity());
     }
     out.flush();

@@ -18,6 +18,7 @@ import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.nn.recurrent.Recurrent;
 import org.rnn4j.nn.recurrent.RecurrentConfig;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.lm.LanguageModel;
 import org.rnn4j.task.lm.LanguageModelConfig;
 import org.rnn4j.tensor.NoGrad;
@@ -58,8 +59,10 @@ class InteropTest {
   @Test
   void pyTorchLanguageModelsLoadIntoRnn4jAndGiveTheSameLogits() throws Exception {
     Object[][] cases = {
-        {"torch_lm", new LanguageModelConfig(CellKind.LSTM, 11, 5, 7, 2, 0f)},
-        {"torch_rnn_lm", new LanguageModelConfig(CellKind.RNN_TANH, 6, 3, 4, 1, 0f)}};
+        {"torch_lm", new LanguageModelConfig(11, 5,
+            RecurrentSpec.of(CellKind.LSTM, 7).withLayers(2))},
+        {"torch_rnn_lm", new LanguageModelConfig(6, 3,
+            RecurrentSpec.of(CellKind.RNN_TANH, 4))}};
     for (Object[] c : cases) {
       String name = (String) c[0];
       LanguageModel m = new LanguageModel((LanguageModelConfig) c[1], new SplittableRandom(1));
@@ -93,7 +96,8 @@ class InteropTest {
 
   /** The model whose file the fixture script hands to PyTorch (copied to fixtures/interop). */
   static LanguageModel modelForPyTorch() {
-    return new LanguageModel(new LanguageModelConfig(CellKind.GRU, 13, 6, 8, 2, 0f),
+    return new LanguageModel(new LanguageModelConfig(13, 6,
+        RecurrentSpec.of(CellKind.GRU, 8).withLayers(2)),
         new SplittableRandom(2026));
   }
 
@@ -101,7 +105,9 @@ class InteropTest {
   void writesTheModelFileForPyTorch() throws Exception {
     Path out = Path.of("target/interop/rnn4j_lm.safetensors");
     Files.createDirectories(out.getParent());
-    modelForPyTorch().save(out, Optional.empty(), ModelFile.Provenance.now(2026, ""));
+    LanguageModel m = modelForPyTorch();
+    ModelFile.write(out, m.parameters(), m.config().toJson(), Optional.empty(),
+        ModelFile.Provenance.now(2026, ""));
     LanguageModel again = LanguageModel.load(out).model();
     assertEquals(modelForPyTorch().parameters().keySet(), again.parameters().keySet());
   }
@@ -119,7 +125,8 @@ class InteropTest {
   void aModelFileRoundTripsWithVocabularyAndProvenance() throws Exception {
     LanguageModel m = modelForPyTorch();
     Path file = dir.resolve("m.safetensors");
-    m.save(file, Optional.of("{\"tokens\":[\"a\",\"b\"]}"),
+    ModelFile.write(file, m.parameters(), m.config().toJson(),
+        Optional.of("{\"tokens\":[\"a\",\"b\"]}"),
         new ModelFile.Provenance(42, "9.9", "ab12", "2026-11-25T20:00:00Z"));
     ModelFile.Loaded<LanguageModel> back = LanguageModel.load(file);
     assertEquals(m.config(), back.model().config());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.optim.Optimizer;
 import org.rnn4j.task.lm.LanguageModel;
@@ -46,7 +47,8 @@ class TrainerTest {
   private static final int V = (int) TEXT.chars().distinct().count();
 
   private static LanguageModel model(long seed, int layers) {
-    return new LanguageModel(new LanguageModelConfig(CellKind.LSTM, V, 8, 24, layers, 0.2f),
+    return new LanguageModel(new LanguageModelConfig(V, 8,
+        new RecurrentSpec(CellKind.LSTM, 24, layers, false, 0.2f)),
         new SplittableRandom(seed));
   }
 

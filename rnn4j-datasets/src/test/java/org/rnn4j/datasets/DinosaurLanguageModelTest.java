@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.data.Split;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.task.lm.LanguageModel;
 import org.rnn4j.task.lm.LanguageModelConfig;
@@ -23,7 +24,6 @@ import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.Vocabulary;
-import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Trainer;
 import org.rnn4j.train.TrainerConfig;
@@ -46,14 +46,13 @@ class DinosaurLanguageModelTest {
   @Test
   void aCharacterLstmLearnsDinosaurNamesSavesAndLoads() throws Exception {
     Split<String> split = Split.random(Dinosaurs.load(), 0.1, 0, new SplittableRandom(1));
-    VocabularyBuilder builder = new VocabularyBuilder();
-    split.train().forEach(n -> builder.addAll(new CharTokenizer().tokenize(n)));
-    TextCodec codec = new TextCodec(new CharTokenizer(), builder.build());
+    TextCodec codec = TextCodec.fit(new CharTokenizer(), split.train());
     BatchSource<TokenBatch> train = LanguageModelData.batches(split.train(), codec, 32);
     BatchSource<TokenBatch> validation = LanguageModelData.batches(split.validation(), codec, 64);
 
     int v = codec.vocabulary().size();
-    LanguageModel lm = new LanguageModel(new LanguageModelConfig(CellKind.LSTM, v, 32, 128, 1, 0f),
+    LanguageModel lm = new LanguageModel(
+        new LanguageModelConfig(v, 32, RecurrentSpec.of(CellKind.LSTM, 128)),
         new SplittableRandom(2));
     TrainingResult r = new Trainer<>(TrainerConfig.builder(15, 3).build(),
         new LanguageModelObjective(lm), Adam.of(lm.parameters(), 0.01), List.of())
@@ -62,7 +61,8 @@ class DinosaurLanguageModelTest {
     assertTrue(loss < LOSS_BAR, "validation loss " + loss + " must be below " + LOSS_BAR);
 
     Path file = dir.resolve("dinosaurs.safetensors");
-    lm.save(file, Optional.of(codec.vocabulary().toJson()), ModelFile.Provenance.now(3, ""));
+    ModelFile.write(file, lm.parameters(), lm.config().toJson(),
+        Optional.of(codec.vocabulary().toJson()), ModelFile.Provenance.now(3, ""));
     ModelFile.Loaded<LanguageModel> loaded = LanguageModel.load(file);
     assertEquals(codec.vocabulary().tokens(),
         Vocabulary.fromJson(loaded.vocabulary().orElseThrow()).tokens());

@@ -13,18 +13,16 @@ import org.rnn4j.datasets.Dinosaurs;
 import org.rnn4j.decode.GenerationConfig;
 import org.rnn4j.decode.Sampler;
 import org.rnn4j.nn.recurrent.CellKind;
-import org.rnn4j.optim.Adam;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.lm.LanguageModel;
 import org.rnn4j.task.lm.LanguageModelConfig;
 import org.rnn4j.task.lm.LanguageModelData;
 import org.rnn4j.task.lm.LanguageModelObjective;
 import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.TextCodec;
-import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.ProgressBar;
-import org.rnn4j.train.Trainer;
-import org.rnn4j.train.TrainerConfig;
+import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
 
 /**
@@ -48,20 +46,17 @@ public final class DinosaursDemo {
   public void run(PrintWriter out) throws IOException {
     List<String> names = Dinosaurs.load();
     Split<String> split = Split.random(names, 0.1, 0, new SplittableRandom(seed));
-    VocabularyBuilder builder = new VocabularyBuilder();
-    split.train().forEach(n -> builder.addAll(new CharTokenizer().tokenize(n)));
-    TextCodec codec = new TextCodec(new CharTokenizer(), builder.build());
-    LanguageModel lm = new LanguageModel(new LanguageModelConfig(CellKind.LSTM,
-        codec.vocabulary().size(), 32, 128, 1, 0f), new SplittableRandom(seed));
+    TextCodec codec = TextCodec.fit(new CharTokenizer(), split.train());
+    LanguageModel lm = new LanguageModel(new LanguageModelConfig(codec.vocabulary().size(), 32,
+        RecurrentSpec.of(CellKind.LSTM, 128)), new SplittableRandom(seed));
     out.printf(Locale.ROOT, "Dinosaur names: %,d for training, %,d held out; %d characters;"
             + " a character-level LSTM with %,d parameters.%n", split.train().size(),
         split.validation().size(), codec.vocabulary().size() - 4, lm.parameterCount());
     out.flush();
-    TrainingResult r = new Trainer<>(
-        TrainerConfig.builder(EPOCHS, seed).earlyStopping(EarlyStopping.onLoss(PATIENCE)).build(),
-        new LanguageModelObjective(lm), Adam.of(lm.parameters(), 0.01),
-        List.of(ProgressBar.onStandardOutput()))
-        .fit(LanguageModelData.batches(split.train(), codec, 32),
+    TrainingResult r = TrainingRecipe.of(EPOCHS, seed).withLearningRate(0.01)
+        .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
+        .withListeners(List.of(ProgressBar.onStandardOutput()))
+        .fit(new LanguageModelObjective(lm), LanguageModelData.batches(split.train(), codec, 32),
             Optional.of(LanguageModelData.batches(split.validation(), codec, 64)));
     double model = Math.exp(r.best().orElse(r.lastValidation()).get("loss"));
     double unigram = UnigramBaseline.perplexity(codec, split.train(), split.validation());
@@ -71,6 +66,7 @@ public final class DinosaursDemo {
     GenerationConfig config = GenerationConfig.of(40, Sampler.temperature(0.8))
         .stoppingAt(codec.vocabulary().eosId());
     SplittableRandom rng = new SplittableRandom(seed + 1);
+    lm.eval();
     out.println("new names (* = not in the data):");
     for (int i = 0; i < SAMPLES; i++) {
       String name = lm.generate(codec, codec.vocabulary().bosId(), "", config, rng.split());

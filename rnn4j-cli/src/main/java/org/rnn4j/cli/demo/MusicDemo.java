@@ -21,15 +21,14 @@ import org.rnn4j.music.NoteScore;
 import org.rnn4j.music.NoteScorer;
 import org.rnn4j.music.TokenKind;
 import org.rnn4j.nn.recurrent.CellKind;
-import org.rnn4j.optim.Adam;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.lm.LanguageModel;
 import org.rnn4j.task.lm.LanguageModelConfig;
 import org.rnn4j.task.lm.LanguageModelObjective;
 import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.ProgressBar;
-import org.rnn4j.train.Trainer;
-import org.rnn4j.train.TrainerConfig;
 import org.rnn4j.train.TrainingListener;
+import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
 import org.rnn4j.train.TruncatedBptt;
 
@@ -132,9 +131,9 @@ public final class MusicDemo {
     List<int[]> validation = encode(codec, split.validation());
     List<int[]> test = encode(codec, split.test());
     int eos = codec.vocabulary().eosId();
-    LanguageModel lm = new LanguageModel(new LanguageModelConfig(CellKind.LSTM,
-        codec.vocabulary().size(), EMBEDDING, settings.hidden(), settings.layers(),
-        settings.dropout()),
+    LanguageModel lm = new LanguageModel(new LanguageModelConfig(codec.vocabulary().size(),
+        EMBEDDING, RecurrentSpec.of(CellKind.LSTM, settings.hidden())
+            .withLayers(settings.layers()).withDropout(settings.dropout())),
         new SplittableRandom(seed));
     out.printf(Locale.ROOT, "openMSX music: %d pieces for training (%,d notes, %,d tokens), %d"
             + " for validation, %d for test (%s); %d tokens (shift, pitch, drum, duration) on a"
@@ -143,12 +142,10 @@ public final class MusicDemo {
         String.join(", ", split.test().stream().map(OpenMsxMusic.Piece::name).toList()),
         codec.vocabulary().size(), NoteGrid.DEFAULT.stepsPerQuarter(), lm.parameterCount());
     out.flush();
-    TrainingResult r = new Trainer<>(
-        TrainerConfig.builder(settings.epochs(), seed)
-            .earlyStopping(EarlyStopping.onLoss(PATIENCE)).build(),
-        new LanguageModelObjective(lm), Adam.of(lm.parameters(), settings.learningRate()),
-        listeners)
-        .fit(new TruncatedBptt(stream(train, eos), BATCH, CHUNK),
+    TrainingResult r = TrainingRecipe.of(settings.epochs(), seed)
+        .withLearningRate(settings.learningRate())
+        .withEarlyStopping(EarlyStopping.onLoss(PATIENCE)).withListeners(listeners)
+        .fit(new LanguageModelObjective(lm), new TruncatedBptt(stream(train, eos), BATCH, CHUNK),
             Optional.of(new TruncatedBptt(stream(validation, eos), 1, CHUNK * 8)));
     lm.eval();
     NoteScore model = NoteScore.total(

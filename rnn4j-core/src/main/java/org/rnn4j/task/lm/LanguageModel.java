@@ -2,6 +2,7 @@ package org.rnn4j.task.lm;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,6 @@ import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.Recurrent;
-import org.rnn4j.nn.recurrent.RecurrentConfig;
 import org.rnn4j.nn.recurrent.RecurrentOutput;
 import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.tensor.Tensor;
@@ -33,12 +33,18 @@ import org.rnn4j.text.TextCodec;
  * sampling, many-to-many while training):
  *
  * <pre>
- * e⟨t⟩ = E[x⟨t⟩]                      embedding (V, E)
- * a⟨t⟩ = RNN(e⟨t⟩, a⟨t−1⟩)             stacked RNN/GRU/LSTM (L layers, H units)
- * ŷ⟨t⟩ = softmax(W·a⟨t⟩ + b)           fc: W (V, H), b (V); ŷ⟨t⟩ predicts x⟨t+1⟩
+ * e⟨t⟩ = E[x⟨t⟩]                      embedding (V, E)                       (B, T, E)
+ * a⟨t⟩ = RNN(e⟨t⟩, a⟨t−1⟩)             stacked RNN/GRU/LSTM, L layers, H units (B, T, H)
+ * z⟨t⟩ = W·a⟨t⟩ + b                    fc: W (V, H), b (V)                    (B, T, V)
+ * ŷ⟨t⟩ = softmax(z⟨t⟩)                 predicts x⟨t+1⟩
  * </pre>
- * Generation, beam search and scoring delegate to {@link Generator}, {@link BeamSearch} and {@link
- * Scorer}; they put the model in evaluation mode and build no gradient graph.
+ * The recurrent layer reads one way only (D = 1). The config's dropout applies between recurrent
+ * layers while training; there is none before the output layer.
+ *
+ * <p>Generation, beam search and scoring delegate to {@link Generator}, {@link BeamSearch} and
+ * {@link Scorer} and build no gradient graph. None of them changes the model's mode: they run in
+ * whichever mode the caller chose, so call {@link #eval()} first (a freshly built or loaded model
+ * is in evaluation mode; {@link TextGenerator} keeps it there).
  *
  * <p>Parameter names follow a PyTorch module with attributes {@code embedding}, {@code rnn} and
  * {@code fc}: {@code embedding.weight}, {@code rnn.weight_ih_l0}, …, {@code fc.weight}.
@@ -48,7 +54,7 @@ public final class LanguageModel implements Module {
   private final Embedding embedding;
   private final Recurrent rnn;
   private final Linear fc;
-  private final Map<String, Tensor> parameters;
+  private final Map<String, Module> children;
 
   /**
    * @param config the shape
@@ -57,33 +63,23 @@ public final class LanguageModel implements Module {
   public LanguageModel(LanguageModelConfig config, RandomGenerator rng) {
     this.config = config;
     this.embedding = new Embedding(config.vocabularySize(), config.embeddingSize(), rng);
-    this.rnn = new Recurrent(RecurrentConfig.builder(config.cell(), config.embeddingSize(),
-        config.hiddenSize()).layers(config.layers()).dropout(config.dropout()).build(), rng);
-    this.fc = new Linear(config.hiddenSize(), config.vocabularySize(), rng);
-    Map<String, Module> children = new LinkedHashMap<>();
-    children.put("embedding", embedding);
-    children.put("rnn", rnn);
-    children.put("fc", fc);
-    this.parameters = Module.namedParameters(children);
+    this.rnn = new Recurrent(config.recurrent().config(config.embeddingSize()), rng);
+    this.fc = new Linear(config.recurrent().outputSize(), config.vocabularySize(), rng);
+    Map<String, Module> c = new LinkedHashMap<>();
+    c.put("embedding", embedding);
+    c.put("rnn", rnn);
+    c.put("fc", fc);
+    this.children = Collections.unmodifiableMap(c);
   }
 
+  /** The shape this model was built with. */
   public LanguageModelConfig config() {
     return config;
   }
 
   @Override
-  public Map<String, Tensor> parameters() {
-    return parameters;
-  }
-
-  /** Training mode: dropout between recurrent layers, drawn from {@code rng}. */
-  public void train(RandomGenerator rng) {
-    rnn.train(rng);
-  }
-
-  /** Evaluation mode: no dropout. */
-  public void eval() {
-    rnn.eval();
+  public Map<String, Module> children() {
+    return children;
   }
 
   /** Record ‖∂L/∂a⟨t⟩‖ at every step of the recurrent layers (see {@link Recurrent}). */
@@ -92,7 +88,7 @@ public final class LanguageModel implements Module {
   }
 
   /** The norms recorded in the last backward pass, (L, T), when recording is on. */
-  public java.util.Optional<double[][]> stateGradientNorms() {
+  public Optional<double[][]> stateGradientNorms() {
     return rnn.stateGradientNorms();
   }
 
@@ -101,8 +97,21 @@ public final class LanguageModel implements Module {
     return rnn.zeroState(batch);
   }
 
-  /** Logits and the state after the last real step of each sequence. */
+  /**
+   * Next-token scores and the state after the last real step of each sequence.
+   *
+   * @param logits (B, T, V)
+   * @param state (L, B, H) hidden state, and the cell state for an LSTM
+   */
   public record Output(Tensor logits, RecurrentState state) {}
+
+  /**
+   * A training loss and the state after the last real step of each sequence.
+   *
+   * @param value the scalar mean cross-entropy, nats per token
+   * @param state (L, B, H) hidden state, and the cell state for an LSTM
+   */
+  public record Loss(Tensor value, RecurrentState state) {}
 
   /**
    * @param ids (B, T) token ids, padded after each sequence's end
@@ -130,17 +139,17 @@ public final class LanguageModel implements Module {
    * @param state the state before the first step
    * @return the scalar loss (nats per token) and the final state
    */
-  public Output loss(int[] ids, int[] targets, int[] lengths, RecurrentState state) {
+  public Loss loss(int[] ids, int[] targets, int[] lengths, RecurrentState state) {
     Output out = forward(ids, lengths, state);
-    return new Output(
+    return new Loss(
         CrossEntropy.loss(out.logits(), targets, lengths, CrossEntropy.Options.DEFAULT),
         out.state());
   }
 
   /**
    * This model as decoding sees it: {@link #forward} from {@link #zeroState}, and {@link
-   * RecurrentState#select} to pick rows of a state. It does not change the model's mode; call
-   * {@link #eval()} before decoding.
+   * RecurrentState#select} to pick rows of a state. It does not change the model's mode; decoding
+   * runs in the mode the caller chose.
    *
    * @return a view backed by this model
    */
@@ -165,7 +174,7 @@ public final class LanguageModel implements Module {
   }
 
   /**
-   * Generates one sequence in evaluation mode (see {@link Generator}).
+   * Generates one sequence (see {@link Generator}).
    *
    * @param prime (P) ids to start from, P ≥ 1
    * @param config the sampler, the length limit and the stop token
@@ -174,12 +183,11 @@ public final class LanguageModel implements Module {
    * @throws IllegalArgumentException if the prime is empty
    */
   public int[] generate(int[] prime, GenerationConfig config, RandomGenerator rng) {
-    eval();
     return new Generator<>(asNextTokenModel(), config).generate(prime, rng);
   }
 
   /**
-   * Generates one sequence per prime in one batch, in evaluation mode; row b draws only from
+   * Generates one sequence per prime in one batch; row b draws only from
    * {@code rngs.get(b)}, so it matches generating that row alone with the same generator.
    *
    * @param primes (B) primes of lengths ≥ 1
@@ -189,12 +197,11 @@ public final class LanguageModel implements Module {
    * @throws IllegalArgumentException if a prime is empty or the counts differ
    */
   public int[][] generate(int[][] primes, GenerationConfig config, List<RandomGenerator> rngs) {
-    eval();
     return new Generator<>(asNextTokenModel(), config).generate(primes, rngs);
   }
 
   /**
-   * Continues a text, in evaluation mode.
+   * Continues a text.
    *
    * @param codec the tokenizer and vocabulary the model was trained with
    * @param startId the token fed before the prime: {@code <eos>} for a model trained on a
@@ -207,12 +214,11 @@ public final class LanguageModel implements Module {
    */
   public String generate(TextCodec codec, int startId, String prime, GenerationConfig config,
       RandomGenerator rng) {
-    eval();
     return new Generator<>(asNextTokenModel(), config).generate(codec, startId, prime, rng);
   }
 
   /**
-   * Beam search from a prime, in evaluation mode (see {@link BeamSearch}).
+   * Beam search from a prime (see {@link BeamSearch}).
    *
    * @param prime (P) ids to start from, P ≥ 1
    * @param config the beam width, length limit, end token, length penalty and result count
@@ -220,12 +226,11 @@ public final class LanguageModel implements Module {
    * @throws IllegalArgumentException if the prime is empty
    */
   public List<Hypothesis> beamSearch(int[] prime, BeamSearchConfig config) {
-    eval();
     return new BeamSearch<>(asNextTokenModel(), config).search(prime);
   }
 
   /**
-   * Log-likelihood and perplexity of sequences, in evaluation mode (see {@link Scorer}).
+   * Log-likelihood and perplexity of sequences (see {@link Scorer}).
    *
    * @param sequences sequences of n ≥ 1 ids; the first id of each is context, the rest are scored
    * @param batchSize sequences per forward call, ≥ 1
@@ -233,12 +238,11 @@ public final class LanguageModel implements Module {
    * @throws IllegalArgumentException if batchSize &lt; 1 or a sequence is empty
    */
   public List<Score> score(List<int[]> sequences, int batchSize) {
-    eval();
     return new Scorer<>(asNextTokenModel()).score(sequences, batchSize);
   }
 
   /**
-   * Log-likelihood and perplexity of texts, in evaluation mode.
+   * Log-likelihood and perplexity of texts.
    *
    * @param codec the tokenizer and vocabulary the model was trained with
    * @param startId the context token before each text, as in training (not scored)
@@ -247,26 +251,17 @@ public final class LanguageModel implements Module {
    * @return the score of each text
    */
   public List<Score> score(TextCodec codec, int startId, List<String> texts, boolean appendEos) {
-    eval();
     return new Scorer<>(asNextTokenModel()).score(codec, startId, texts, appendEos);
   }
 
   /**
-   * Writes this model to a model file (atomically).
+   * Reads a model file written for a language model (see {@link
+   * org.rnn4j.task.TrainedModel#save}), in evaluation mode.
    *
-   * @param file the target
-   * @param vocabulary the vocabulary's JSON, if the model has one
-   * @param provenance seed, version, data digest, time
-   */
-  public void save(Path file, Optional<String> vocabulary, ModelFile.Provenance provenance)
-      throws IOException {
-    ModelFile.write(file, parameters, config.toJson(), vocabulary, provenance);
-  }
-
-  /**
-   * Reads a model file written by {@link #save}.
-   *
+   * @param file the model file
+   * @return the model and what was stored with it
    * @throws org.rnn4j.io.ModelFormatException if the file is not a valid language-model file
+   * @throws IOException if it cannot be read
    */
   public static ModelFile.Loaded<LanguageModel> load(Path file) throws IOException {
     return ModelFile.load(file, config -> new LanguageModel(

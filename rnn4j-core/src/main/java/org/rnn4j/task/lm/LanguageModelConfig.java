@@ -5,43 +5,57 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.rnn4j.io.ConfigJson;
 import org.rnn4j.io.ModelFormatException;
-import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
+import org.rnn4j.task.TaskConfig;
 
 /**
  * The shape of a {@link LanguageModel}.
  *
- * @param cell the recurrent cell
  * @param vocabularySize V, tokens (characters or words) including special tokens
  * @param embeddingSize E, the size of each token's vector
- * @param hiddenSize H, hidden units per layer
- * @param layers L, stacked recurrent layers
- * @param dropout dropout between recurrent layers while training
+ * @param recurrent the recurrent layer: cell, H, L and the dropout between its layers while
+ *     training; unidirectional (D = 1), since each prediction may only see the tokens before it
  */
-public record LanguageModelConfig(
-    CellKind cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers,
-    float dropout) {
-
-  /** Checks the sizes (the recurrent layer checks the rest). */
-  public LanguageModelConfig {
-    if (cell == null) {
-      throw new IllegalArgumentException("cell must be given");
-    }
-    if (vocabularySize < 1) {
-      throw new IllegalArgumentException("vocabularySize must be at least 1, got " + vocabularySize);
-    }
-    if (embeddingSize < 1) {
-      throw new IllegalArgumentException("embeddingSize must be at least 1, got " + embeddingSize);
-    }
-  }
+public record LanguageModelConfig(int vocabularySize, int embeddingSize, RecurrentSpec recurrent)
+    implements TaskConfig {
 
   /** The task name in model files. */
   public static final String TASK = "lm";
 
-  /** The configuration as stored in a model file's {@code config} metadata. */
+  /** Checks the sizes and that the recurrent layer reads one way. */
+  public LanguageModelConfig {
+    if (vocabularySize < 1) {
+      throw new IllegalArgumentException("vocabularySize must be at least 1, got "
+          + vocabularySize);
+    }
+    if (embeddingSize < 1) {
+      throw new IllegalArgumentException("embeddingSize must be at least 1, got " + embeddingSize);
+    }
+    if (recurrent == null) {
+      throw new IllegalArgumentException("recurrent must be given");
+    }
+    if (recurrent.bidirectional()) {
+      throw new IllegalArgumentException("a language model reads left to right, so its"
+          + " recurrent layer cannot be bidirectional: it would see the tokens it predicts");
+    }
+  }
+
+  @Override
+  public String task() {
+    return TASK;
+  }
+
+  /**
+   * The configuration as stored in a model file's {@code config} metadata: {@code task}, {@code
+   * cell}, {@code vocabulary_size}, {@code embedding_size}, {@code hidden_size}, {@code layers},
+   * {@code dropout}, in that order (no {@code bidirectional}: a language model never is).
+   */
+  @Override
   public JsonNode toJson() {
-    return new ObjectMapper().createObjectNode().put("task", TASK).put("cell", cell.name())
-        .put("vocabulary_size", vocabularySize).put("embedding_size", embeddingSize)
-        .put("hidden_size", hiddenSize).put("layers", layers).put("dropout", dropout);
+    return new ObjectMapper().createObjectNode().put("task", TASK)
+        .put("cell", recurrent.cell().name()).put("vocabulary_size", vocabularySize)
+        .put("embedding_size", embeddingSize).put("hidden_size", recurrent.hiddenSize())
+        .put("layers", recurrent.layers()).put("dropout", recurrent.dropout());
   }
 
   /**
@@ -49,18 +63,16 @@ public record LanguageModelConfig(
    *
    * @param json the {@code config} object
    * @param file for messages
+   * @return the configuration
    * @throws ModelFormatException naming the field that is missing or wrong
    */
   public static LanguageModelConfig fromJson(JsonNode json, Path file) throws ModelFormatException {
-    if (!TASK.equals(json.path("task").asText())) {
-      throw new ModelFormatException(file + ": config task is '" + json.path("task").asText()
-          + "', expected '" + TASK + "' (a language model)");
-    }
+    ConfigJson.requireTask(json, TASK, "a language model", file);
+    int vocabularySize = ConfigJson.integer(json, "vocabulary_size", file);
+    int embeddingSize = ConfigJson.integer(json, "embedding_size", file);
+    RecurrentSpec recurrent = RecurrentSpec.fromJson(json, file);
     try {
-      return new LanguageModelConfig(CellKind.valueOf(json.path("cell").asText()),
-          ConfigJson.integer(json, "vocabulary_size", file), ConfigJson.integer(json, "embedding_size", file),
-          ConfigJson.integer(json, "hidden_size", file), ConfigJson.integer(json, "layers", file),
-          (float) json.path("dropout").asDouble(0));
+      return new LanguageModelConfig(vocabularySize, embeddingSize, recurrent);
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file + ": bad language-model config " + json + ": "
           + e.getMessage(), e);

@@ -3,10 +3,10 @@ package org.rnn4j.task.lm;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.RecurrentState;
-import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Objective;
@@ -22,6 +22,7 @@ public final class LanguageModelObjective implements Objective<TokenBatch> {
   private final LanguageModel model;
   private Optional<RecurrentState> carried = Optional.empty();
 
+  /** @param model the language model to train */
   public LanguageModelObjective(LanguageModel model) {
     this.model = model;
   }
@@ -34,10 +35,10 @@ public final class LanguageModelObjective implements Objective<TokenBatch> {
   @Override
   public Tensor trainLoss(TokenBatch batch, RandomGenerator rng) {
     model.train(rng);
-    LanguageModel.Output out = model.loss(batch.ids(), batch.targets(), batch.lengths(),
+    LanguageModel.Loss loss = model.loss(batch.ids(), batch.targets(), batch.lengths(),
         startState(batch, carried));
-    carried = Optional.of(out.state().detach());
-    return out.logits();
+    carried = Optional.of(loss.state().detach());
+    return loss.value();
   }
 
   private RecurrentState startState(TokenBatch batch, Optional<RecurrentState> previous) {
@@ -52,21 +53,17 @@ public final class LanguageModelObjective implements Objective<TokenBatch> {
 
   @Override
   public Map<String, Double> evaluate(BatchSource<TokenBatch> source) {
-    model.eval();
-    double nats = 0;
-    long tokens = 0;
-    Optional<RecurrentState> state = Optional.empty();
-    try (NoGrad scope = NoGrad.enter()) {
-      for (int i = 0; i < source.size(); i++) {
-        TokenBatch batch = source.batch(i);
-        LanguageModel.Output out = model.loss(batch.ids(), batch.targets(), batch.lengths(),
-            startState(batch, state));
-        state = Optional.of(out.state());
-        nats += out.logits().item() * batch.tokens();
-        tokens += batch.tokens();
-      }
-    }
-    double loss = tokens == 0 ? Double.NaN : nats / tokens;
+    double[] nats = {0};
+    long[] tokens = {0};
+    AtomicReference<Optional<RecurrentState>> previous = new AtomicReference<>(Optional.empty());
+    Objective.forEachInEvaluation(model, source, batch -> {
+      LanguageModel.Loss loss = model.loss(batch.ids(), batch.targets(), batch.lengths(),
+          startState(batch, previous.get()));
+      previous.set(Optional.of(loss.state())); // the next batch may continue the stream
+      nats[0] += loss.value().item() * batch.tokens();
+      tokens[0] += batch.tokens();
+    });
+    double loss = tokens[0] == 0 ? Double.NaN : nats[0] / tokens[0];
     return Map.of("loss", loss, "perplexity", Math.exp(loss));
   }
 

@@ -15,6 +15,7 @@ import org.rnn4j.decode.Hypothesis;
 import org.rnn4j.decode.NextTokenModel;
 import org.rnn4j.decode.Sampler;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
@@ -25,7 +26,8 @@ class LanguageModelBeamSearchTest {
   private static final int END = 3;
 
   private static LanguageModel model(CellKind cell, long seed) {
-    return new LanguageModel(new LanguageModelConfig(cell, V, 8, 16, 2, 0f),
+    return new LanguageModel(
+        new LanguageModelConfig(V, 8, RecurrentSpec.of(cell, 16).withLayers(2)),
         new SplittableRandom(seed));
   }
 

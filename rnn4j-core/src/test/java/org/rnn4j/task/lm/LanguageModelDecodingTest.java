@@ -16,13 +16,13 @@ import org.rnn4j.decode.GenerationConfig;
 import org.rnn4j.decode.Sampler;
 import org.rnn4j.decode.Score;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.optim.Optimizer;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.TextCodec;
-import org.rnn4j.text.VocabularyBuilder;
 
 /** Generation and scoring with a language model, through the decode package. */
 class LanguageModelDecodingTest {
@@ -47,20 +47,19 @@ class LanguageModelDecodingTest {
     for (int step = 0; step < 150; step++) {
       adam.zeroGrad();
       Tensor loss = memorised.loss(inputs, targets, new int[] {inputs.length},
-          memorised.zeroState(1)).logits();
+          memorised.zeroState(1)).value();
       loss.backward();
       adam.step();
     }
   }
 
   private static org.rnn4j.text.Vocabulary vocabulary() {
-    VocabularyBuilder builder = new VocabularyBuilder();
-    new CharTokenizer().tokenize(TEXT + "xyz").forEach(builder::add);
-    return builder.build();
+    return TextCodec.fit(new CharTokenizer(), List.of(TEXT + "xyz")).vocabulary();
   }
 
   private static LanguageModel model(CellKind cell, long seed) {
-    return new LanguageModel(new LanguageModelConfig(cell, vocabulary().size(), 8, 32, 1, 0f),
+    return new LanguageModel(new LanguageModelConfig(vocabulary().size(), 8,
+        RecurrentSpec.of(cell, 32)),
         new SplittableRandom(seed));
   }
 
@@ -131,7 +130,7 @@ class LanguageModelDecodingTest {
     float loss;
     try (NoGrad scope = NoGrad.enter()) {
       loss = m.loss(Arrays.copyOf(ids, n), Arrays.copyOfRange(ids, 1, ids.length),
-          new int[] {n}, m.zeroState(1)).logits().item();
+          new int[] {n}, m.zeroState(1)).value().item();
     }
     Score score = m.score(List.of(ids), 1).get(0);
     assertEquals(-loss * n, score.logLikelihood(), 1e-4);

@@ -1,0 +1,103 @@
+package org.rnn4j.task.lm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.rnn4j.data.Split;
+import org.rnn4j.data.format.TextLines;
+import org.rnn4j.io.ModelFormatException;
+import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.TaskFamily;
+import org.rnn4j.task.TaskOption;
+import org.rnn4j.task.TaskOptions;
+import org.rnn4j.task.TrainedModel;
+import org.rnn4j.task.TrainingJob;
+import org.rnn4j.text.TextCodec;
+import org.rnn4j.train.TrainingResult;
+
+/**
+ * The lm family: a language model over the lines of a UTF-8 text file (one name, sentence or
+ * paragraph per line), by characters or words, loaded for use as a {@link TextGenerator}.
+ */
+public final class LmFamily implements TaskFamily {
+  private static final String DEFAULT_TOKENS = "char";
+
+  @Override
+  public String name() {
+    return LanguageModelConfig.TASK;
+  }
+
+  @Override
+  public String description() {
+    return "a language model over the lines of a UTF-8 text file (one name, sentence or"
+        + " paragraph per line), by characters or words.";
+  }
+
+  /**
+   * The embedding, the recurrent options but {@code --bidirectional} (a language model reads
+   * left to right) and the text options.
+   */
+  @Override
+  public List<TaskOption> options() {
+    List<TaskOption> all = new ArrayList<>(List.of(CommonOptions.EMBEDDING));
+    CommonOptions.RECURRENT.stream().filter(o -> o != CommonOptions.BIDIRECTIONAL)
+        .forEach(all::add);
+    all.addAll(CommonOptions.TEXT);
+    return all;
+  }
+
+  @Override
+  public LanguageModelConfig readConfig(JsonNode json, Path file) throws ModelFormatException {
+    return LanguageModelConfig.fromJson(json, file);
+  }
+
+  @Override
+  public TextGenerator load(Path file) throws IOException {
+    return TextGenerator.load(file);
+  }
+
+  /**
+   * Trains on the non-blank lines of the job's file: a random part of them (the job's validation
+   * fraction) validates, the vocabulary comes from the rest ({@code --tokens char} unless told).
+   */
+  @Override
+  public TrainedModel train(TrainingJob job) throws IOException {
+    TaskOptions options = job.options();
+    if (options.flag(CommonOptions.BIDIRECTIONAL)) {
+      throw new IllegalArgumentException(CommonOptions.BIDIRECTIONAL.flagName() + " does not"
+          + " apply to --task lm: a language model reads left to right, so that each prediction"
+          + " sees only the tokens before it");
+    }
+    List<String> lines = TextLines.read(job.data(), true);
+    if (lines.size() < 2) {
+      throw new IllegalArgumentException(job.data() + ": needs at least 2 non-blank lines to"
+          + " train and validate, found " + lines.size());
+    }
+    Split<String> split = Split.random(lines, job.validationFraction(), 0,
+        new SplittableRandom(job.seed()));
+    TextCodec codec = CommonOptions.codec(options, split.train(), DEFAULT_TOKENS);
+    LanguageModelConfig config = new LanguageModelConfig(codec.vocabulary().size(),
+        options.integer(CommonOptions.EMBEDDING, 1), CommonOptions.recurrent(options));
+    LanguageModel lm = new LanguageModel(config, new SplittableRandom(job.seed()));
+    announce(job.log(), job.data(), lm, split, codec);
+    TrainingResult result = job.fit(new LanguageModelObjective(lm),
+        LanguageModelData.batches(split.train(), codec, job.batchSize()),
+        LanguageModelData.batches(split.validation(), codec, job.batchSize()));
+    return new TrainedModel(lm, config, Optional.of(codec.toJson()), result);
+  }
+
+  private static void announce(PrintWriter log, Path data, LanguageModel lm, Split<String> split,
+      TextCodec codec) {
+    log.printf(Locale.ROOT, "training a %s language model on %s: %,d for training, %,d for"
+            + " validation, vocabulary %,d %s tokens, %,d parameters%n",
+        lm.config().recurrent().cell(), data, split.train().size(), split.validation().size(),
+        codec.vocabulary().size(), codec.tokenizer(), lm.parameterCount());
+    log.flush();
+  }
+}
