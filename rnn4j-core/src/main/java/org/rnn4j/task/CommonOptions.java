@@ -28,7 +28,8 @@ public final class CommonOptions {
   public static final TaskOption LAYERS = TaskOption.value("layers", "L",
       "Recurrent layers.", "1", TRAIN);
   public static final TaskOption DROPOUT = TaskOption.value("dropout", "P",
-      "Dropout between layers and before the output layer while training.", "0", TRAIN);
+      "Dropout while training: between recurrent layers, and before the output layer in the"
+          + " families that have one there.", "0", TRAIN);
   public static final TaskOption BIDIRECTIONAL = TaskOption.flag("bidirectional",
       "Read each sequence both ways.", TRAIN);
   public static final TaskOption TOKENS = TaskOption.value("tokens", "KIND",
