@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnn4j.nn.Embedding;
-import org.rnn4j.nn.Linear;
-import org.rnn4j.nn.Module;
+import org.rnn4j.data.PaddedIds;
 import org.rnn4j.nn.recurrent.CellKind;
-import org.rnn4j.nn.recurrent.Recurrent;
-import org.rnn4j.nn.recurrent.RecurrentConfig;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.lm.LanguageModel;
 import org.rnn4j.task.lm.LanguageModelConfig;
+import org.rnn4j.task.tag.Tagger;
+import org.rnn4j.task.tag.TaggerConfig;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.testing.Fixture;
@@ -75,21 +73,14 @@ class InteropTest {
 
   @Test
   void aBidirectionalTwoLayerGruTaggerFromPyTorchGivesTheSameLogits() throws Exception {
-    SplittableRandom rng = new SplittableRandom(2);
-    Embedding embedding = new Embedding(9, 4, rng);
-    Recurrent rnn = new Recurrent(RecurrentConfig.builder(CellKind.GRU, 4, 5).layers(2)
-        .bidirectional(true).build(), rng);
-    Linear fc = new Linear(10, 3, rng);
-    Map<String, Module> children = new LinkedHashMap<>();
-    children.put("embedding", embedding);
-    children.put("rnn", rnn);
-    children.put("fc", fc);
+    Tagger tagger = new Tagger(TaggerConfig.of(9, 4, new RecurrentSpec(CellKind.GRU, 5, 2, true,
+        0f), List.of("a", "b", "c")), new SplittableRandom(2));
     Path file = resource("torch_tagger.safetensors");
-    ModelFile.copyInto(Module.namedParameters(children), Safetensors.read(file).tensors(), file);
+    ModelFile.copyInto(tagger.parameters(), Safetensors.read(file).tensors(), file);
     Fixture io = Fixture.load("interop/torch_tagger_io.safetensors");
     Tensor ids = io.tensor("ids");
     try (NoGrad scope = NoGrad.enter()) {
-      Tensor logits = fc.forward(rnn.forward(embedding.forward(ids(ids), 2, 6)).output());
+      Tensor logits = tagger.forward(new PaddedIds(ids(ids), 2, 6, new int[] {6, 6}, 0));
       io.assertClose("logits", logits, RTOL, 1.0);
     }
   }

@@ -16,26 +16,24 @@ import org.rnn4j.data.Shuffle;
 import org.rnn4j.data.Split;
 import org.rnn4j.data.TagBatch;
 import org.rnn4j.data.TagExample;
-import org.rnn4j.data.TokenIds;
 import org.rnn4j.data.format.TaggedSentence;
 import org.rnn4j.datasets.DataCache;
 import org.rnn4j.datasets.SotuWeakNer;
 import org.rnn4j.datasets.VoaNames;
 import org.rnn4j.metrics.EntityScore;
 import org.rnn4j.nn.recurrent.CellKind;
-import org.rnn4j.optim.Adam;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.tag.CharFeatures;
 import org.rnn4j.task.tag.Tagger;
 import org.rnn4j.task.tag.TaggerConfig;
+import org.rnn4j.task.tag.TaggerData;
 import org.rnn4j.task.tag.TaggerObjective;
 import org.rnn4j.text.Vocabulary;
-import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.ProgressBar;
-import org.rnn4j.train.Trainer;
-import org.rnn4j.train.TrainerConfig;
 import org.rnn4j.train.TrainingListener;
+import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
 
 /**
@@ -154,23 +152,24 @@ public final class NerDemo {
     List<TaggedSentence> sample = sample(SotuWeakNer.load(cache), new SplittableRandom(seed));
     Split<TaggedSentence> split = Split.random(sample, 0.1, 0, new SplittableRandom(seed + 1));
     Vocabulary words = wordVocabulary(sample, gold);
-    Vocabulary chars = charVocabulary(words);
+    Vocabulary chars = TaggerData.characters(words);
     List<String> tags = tagNames();
-    Tagger tagger = new Tagger(TaggerConfig.builder(words.size(), EMBEDDING, CellKind.LSTM,
-            HIDDEN, tags).chars(new CharFeatures(chars.size(), CHAR_EMBEDDING, CHAR_HIDDEN))
-        .dropout(DROPOUT).build(), spellings(words, chars), new SplittableRandom(seed + 2));
+    Tagger tagger = new Tagger(TaggerConfig.of(words.size(), EMBEDDING,
+            new RecurrentSpec(CellKind.LSTM, HIDDEN, 1, true, DROPOUT), tags)
+        .withChars(new CharFeatures(chars.size(), CHAR_EMBEDDING, CHAR_HIDDEN,
+            TaggerData.spellings(words, chars))), new SplittableRandom(seed + 2));
     out.printf(Locale.ROOT, "State of the Union, weak labels: %,d sentences for training, %,d"
             + " held out; %,d words, %d characters; a BiLSTM tagger with character features,"
             + " %,d parameters.%n", split.train().size(), split.validation().size(),
         words.size() - 4, chars.size() - 4, tagger.parameterCount());
     out.flush();
-    TrainingResult result = new Trainer<>(TrainerConfig.builder(epochs, seed)
-        .earlyStopping(new EarlyStopping("f1", true, PATIENCE)).build(),
-        new TaggerObjective(tagger), Adam.of(tagger.parameters(), LEARNING_RATE), listeners)
-        .fit(batches(examples(split.train(), words, tags), words.padId(),
-                new SplittableRandom(seed + 3)),
+    TrainingResult result = TrainingRecipe.of(epochs, seed).withLearningRate(LEARNING_RATE)
+        .withEarlyStopping(new EarlyStopping("f1", true, PATIENCE)).withListeners(listeners)
+        .fit(new TaggerObjective(tagger), batches(examples(split.train(), words, tags),
+                words.padId(), new SplittableRandom(seed + 3)),
             Optional.of(batches(examples(split.validation(), words, tags), words.padId(),
                 new SplittableRandom(seed + 4))));
+    tagger.eval();
     int[][] predicted = tagger.predict(Collate.tag(examples(gold, words, tags),
         IntStream.range(0, gold.size()).toArray(), words.padId()).inputs());
     EntityScore model = new EntityScore();
@@ -253,44 +252,16 @@ public final class NerDemo {
     return chosen;
   }
 
+  /** The words of the training sample, then those of the gold sentences (never their tags). */
   private static Vocabulary wordVocabulary(List<TaggedSentence> train, List<TaggedSentence> gold) {
-    VocabularyBuilder builder = new VocabularyBuilder();
-    train.forEach(s -> builder.addAll(s.tokens()));
-    gold.forEach(s -> builder.addAll(s.tokens())); // words only: no gold tag is read here
-    return builder.build();
-  }
-
-  private static Vocabulary charVocabulary(Vocabulary words) {
-    VocabularyBuilder builder = new VocabularyBuilder();
-    for (String w : words.tokens().subList(Vocabulary.SPECIALS.size(), words.size())) {
-      w.codePoints().forEach(c -> builder.add(Character.toString(c)));
-    }
-    return builder.build();
-  }
-
-  /** (V) each word's char ids; a special token is spelled as the one char {@code <unk>}. */
-  private static int[][] spellings(Vocabulary words, Vocabulary chars) {
-    int[][] out = new int[words.size()][];
-    for (int w = 0; w < words.size(); w++) {
-      String token = words.token(w);
-      out[w] = Vocabulary.SPECIALS.contains(token) ? new int[] {chars.unkId()}
-          : token.codePoints().map(c -> chars.id(Character.toString(c))).toArray();
-    }
-    return out;
+    List<TaggedSentence> both = new ArrayList<>(train);
+    both.addAll(gold); // words only: TaggerData.words reads no tag
+    return TaggerData.words(both, false);
   }
 
   private static List<TagExample> examples(List<TaggedSentence> sentences, Vocabulary words,
       List<String> tags) {
-    return sentences.stream().map(s -> new TagExample(new TokenIds(words.encode(s.tokens())),
-        s.tags().stream().mapToInt(t -> index(tags, t)).toArray())).toList();
-  }
-
-  private static int index(List<String> tags, String tag) {
-    int k = tags.indexOf(tag);
-    if (k < 0) {
-      throw new IllegalArgumentException("tag " + tag + " is not one of " + tags);
-    }
-    return k;
+    return TaggerData.examples(sentences, words, tags, false);
   }
 
   /** Batches of sentences of similar length, collated once; the trainer shuffles their order. */

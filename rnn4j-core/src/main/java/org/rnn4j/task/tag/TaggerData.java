@@ -22,7 +22,11 @@ public final class TaggerData {
     return lowerCase ? token.toLowerCase(Locale.ROOT) : token;
   }
 
-  /** The vocabulary of the sentences' words. */
+  /**
+   * The vocabulary of the sentences' words, in the order {@link VocabularyBuilder} ranks them.
+   * The tokens are taken as they are (no tokenizer runs on them), so this is not {@link
+   * org.rnn4j.text.TextCodec#fit}.
+   */
   public static Vocabulary words(List<TaggedSentence> sentences, boolean lowerCase) {
     VocabularyBuilder b = new VocabularyBuilder();
     sentences.forEach(s -> s.tokens().forEach(t -> b.add(word(t, lowerCase))));
@@ -54,21 +58,33 @@ public final class TaggerData {
   }
 
   /**
-   * @param sentences tokens and tags
+   * The word ids of a sentence.
+   *
+   * @param tokens the words
+   * @param words the word vocabulary (unknown words become {@code <unk>})
+   * @param lowerCase whether the vocabulary holds lower-cased words
+   * @return (T) ids
+   */
+  public static int[] ids(List<String> tokens, Vocabulary words, boolean lowerCase) {
+    return tokens.stream().mapToInt(t -> words.id(word(t, lowerCase))).toArray();
+  }
+
+  /**
+   * Tagged sentences as examples: word ids and tag ids.
+   *
+   * @param sentences tokens and tags, each with at least one token
    * @param words the word vocabulary (unknown words become {@code <unk>})
    * @param tags the tag names; a tag outside them is an error naming it
    * @param lowerCase whether the vocabulary holds lower-cased words
-   * @param batchSize sentences per batch
+   * @return one example per sentence, in order
+   * @throws IllegalArgumentException naming the sentence (from 1) and the unknown tag
    */
-  public static BatchSource<TagBatch> batches(List<TaggedSentence> sentences, Vocabulary words,
-      List<String> tags, boolean lowerCase, int batchSize) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
-    }
-    List<TagExample> examples = new ArrayList<>();
+  public static List<TagExample> examples(List<TaggedSentence> sentences, Vocabulary words,
+      List<String> tags, boolean lowerCase) {
+    List<TagExample> examples = new ArrayList<>(sentences.size());
     for (int i = 0; i < sentences.size(); i++) {
       TaggedSentence s = sentences.get(i);
-      int[] ids = s.tokens().stream().mapToInt(t -> words.id(word(t, lowerCase))).toArray();
+      int[] ids = ids(s.tokens(), words, lowerCase);
       int[] tagIds = new int[ids.length];
       for (int t = 0; t < ids.length; t++) {
         tagIds[t] = tags.indexOf(s.tags().get(t));
@@ -79,6 +95,23 @@ public final class TaggerData {
       }
       examples.add(new TagExample(new TokenIds(ids), tagIds));
     }
+    return examples;
+  }
+
+  /**
+   * @param sentences tokens and tags
+   * @param words the word vocabulary (unknown words become {@code <unk>})
+   * @param tags the tag names; a tag outside them is an error naming it
+   * @param lowerCase whether the vocabulary holds lower-cased words
+   * @param batchSize sentences per batch
+   * @return batches in sentence order; the trainer shuffles their order
+   */
+  public static BatchSource<TagBatch> batches(List<TaggedSentence> sentences, Vocabulary words,
+      List<String> tags, boolean lowerCase, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+    }
+    List<TagExample> examples = examples(sentences, words, tags, lowerCase);
     List<TagBatch> batches = new ArrayList<>();
     for (int from = 0; from < examples.size(); from += batchSize) {
       int[] indices = IntStream.range(from, Math.min(from + batchSize, examples.size())).toArray();

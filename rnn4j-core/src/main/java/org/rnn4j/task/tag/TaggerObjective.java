@@ -9,7 +9,6 @@ import org.rnn4j.data.TagBatch;
 import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.metrics.EntityScore;
 import org.rnn4j.nn.Module;
-import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Objective;
@@ -55,22 +54,18 @@ public final class TaggerObjective implements Objective<TagBatch> {
 
   @Override
   public Map<String, Double> evaluate(BatchSource<TagBatch> source) {
-    model.eval();
     EntityScore score = new EntityScore();
-    double nats = 0;
-    try (NoGrad scope = NoGrad.enter()) {
-      for (int i = 0; i < source.size(); i++) {
-        TagBatch batch = source.batch(i);
-        int[] lengths = batch.inputs().lengths();
-        Tensor logits = model.forward(batch.inputs());
-        long before = score.tokens();
-        add(score, batch, Tagger.argmax(logits, lengths));
-        nats += CrossEntropy.loss(logits, batch.targets(), lengths, OPTIONS).item()
-            * (score.tokens() - before);
-      }
-    }
+    double[] nats = {0};
+    Objective.forEachInEvaluation(model, source, batch -> {
+      int[] lengths = batch.inputs().lengths();
+      Tensor logits = model.forward(batch.inputs());
+      long before = score.tokens();
+      add(score, batch, Tagger.tags(logits, lengths));
+      nats[0] += CrossEntropy.loss(logits, batch.targets(), lengths, OPTIONS).item()
+          * (score.tokens() - before);
+    });
     long tokens = score.tokens();
-    return Map.of("loss", tokens == 0 ? Double.NaN : nats / tokens,
+    return Map.of("loss", tokens == 0 ? Double.NaN : nats[0] / tokens,
         "token_accuracy", score.tokenAccuracy(), "precision", score.precision(),
         "recall", score.recall(), "f1", score.f1());
   }

@@ -1,6 +1,7 @@
 package org.rnn4j.task.tag;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,7 @@ import org.rnn4j.io.ModelFile;
 import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.metrics.EntityScore;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
@@ -47,14 +49,12 @@ class TaggerTest {
   @TempDir Path dir;
 
   private static TaggerConfig config(CellKind cell, boolean chars) {
-    TaggerConfig.Builder b = TaggerConfig.builder(V, 6, cell, 8, TAGS).layers(2);
-    return (chars ? b.chars(new CharFeatures(10, 4, 3)) : b).build();
+    TaggerConfig c = TaggerConfig.of(V, 6, new RecurrentSpec(cell, 8, 2, true, 0f), TAGS);
+    return chars ? c.withChars(new CharFeatures(10, 4, 3, SPELLINGS)) : c;
   }
 
   private static Tagger tagger(CellKind cell, boolean chars, long seed) {
-    TaggerConfig c = config(cell, chars);
-    return chars ? new Tagger(c, SPELLINGS, new SplittableRandom(seed))
-        : new Tagger(c, new SplittableRandom(seed));
+    return new Tagger(config(cell, chars), new SplittableRandom(seed));
   }
 
   private static List<TagExample> parity(int n, long seed) {
@@ -110,8 +110,9 @@ class TaggerTest {
   /** The character path (embedding → GRU over distinct words → gather) gets true gradients. */
   @Test
   void characterFeaturesBackwardMatchesFiniteDifferences() {
-    Tagger model = new Tagger(TaggerConfig.builder(V, 2, CellKind.GRU, 3, TAGS)
-        .chars(new CharFeatures(10, 2, 2)).build(), SPELLINGS, new SplittableRandom(5));
+    Tagger model = new Tagger(TaggerConfig.of(V, 2,
+        RecurrentSpec.of(CellKind.GRU, 3).withBidirectional(true), TAGS)
+        .withChars(new CharFeatures(10, 2, 2, SPELLINGS)), new SplittableRandom(5));
     Padded inputs = batches(parity(2, 6), 2).batch(0).inputs();
     Tensor charWeight = model.parameters().get("char_embedding.weight");
     GradientCheck.check("tagger char embedding", in -> model.forward(inputs), charWeight);
@@ -119,8 +120,9 @@ class TaggerTest {
 
   @Test
   void learnsToTagTheOddWords() {
-    Tagger model = new Tagger(TaggerConfig.builder(V, 8, CellKind.GRU, 12, TAGS)
-        .chars(new CharFeatures(10, 4, 6)).build(), SPELLINGS, new SplittableRandom(1));
+    Tagger model = new Tagger(TaggerConfig.of(V, 8,
+        RecurrentSpec.of(CellKind.GRU, 12).withBidirectional(true), TAGS)
+        .withChars(new CharFeatures(10, 4, 6, SPELLINGS)), new SplittableRandom(1));
     BatchSource<TagBatch> train = batches(parity(240, 21), 16);
     BatchSource<TagBatch> validation = batches(parity(100, 22), 50);
     TrainingResult r = new Trainer<>(TrainerConfig.builder(8, 2).build(),
@@ -165,7 +167,8 @@ class TaggerTest {
     for (boolean chars : new boolean[] {true, false}) {
       Tagger model = tagger(CellKind.LSTM, chars, 7);
       Path file = dir.resolve("tagger-" + chars + ".safetensors");
-      model.save(file, Optional.empty(), ModelFile.Provenance.now(7, ""));
+      ModelFile.write(file, model.parameters(), model.config().toJson(), Optional.empty(),
+          ModelFile.Provenance.now(7, ""));
       Tagger loaded = Tagger.load(file).model();
       assertEquals(model.config(), loaded.config());
       Padded inputs = batches(parity(4, 8), 4).batch(0).inputs();
@@ -179,13 +182,16 @@ class TaggerTest {
     assertTrue(tagger(CellKind.GRU, true, 1).parameters().keySet().containsAll(List.of(
         "embedding.weight", "char_embedding.weight", "char_rnn.weight_ih_l0_reverse",
         "rnn.weight_hh_l1_reverse", "fc.weight", "fc.bias")));
+    assertEquals(List.of("embedding", "char_embedding", "char_rnn", "rnn", "dropout", "fc"),
+        List.copyOf(tagger(CellKind.GRU, true, 1).children().keySet()));
+    assertEquals(List.of("embedding", "rnn", "dropout", "fc"),
+        List.copyOf(tagger(CellKind.GRU, false, 1).children().keySet()));
   }
 
   @Test
   void configSurvivesAJsonRoundTrip() throws Exception {
     for (TaggerConfig c : List.of(config(CellKind.GRU, true), config(CellKind.RNN_RELU, false),
-        TaggerConfig.builder(5, 2, CellKind.LSTM, 3, TAGS).bidirectional(false).dropout(0.5f)
-            .build())) {
+        TaggerConfig.of(5, 2, new RecurrentSpec(CellKind.LSTM, 3, 1, false, 0.5f), TAGS))) {
       assertEquals(c, TaggerConfig.fromJson(c.toJson(), Path.of("m.safetensors")));
     }
   }
@@ -210,14 +216,28 @@ class TaggerTest {
 
   @Test
   void spellingsMustMatchTheConfig() {
-    TaggerConfig c = config(CellKind.GRU, true);
+    TaggerConfig c = config(CellKind.GRU, false);
     assertThrows(IllegalArgumentException.class,
-        () -> new Tagger(c, new int[3][], new SplittableRandom(1)));
+        () -> c.withChars(new CharFeatures(10, 4, 3, new int[3][])));
+    assertThrows(IllegalArgumentException.class,
+        () -> c.withChars(new CharFeatures(10, 4, 3, new int[][] {{1}, {2}})));
     int[][] badChar = SPELLINGS.clone();
     badChar[4] = new int[] {10};
-    assertThrows(IllegalArgumentException.class,
-        () -> new Tagger(c, badChar, new SplittableRandom(1)));
-    assertThrows(IllegalArgumentException.class,
-        () -> new Tagger(config(CellKind.GRU, false), SPELLINGS, new SplittableRandom(1)));
+    assertThrows(IllegalArgumentException.class, () -> new CharFeatures(10, 4, 3, badChar));
+  }
+
+  /** The spellings travel in the config; its JSON holds them after the tags, as files did. */
+  @Test
+  void spellingsAreWrittenAfterTheTags() {
+    ObjectNode json = config(CellKind.GRU, true).toJson();
+    List<String> keys = new ArrayList<>();
+    json.fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("task", "vocabulary_size", "embedding_size", "cell", "hidden_size",
+        "layers", "bidirectional", "dropout", "chars", "tags", "spellings"), keys);
+    assertEquals("[1,2]", json.get("spellings").get(12).toString());
+    ObjectNode noBidirectional = json.deepCopy();
+    noBidirectional.remove("bidirectional");
+    assertTrue(assertDoesNotThrow(() -> TaggerConfig.fromJson(noBidirectional, Path.of("m")))
+        .recurrent().bidirectional(), "a tagger file without bidirectional reads both ways");
   }
 }

@@ -1,0 +1,128 @@
+package org.rnn4j.task.tag;
+
+import static org.rnn4j.task.TaskOption.Use.EVAL;
+import static org.rnn4j.task.TaskOption.Use.TRAIN;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.rnn4j.data.Split;
+import org.rnn4j.data.format.TaggedSentence;
+import org.rnn4j.data.format.TaggedSentences;
+import org.rnn4j.io.ModelFormatException;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
+import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.TaskFamily;
+import org.rnn4j.task.TaskOption;
+import org.rnn4j.task.TaskOptions;
+import org.rnn4j.task.TrainedModel;
+import org.rnn4j.task.TrainingJob;
+import org.rnn4j.text.TextCodec;
+import org.rnn4j.text.Vocabulary;
+import org.rnn4j.text.WordTokenizer;
+import org.rnn4j.train.TrainingResult;
+
+/**
+ * The tag family: a bidirectional tagger with character features trained on tagged sentences
+ * (CoNLL columns or OpenNLP name-finder files), loaded for use as a {@link SentenceTagger}.
+ *
+ * <p>Training reads the sentences, holds out a random part for validation, takes the tag set
+ * from all sentences (sorted) and the word vocabulary from the training part, spells every word
+ * in characters of that vocabulary ({@link TaggerData}) and trains one bidirectional recurrent
+ * layer stack ({@code --cell}, {@code --hidden}, {@code --layers}, {@code --dropout}) over word
+ * embeddings ({@code --embedding}) and character features of {@value #CHAR_EMBEDDING}-dimensional
+ * character embeddings read by a {@value #CHAR_HIDDEN}-unit character BiGRU.
+ */
+public final class TagFamily implements TaskFamily {
+  static final TaskOption FORMAT = TaskOption.value("format", "FORMAT",
+      "conll or opennlp (required).", null, TRAIN, EVAL);
+  static final TaskOption TOKEN_COLUMN = TaskOption.value("token-column", "COLUMN",
+      "With --format conll: the token column, from 0.", "0", TRAIN, EVAL);
+  static final TaskOption TAG_COLUMN = TaskOption.value("tag-column", "COLUMN",
+      "With --format conll: the tag column, from 0 (3 is CoNLL-2003's entities).", "3", TRAIN,
+      EVAL);
+  /** Ec, the size of each character's embedding. */
+  static final int CHAR_EMBEDDING = 16;
+  /** Hc, the character GRU's units per direction. */
+  static final int CHAR_HIDDEN = 32;
+
+  @Override
+  public String name() {
+    return TaggerConfig.TASK;
+  }
+
+  @Override
+  public String description() {
+    return "a bidirectional tagger with character features over tagged sentences (--format conll"
+        + " with --token-column/--tag-column, or opennlp name-finder files).";
+  }
+
+  @Override
+  public List<TaskOption> options() {
+    return List.of(FORMAT, TOKEN_COLUMN, TAG_COLUMN, CommonOptions.EMBEDDING, CommonOptions.CELL,
+        CommonOptions.HIDDEN, CommonOptions.LAYERS, CommonOptions.DROPOUT,
+        CommonOptions.LOWER_CASE);
+  }
+
+  @Override
+  public TaggerConfig readConfig(JsonNode json, Path file) throws ModelFormatException {
+    return TaggerConfig.fromJson(json, file);
+  }
+
+  @Override
+  public SentenceTagger load(Path file) throws IOException {
+    return SentenceTagger.load(file);
+  }
+
+  /** The tagged sentences of a file, read as the options say. */
+  static List<TaggedSentence> read(Path data, TaskOptions options) throws IOException {
+    return TaggedSentences.read(data, options.get(FORMAT).orElse(null),
+        options.integer(TOKEN_COLUMN, 0), options.integer(TAG_COLUMN, 0));
+  }
+
+  @Override
+  public TrainedModel train(TrainingJob job) throws IOException {
+    TaskOptions options = job.options();
+    List<TaggedSentence> sentences = read(job.data(), options);
+    if (sentences.size() < 2) {
+      throw new IllegalArgumentException(job.data() + ": needs at least 2 sentences to train and"
+          + " validate, found " + sentences.size());
+    }
+    Split<TaggedSentence> split = Split.random(sentences, job.validationFraction(), 0,
+        new SplittableRandom(job.seed()));
+    List<String> tags = sentences.stream().flatMap(s -> s.tags().stream()).distinct().sorted()
+        .toList();
+    boolean lowerCase = options.flag(CommonOptions.LOWER_CASE);
+    Vocabulary words = TaggerData.words(split.train(), lowerCase);
+    Vocabulary chars = TaggerData.characters(words);
+    RecurrentSpec recurrent = CommonOptions.recurrent(options)
+        .withBidirectional(TaggerConfig.DEFAULT_BIDIRECTIONAL);
+    TaggerConfig config = TaggerConfig.of(words.size(),
+            options.integer(CommonOptions.EMBEDDING, 1), recurrent, tags)
+        .withChars(new CharFeatures(chars.size(), CHAR_EMBEDDING, CHAR_HIDDEN,
+            TaggerData.spellings(words, chars)));
+    Tagger tagger = new Tagger(config, new SplittableRandom(job.seed()));
+    TextCodec codec = new TextCodec(new WordTokenizer(lowerCase, false), words);
+    announce(job.log(), job.data(), tagger, split, codec);
+    TrainingResult result = job.fit(new TaggerObjective(tagger),
+        TaggerData.batches(split.train(), words, tags, lowerCase, job.batchSize()),
+        TaggerData.batches(split.validation(), words, tags, lowerCase, job.batchSize()));
+    return new TrainedModel(tagger, config, Optional.of(codec.toJson()), result);
+  }
+
+  private static void announce(PrintWriter log, Path data, Tagger tagger,
+      Split<TaggedSentence> split, TextCodec codec) {
+    List<String> tags = tagger.config().tags();
+    log.printf(Locale.ROOT, "training a %s tagger of %d tags %s on %s: %,d for training,"
+            + " %,d for validation, vocabulary %,d %s tokens, %,d parameters%n",
+        tagger.config().recurrent().cell(), tags.size(), tags, data, split.train().size(),
+        split.validation().size(), codec.vocabulary().size(), codec.tokenizer(),
+        tagger.parameterCount());
+    log.flush();
+  }
+}
