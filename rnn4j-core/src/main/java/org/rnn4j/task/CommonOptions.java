@@ -63,7 +63,7 @@ public final class CommonOptions {
   public static RecurrentSpec recurrent(TaskOptions options) {
     return new RecurrentSpec(options.choice(CELL, CellKind.class), options.integer(HIDDEN, 1),
         options.integer(LAYERS, 1), options.flag(BIDIRECTIONAL),
-        (float) options.number(DROPOUT, 0, 1));
+        options.probability(DROPOUT));
   }
 
   /**

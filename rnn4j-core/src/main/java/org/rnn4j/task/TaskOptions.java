@@ -105,6 +105,26 @@ public final class TaskOptions {
   }
 
   /**
+   * A probability, parsed as a float (as {@code Float.parseFloat} reads it, so "0.3" is the float
+   * nearest 0.3).
+   *
+   * @throws IllegalArgumentException if the value is not a number in [0, 1)
+   */
+  public float probability(TaskOption option) {
+    String v = string(option);
+    float p;
+    try {
+      p = Float.parseFloat(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option.flagName() + " must be a number, got " + v);
+    }
+    if (!(p >= 0f && p < 1f)) {
+      throw new IllegalArgumentException(option.flagName() + " must lie in [0, 1), got " + v);
+    }
+    return p;
+  }
+
+  /**
    * A value among an enum's constants, matched without regard to case.
    *
    * @throws IllegalArgumentException listing the choices when the value is none of them
