@@ -10,19 +10,25 @@ import java.util.concurrent.Callable;
 import org.rnn4j.cli.chart.ForecastChart;
 import org.rnn4j.data.Features;
 import org.rnn4j.data.format.TimeSeries;
+import org.rnn4j.data.format.TimeSeriesFiles;
+import org.rnn4j.task.TaskFamilies;
+import org.rnn4j.task.TaskFamily;
 import org.rnn4j.task.forecast.Baselines;
-import org.rnn4j.task.forecast.Forecaster;
+import org.rnn4j.task.forecast.ForecastEvaluation;
+import org.rnn4j.task.forecast.ForecastFamily;
 import org.rnn4j.task.forecast.ForecasterConfig;
 import org.rnn4j.task.forecast.Holdout;
+import org.rnn4j.task.forecast.SeriesForecaster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rnn4j forecast}: forecasts the steps after a series with a forecast model, or, with
- * {@code --holdout N}, its last N steps from those before them, scored beside the seasonal-naive
- * and naive forecasts.
+ * {@code rnn4j forecast}: forecasts the steps after a series with a forecast model ({@link
+ * SeriesForecaster}), or, with {@code --holdout N}, its last N steps from those before them,
+ * scored beside the seasonal-naive and naive forecasts ({@link ForecastEvaluation}). This command
+ * adds the output formats: the CSV table ({@link ForecastCsv}) and the chart.
  */
 @Command(name = "forecast", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Forecast the next steps of a time series with a forecast model.",
@@ -42,8 +48,8 @@ final class ForecastCommand implements Callable<Integer> {
           + " order, with the model's value columns.")
   Path data;
 
-  @Option(names = "--horizon", description = "Steps to forecast (default: --holdout, else the"
-      + " model's horizon).")
+  @Option(names = "--horizon", paramLabel = "N", description = "N, the steps to forecast"
+      + " (default: --holdout, else the model's horizon).")
   Integer horizon;
 
   @Option(names = "--holdout", paramLabel = "N",
@@ -67,36 +73,37 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--time", paramLabel = "COLUMN", description = "The time-stamp column, if any.")
   String time;
 
-  @Option(names = "--season", description = "m of the seasonal-naive baseline (default: the"
-      + " model's).")
+  @Option(names = "--season", paramLabel = "M", description = "m of the seasonal-naive baseline"
+      + " (default: the model's).")
   Integer season;
 
-  @Option(names = "--format", description = "csv or tsv (default: by extension, else csv).")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "csv or tsv (default: by extension, else csv).")
   String format;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    Forecaster forecaster = ForecastModels.load(model);
+    SeriesForecaster forecaster = load();
     ForecasterConfig c = forecaster.config();
-    TimeSeries series = SeriesFiles.read(data, format, Optional.ofNullable(time),
-        values != null ? values : c.names());
+    TimeSeries series = TimeSeriesFiles.read(data, Optional.ofNullable(format),
+        Optional.ofNullable(time), values != null ? values : c.names());
     if (c.transform().log()) {
-      SeriesFiles.requirePositive(data, series, "the model's log transform");
+      TimeSeriesFiles.requirePositive(data, series, "the model's log transform");
     }
     int m = season != null ? season : c.season();
     int steps = steps(c);
     int held = holdout == null ? 0 : holdout;
-    Holdout split = held > 0 ? holdout(series, held) : null;
-    Features history = split != null ? split.history() : series.values();
-    Features forecast = ForecastModels.forecast(forecaster, history, steps, data);
+    Optional<Holdout> split = held > 0 ? Optional.of(holdout(series, held)) : Optional.empty();
+    Features history = split.map(Holdout::history).orElse(series.values());
+    Features forecast = forecast(forecaster, history, steps);
     Optional<Features> seasonal = history.length() >= m
         ? Optional.of(Baselines.seasonalNaive(history, steps, m)) : Optional.empty();
     List<String> times = held > 0 ? series.times().subList(history.length(), series.length())
         : Collections.nCopies(steps, "");
     ForecastCsv table = new ForecastCsv(series.names(), times, forecast,
-        Optional.ofNullable(split).map(Holdout::actual), seasonal);
+        split.map(Holdout::actual), seasonal);
     PrintWriter stdout = spec.commandLine().getOut();
     // with the table on standard output, everything else goes to standard error
     PrintWriter report = out != null ? stdout : spec.commandLine().getErr();
@@ -107,10 +114,11 @@ final class ForecastCommand implements Callable<Integer> {
       stdout.flush();
     }
     if (chart != null) {
-      chart(history, forecast, Optional.ofNullable(split).map(Holdout::actual), seasonal, m);
+      chart(history, forecast, split.map(Holdout::actual), seasonal, m);
     }
-    if (split != null) {
-      ForecastReport.print(report, data + ": the last " + held + " steps", split, forecast, m);
+    if (split.isPresent()) {
+      report.print(ForecastEvaluation.of(data + ": the last " + held + " steps", split.get(),
+          forecast, m).report());
     }
     if (out != null) {
       report.println("forecast: " + out);
@@ -122,7 +130,26 @@ final class ForecastCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** H: --horizon, else --holdout, else the model's; they must agree when both are given. */
+  /** The model, or a clear error when the file holds a model of another family. */
+  private SeriesForecaster load() throws IOException {
+    TaskFamily family = TaskFamilies.of(model);
+    if (!(family instanceof ForecastFamily)) {
+      throw new IllegalArgumentException(model + ": this command needs a forecast model (train"
+          + " --task forecast), this one is a " + family.name() + " model");
+    }
+    return SeriesForecaster.load(model);
+  }
+
+  /** The forecast of N steps, an error naming the data file when the history does not fit. */
+  private Features forecast(SeriesForecaster forecaster, Features history, int steps) {
+    try {
+      return forecaster.forecast(history, steps);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(data + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** N: --horizon, else --holdout, else the model's; they must agree when both are given. */
   private int steps(ForecasterConfig c) {
     if (holdout != null && holdout < 1) {
       throw new IllegalArgumentException("--holdout must be at least 1, got " + holdout);

@@ -24,10 +24,10 @@ import org.rnn4j.data.Features;
  * columns appear only when actual values were held out, the seasonal-naive ones only when given.
  *
  * @param names (F) the value names
- * @param times (H) the time stamp of each step, "" when unknown
- * @param forecast (H, F)
- * @param actual (H, F) the held-out values, when there are any
- * @param seasonalNaive (H, F) the baseline, when it was computed
+ * @param times (N) the time stamp of each step, "" when unknown
+ * @param forecast (N, F)
+ * @param actual (N, F) the held-out values, when there are any
+ * @param seasonalNaive (N, F) the baseline, when it was computed
  */
 record ForecastCsv(List<String> names, List<String> times, Features forecast,
     Optional<Features> actual, Optional<Features> seasonalNaive) {

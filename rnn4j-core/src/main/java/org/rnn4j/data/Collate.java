@@ -133,7 +133,7 @@ public final class Collate {
   /**
    * A sequence → next values batch.
    *
-   * @param examples all examples, every future of one length H
+   * @param examples all examples, every future of one length N
    * @param indices the B examples of this batch
    * @return the batch
    * @throws IllegalArgumentException if the futures differ in length
@@ -141,18 +141,18 @@ public final class Collate {
   public static ForecastBatch forecast(List<ForecastExample> examples, int[] indices) {
     List<ForecastExample> chosen = pick(examples, indices);
     PaddedFeatures history = (PaddedFeatures) pad(map(chosen, ForecastExample::history), 0);
-    int h = chosen.get(0).future().length();
+    int n = chosen.get(0).future().length();
     int f = history.features();
-    float[] y = new float[chosen.size() * h * f]; // (B, H, F)
+    float[] y = new float[chosen.size() * n * f]; // (B, N, F)
     for (int i = 0; i < chosen.size(); i++) {
       Features future = chosen.get(i).future();
-      if (future.length() != h) {
-        throw new IllegalArgumentException("every future in a batch must have H = " + h
+      if (future.length() != n) {
+        throw new IllegalArgumentException("every future in a batch must have N = " + n
             + " steps, example " + indices[i] + " has " + future.length());
       }
-      System.arraycopy(future.values(), 0, y, i * h * f, h * f);
+      System.arraycopy(future.values(), 0, y, i * n * f, n * f);
     }
-    return new ForecastBatch(history, Tensor.of(y, chosen.size(), h, f), indices.clone());
+    return new ForecastBatch(history, Tensor.of(y, chosen.size(), n, f), indices.clone());
   }
 
   static void checkLengths(int[] lengths, int time) {

@@ -1,10 +1,10 @@
 package org.rnn4j.data;
 
 /**
- * Sequence → next values: the values of the next H steps after a history.
+ * Sequence → next values: the values of the next N steps after a history.
  *
  * @param history (T, F) the observed steps, at least one
- * @param future (H, F) the steps to predict, at least one, with the history's F
+ * @param future (N, F) the steps to predict, at least one, with the history's F
  */
 public record ForecastExample(Features history, Features future) {
 

@@ -2,7 +2,7 @@ package org.rnn4j.metrics;
 
 /**
  * Point-forecast errors of forecasts ŷ against actual values y, over the n values given (for a
- * multivariate forecast of H steps and F values, the n = H·F values pooled, row-major):
+ * multivariate forecast of N steps and F values, the n = N·F values pooled, row-major):
  *
  * <pre>
  * MAE  = (1/n) Σ |y_i − ŷ_i|                      same unit as y

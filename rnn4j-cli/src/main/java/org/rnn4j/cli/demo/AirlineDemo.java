@@ -15,7 +15,7 @@ import org.rnn4j.datasets.AirPassengers;
 import org.rnn4j.datasets.DataCache;
 import org.rnn4j.metrics.ForecastScore;
 import org.rnn4j.nn.recurrent.CellKind;
-import org.rnn4j.optim.Adam;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.forecast.Baselines;
 import org.rnn4j.task.forecast.ForecastData;
 import org.rnn4j.task.forecast.Forecaster;
@@ -24,8 +24,7 @@ import org.rnn4j.task.forecast.ForecasterObjective;
 import org.rnn4j.task.forecast.Holdout;
 import org.rnn4j.task.forecast.SeriesTransform;
 import org.rnn4j.train.EarlyStopping;
-import org.rnn4j.train.Trainer;
-import org.rnn4j.train.TrainerConfig;
+import org.rnn4j.train.TrainingRecipe;
 
 /**
  * The airline passengers of 1949–1960 (Box and Jenkins' series G, {@link AirPassengers}): the
@@ -143,16 +142,16 @@ public final class AirlineDemo {
 
   private Forecaster train(ForecastData data, SeriesTransform transform, long memberSeed) {
     Forecaster model = new Forecaster(ForecasterConfig.builder(List.of("passengers"),
-            CellKind.GRU, settings.hidden(), settings.window()).horizon(TEST_MONTHS)
-        .season(SEASON).transform(transform).normaliser(data.normaliser()).build(),
-        new SplittableRandom(memberSeed));
-    new Trainer<>(TrainerConfig.builder(settings.epochs(), memberSeed)
-            .earlyStopping(EarlyStopping.onLoss(settings.patience())).build(),
-        new ForecasterObjective(model), Adam.of(model.parameters(), settings.learningRate()),
-        List.of())
-        .fit(ForecastData.batches(data.trainExamples(settings.window(), 1), settings.batch()),
+            RecurrentSpec.of(CellKind.GRU, settings.hidden()), settings.window())
+        .horizon(TEST_MONTHS).season(SEASON).transform(transform).normaliser(data.normaliser())
+        .build(), new SplittableRandom(memberSeed));
+    TrainingRecipe.of(settings.epochs(), memberSeed).withLearningRate(settings.learningRate())
+        .withEarlyStopping(EarlyStopping.onLoss(settings.patience()))
+        .fit(new ForecasterObjective(model),
+            ForecastData.batches(data.trainExamples(settings.window(), 1), settings.batch()),
             Optional.of(ForecastData.batches(data.validationExamples(settings.window(), 1),
                 VALIDATION_MONTHS)));
+    model.eval();
     return model;
   }
 

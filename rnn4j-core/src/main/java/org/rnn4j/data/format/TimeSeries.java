@@ -33,10 +33,10 @@ public record TimeSeries(List<String> names, List<String> times, Features values
    * Sliding windows for forecasting: a history of {@code history} steps and the next {@code
    * horizon} steps, starting every {@code stride} steps.
    *
-   * @param history T, steps seen, at least 1
-   * @param horizon H, steps to predict, at least 1
+   * @param history W, steps seen, at least 1
+   * @param horizon N, steps to predict, at least 1
    * @param stride steps between window starts, at least 1
-   * @return the examples, in time order (empty if the series is shorter than T + H)
+   * @return the examples, in time order (empty if the series is shorter than W + N)
    */
   public List<ForecastExample> windows(int history, int horizon, int stride) {
     if (history < 1 || horizon < 1 || stride < 1) {

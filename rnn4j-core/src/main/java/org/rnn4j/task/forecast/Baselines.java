@@ -6,7 +6,7 @@ import org.rnn4j.data.Features;
  * The forecasts a model must beat, each value of a feature forecast from that feature alone.
  *
  * <pre>
- * history y⟨1…T⟩, horizon step h = 1 … H, season length m:
+ * history y⟨1…T⟩, horizon step h = 1 … N, season length m:
  * naive:           ŷ⟨T+h⟩ = y⟨T⟩                       (the last value, repeated)
  * seasonal naive:  ŷ⟨T+h⟩ = y⟨T+h−m·⌈h/m⌉⌉              (the value one season back, from the last
  *                                                        observed season, repeated)
@@ -38,8 +38,8 @@ public final class Baselines {
    * The last value, repeated.
    *
    * @param history y (T, F), T ≥ 1
-   * @param horizon H ≥ 1
-   * @return ŷ (H, F)
+   * @param horizon N ≥ 1
+   * @return ŷ (N, F)
    */
   public static Features naive(Features history, int horizon) {
     return seasonalNaive(history, horizon, 1);
@@ -49,9 +49,9 @@ public final class Baselines {
    * The value of the same position in the last observed season.
    *
    * @param history y (T, F), T ≥ m
-   * @param horizon H ≥ 1
+   * @param horizon N ≥ 1
    * @param season m ≥ 1
-   * @return ŷ (H, F)
+   * @return ŷ (N, F)
    * @throws IllegalArgumentException if the history is shorter than one season
    */
   public static Features seasonalNaive(Features history, int horizon, int season) {
@@ -65,7 +65,7 @@ public final class Baselines {
           + " of m = " + season + " steps of history, got " + t);
     }
     int f = history.features();
-    float[] y = new float[horizon * f]; // (H, F)
+    float[] y = new float[horizon * f]; // (N, F)
     for (int h = 1; h <= horizon; h++) {
       int seasonsBack = (h + season - 1) / season; // ⌈h/m⌉
       int from = t + h - season * seasonsBack; // 1-based position T+h−m⌈h/m⌉ is 0-based from−1

@@ -8,8 +8,8 @@ public interface ForecastMethod {
 
   /**
    * @param history x (T, F) raw values
-   * @param horizon H ≥ 1, steps to forecast
-   * @return x̂ (H, F) raw forecasts of the steps T … T+H−1
+   * @param horizon N ≥ 1, steps to forecast
+   * @return x̂ (N, F) raw forecasts of the steps T … T+N−1
    */
   Features forecast(Features history, int horizon);
 }

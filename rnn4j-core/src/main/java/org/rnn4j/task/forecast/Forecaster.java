@@ -2,19 +2,21 @@ package org.rnn4j.task.forecast;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.rnn4j.data.Features;
 import org.rnn4j.data.PaddedFeatures;
 import org.rnn4j.io.ModelFile;
+import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.Recurrent;
-import org.rnn4j.nn.recurrent.RecurrentConfig;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 
@@ -30,18 +32,20 @@ import org.rnn4j.tensor.Tensor;
  * ẑ    = reshape(W_fc · dropout(s) + b_fc)                fc: W (S·F, H), b (S·F) → ẑ (B, S, F)
  * ẑ[b, k, :] predicts z⟨n+1+k⟩ of window b, k = 0 … S−1
  * </pre>
- * Horizons H beyond S are forecast recursively: the S predictions are appended to the window
- * (which keeps its last W steps) and the model is called again, until H steps exist.
+ * Horizons N beyond S are forecast recursively: the S predictions are appended to the window
+ * (which keeps its last W steps) and the model is called again, until N steps exist. The
+ * recurrent layer is unidirectional (D = 1): a forecaster reads the past in time order only.
  *
- * <p>Parameter names follow a PyTorch module with attributes {@code rnn} and {@code fc}:
- * {@code rnn.weight_ih_l0}, …, {@code fc.weight}, {@code fc.bias}.
+ * <p>Parameter names follow a PyTorch module with attributes {@code rnn}, {@code dropout} (no
+ * parameters) and {@code fc}: {@code rnn.weight_ih_l0}, …, {@code fc.weight}, {@code fc.bias}.
+ * For use from a model file, load a {@link SeriesForecaster}.
  */
 public final class Forecaster implements Module, ForecastMethod {
   private final ForecasterConfig config;
   private final Recurrent rnn;
+  private final Dropout dropout;
   private final Linear fc;
-  private final Map<String, Tensor> parameters;
-  private Optional<RandomGenerator> dropoutRng = Optional.empty(); // present while training
+  private final Map<String, Module> children;
 
   /**
    * @param config the shape and fitted preprocessing
@@ -49,13 +53,15 @@ public final class Forecaster implements Module, ForecastMethod {
    */
   public Forecaster(ForecasterConfig config, RandomGenerator rng) {
     this.config = config;
-    this.rnn = new Recurrent(RecurrentConfig.builder(config.cell(), config.features(),
-        config.hiddenSize()).layers(config.layers()).dropout(config.dropout()).build(), rng);
-    this.fc = new Linear(config.hiddenSize(), config.outputSteps() * config.features(), rng);
-    Map<String, Module> children = new LinkedHashMap<>();
-    children.put("rnn", rnn);
-    children.put("fc", fc);
-    this.parameters = Module.namedParameters(children);
+    this.rnn = new Recurrent(config.recurrent().config(config.features()), rng);
+    this.dropout = new Dropout(config.recurrent().dropout());
+    this.fc = new Linear(config.recurrent().hiddenSize(), config.outputSteps() * config.features(),
+        rng);
+    Map<String, Module> c = new LinkedHashMap<>();
+    c.put("rnn", rnn);
+    c.put("dropout", dropout);
+    c.put("fc", fc);
+    this.children = Collections.unmodifiableMap(c);
   }
 
   /** The shape and preprocessing this model was built with. */
@@ -64,20 +70,8 @@ public final class Forecaster implements Module, ForecastMethod {
   }
 
   @Override
-  public Map<String, Tensor> parameters() {
-    return parameters;
-  }
-
-  /** Training mode: dropout between layers drawn from {@code rng}. */
-  public void train(RandomGenerator rng) {
-    rnn.train(rng);
-    dropoutRng = Optional.of(rng);
-  }
-
-  /** Evaluation mode: no dropout. */
-  public void eval() {
-    rnn.eval();
-    dropoutRng = Optional.empty();
+  public Map<String, Module> children() {
+    return children;
   }
 
   /**
@@ -90,74 +84,103 @@ public final class Forecaster implements Module, ForecastMethod {
   public Tensor forward(PaddedFeatures history) {
     int f = config.features();
     if (history.features() != f) {
-      throw new IllegalArgumentException("history must have F = " + f + " values per step (" 
+      throw new IllegalArgumentException("history must have F = " + f + " values per step ("
           + config.names() + "), got shape " + Arrays.toString(history.values().shape()));
     }
     int b = history.batch();
-    int top = config.layers() - 1;
+    int top = config.recurrent().layers() - 1;
     Tensor h = rnn.forward(history.values(), history.lengths()).state().h(); // (L, B, H)
-    Tensor s = h.slice(0, top, top + 1).reshape(b, config.hiddenSize());
-    if (dropoutRng.isPresent()) {
-      s = s.dropout(config.dropout(), dropoutRng.get());
-    }
-    return fc.forward(s).reshape(b, config.outputSteps(), f);
+    Tensor s = h.slice(0, top, top + 1).reshape(b, config.recurrent().hiddenSize());
+    return fc.forward(dropout.forward(s)).reshape(b, config.outputSteps(), f);
   }
 
   /**
    * Forecasts the next {@code horizon} raw values after a raw history, recursively: the history is
    * transformed and normalised, the model predicts S steps from the last W of them, those are
    * appended and the model is called again until {@code horizon} steps exist; the result is
-   * de-normalised and the transform undone. Evaluation mode, no graph.
+   * de-normalised and the transform undone. No graph; in the model's current mode (evaluation
+   * mode unless a caller switched it to training).
    *
    * @param history x (T, F) raw values, T &gt; d (the differencing lag); the last W steps after
    *     differencing are read, or all of them when there are fewer (lengths make that exact)
-   * @param horizon H ≥ 1, steps to forecast
-   * @return x̂ (H, F) raw forecasts
+   * @param horizon N ≥ 1, steps to forecast
+   * @return x̂ (N, F) raw forecasts
    * @throws IllegalArgumentException if the history is too short, has the wrong F or, with the
    *     log transform, holds a value ≤ 0
    */
   @Override
   public Features forecast(Features history, int horizon) {
+    return forecast(List.of(history), horizon).get(0);
+  }
+
+  /**
+   * Forecasts the next {@code horizon} raw values after each of several raw histories, as one
+   * batch: each recursive call of the model reads the last min(W, length) normalised steps of
+   * every history, padded to the longest (B, T, F) with lengths, so a history's forecast does not
+   * depend on the others. No graph; in the model's current mode.
+   *
+   * @param histories B raw histories x (T_b, F), each T_b &gt; d; their lengths may differ
+   * @param horizon N ≥ 1, steps to forecast after each
+   * @return B raw forecasts x̂ (N, F), in order
+   * @throws IllegalArgumentException if a history is too short, has the wrong F or, with the log
+   *     transform, holds a value ≤ 0 (naming which history when there are several)
+   */
+  public List<Features> forecast(List<Features> histories, int horizon) {
     if (horizon < 1) {
       throw new IllegalArgumentException("horizon must be at least 1, got " + horizon);
     }
+    int b = histories.size();
     int f = config.features();
-    if (history.features() != f) {
-      throw new IllegalArgumentException("history must have F = " + f + " values per step ("
-          + config.names() + "), got " + history.features());
-    }
-    float[] z = config.normaliser().apply(config.transform().apply(history)).values();
-    int known = z.length / f;
-    z = Arrays.copyOf(z, (known + horizon + config.outputSteps()) * f); // room for the forecasts
-    eval();
-    int made = 0;
-    try (NoGrad scope = NoGrad.enter()) {
-      while (made < horizon) {
-        int end = known + made;
-        int n = Math.min(config.window(), end);
-        Tensor window = Tensor.of(Arrays.copyOfRange(z, (end - n) * f, end * f), 1, n, f);
-        float[] next = forward(new PaddedFeatures(window, new int[] {n})).data(); // (1, S, F)
-        System.arraycopy(next, 0, z, end * f, next.length);
-        made += config.outputSteps();
+    int s = config.outputSteps();
+    float[][] z = new float[b][]; // z_b: (T_b − d + N + S, F), the normalised history, then room
+    int[] known = new int[b]; // T_b − d, the normalised steps of history b
+    for (int i = 0; i < b; i++) {
+      Features x = histories.get(i);
+      try {
+        if (x.features() != f) {
+          throw new IllegalArgumentException("history must have F = " + f + " values per step ("
+              + config.names() + "), got " + x.features());
+        }
+        float[] normalised = config.normaliser().apply(config.transform().apply(x)).values();
+        known[i] = normalised.length / f;
+        z[i] = Arrays.copyOf(normalised, (known[i] + horizon + s) * f);
+      } catch (IllegalArgumentException e) {
+        throw b == 1 ? e : new IllegalArgumentException("history " + i + " of " + b + ": "
+            + e.getMessage(), e);
       }
     }
-    Features predicted = new Features(Arrays.copyOfRange(z, known * f, (known + horizon) * f), f);
-    return config.transform().invert(history, config.normaliser().invert(predicted));
+    int[] lengths = new int[b]; // n_b = min(W, steps known so far)
+    try (NoGrad scope = NoGrad.enter()) {
+      for (int made = 0; made < horizon; made += s) {
+        int longest = 0;
+        for (int i = 0; i < b; i++) {
+          lengths[i] = Math.min(config.window(), known[i] + made);
+          longest = Math.max(longest, lengths[i]);
+        }
+        float[] windows = new float[b * longest * f]; // (B, T, F), zero after each length
+        for (int i = 0; i < b; i++) {
+          int end = known[i] + made;
+          System.arraycopy(z[i], (end - lengths[i]) * f, windows, i * longest * f,
+              lengths[i] * f);
+        }
+        float[] next = forward(new PaddedFeatures(Tensor.of(windows, b, longest, f),
+            lengths.clone())).data(); // (B, S, F)
+        for (int i = 0; i < b; i++) {
+          System.arraycopy(next, i * s * f, z[i], (known[i] + made) * f, s * f);
+        }
+      }
+    }
+    List<Features> out = new ArrayList<>(b);
+    for (int i = 0; i < b; i++) {
+      Features predicted = new Features(
+          Arrays.copyOfRange(z[i], known[i] * f, (known[i] + horizon) * f), f);
+      out.add(config.transform().invert(histories.get(i), config.normaliser().invert(predicted)));
+    }
+    return out;
   }
 
   /**
-   * Writes this model, with its preprocessing in the config, to a model file (atomically).
-   *
-   * @param file the target
-   * @param provenance seed, version, data digest, time
-   * @throws IOException if the file cannot be written
-   */
-  public void save(Path file, ModelFile.Provenance provenance) throws IOException {
-    ModelFile.write(file, parameters, config.toJson(), Optional.empty(), provenance);
-  }
-
-  /**
-   * Reads a model file written by {@link #save}.
+   * Reads a model file written for a forecaster (see {@link org.rnn4j.task.TrainedModel#save}).
    *
    * @param file the model file
    * @return the model and its provenance

@@ -9,33 +9,30 @@ import java.util.HashSet;
 import java.util.List;
 import org.rnn4j.io.ConfigJson;
 import org.rnn4j.io.ModelFormatException;
-import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
+import org.rnn4j.task.TaskConfig;
 
 /**
  * The shape of a {@link Forecaster}, with the preprocessing fitted for its series, so that a
  * loaded model reads and forecasts raw values.
  *
  * @param names (F) the names of the values of each step (the CSV columns)
- * @param cell the recurrent cell
- * @param hiddenSize H, hidden units per layer
- * @param layers L, stacked recurrent layers
- * @param dropout dropout between recurrent layers and before the output layer while training
+ * @param recurrent the recurrent layer: cell, H, L and the dropout used between layers and before
+ *     the output layer; unidirectional, since a forecaster reads the past in time order only
  * @param window W, the most past steps the model reads (the training windows' length)
  * @param outputSteps S, steps predicted by one call: 1 for one-step forecasts fed back for longer
  *     horizons (recursive), the horizon for direct multi-output forecasts
- * @param horizon the default number of steps to forecast
+ * @param horizon N, the default number of steps to forecast
  * @param season m, the season length of the seasonal-naive baseline; 1 when the series has none
  * @param transform log and differencing, applied before the normaliser
  * @param normaliser the per-feature statistics fitted on the training part
  */
 public record ForecasterConfig(
-    List<String> names, CellKind cell, int hiddenSize, int layers, float dropout, int window,
-    int outputSteps, int horizon, int season, SeriesTransform transform, Normaliser normaliser) {
+    List<String> names, RecurrentSpec recurrent, int window, int outputSteps, int horizon,
+    int season, SeriesTransform transform, Normaliser normaliser) implements TaskConfig {
 
   /** The task name in model files. */
   public static final String TASK = "forecast";
-  public static final int DEFAULT_LAYERS = 1;
-  public static final float DEFAULT_DROPOUT = 0f;
   public static final int DEFAULT_OUTPUT_STEPS = 1;
   public static final int DEFAULT_HORIZON = 1;
   public static final int DEFAULT_SEASON = 1;
@@ -45,18 +42,17 @@ public record ForecasterConfig(
     if (names == null || names.isEmpty() || new HashSet<>(names).size() != names.size()) {
       throw new IllegalArgumentException("names must name F ≥ 1 distinct values, got " + names);
     }
-    if (cell == null || transform == null || normaliser == null) {
-      throw new IllegalArgumentException("cell, transform and normaliser must be given");
+    if (recurrent == null || transform == null || normaliser == null) {
+      throw new IllegalArgumentException("recurrent, transform and normaliser must be given");
     }
-    positive("hiddenSize", hiddenSize);
-    positive("layers", layers);
+    if (recurrent.bidirectional()) {
+      throw new IllegalArgumentException("a forecaster reads the past in time order only: its"
+          + " recurrent layer must be unidirectional, got bidirectional " + recurrent);
+    }
     positive("window", window);
     positive("outputSteps", outputSteps);
     positive("horizon", horizon);
     positive("season", season);
-    if (!(dropout >= 0f && dropout < 1f)) {
-      throw new IllegalArgumentException("dropout must lie in [0, 1), got " + dropout);
-    }
     if (normaliser.features() != names.size()) {
       throw new IllegalArgumentException("the normaliser must have one entry per value: expected "
           + names.size() + ", got " + normaliser.features());
@@ -70,63 +66,50 @@ public record ForecasterConfig(
     }
   }
 
+  @Override
+  public String task() {
+    return TASK;
+  }
+
   /** F, values per step. */
   public int features() {
     return names.size();
   }
 
   /**
-   * A builder with one layer, no dropout, one output step, horizon 1, no season, no transform and
-   * the identity normaliser.
+   * A builder with one output step, horizon 1, no season, no transform and the identity
+   * normaliser.
    *
    * @param names the value names (F)
-   * @param cell the recurrent cell
-   * @param hiddenSize H
+   * @param recurrent the recurrent layer, unidirectional
    * @param window W
    * @return the builder
    */
-  public static Builder builder(List<String> names, CellKind cell, int hiddenSize, int window) {
-    return new Builder(names, cell, hiddenSize, window);
+  public static Builder builder(List<String> names, RecurrentSpec recurrent, int window) {
+    return new Builder(names, recurrent, window);
   }
 
   /** A builder with this configuration's settings, to change a few. */
   public Builder toBuilder() {
-    return new Builder(names, cell, hiddenSize, window).layers(layers).dropout(dropout)
-        .outputSteps(outputSteps).horizon(horizon).season(season).transform(transform)
-        .normaliser(normaliser);
+    return new Builder(names, recurrent, window).outputSteps(outputSteps).horizon(horizon)
+        .season(season).transform(transform).normaliser(normaliser);
   }
 
   /** Builds a {@link ForecasterConfig}. */
   public static final class Builder {
     private final List<String> names;
-    private final CellKind cell;
-    private final int hiddenSize;
+    private final RecurrentSpec recurrent;
     private final int window;
-    private int layers = DEFAULT_LAYERS;
-    private float dropout = DEFAULT_DROPOUT;
     private int outputSteps = DEFAULT_OUTPUT_STEPS;
     private int horizon = DEFAULT_HORIZON;
     private int season = DEFAULT_SEASON;
     private SeriesTransform transform = SeriesTransform.NONE;
     private Normaliser normaliser;
 
-    private Builder(List<String> names, CellKind cell, int hiddenSize, int window) {
+    private Builder(List<String> names, RecurrentSpec recurrent, int window) {
       this.names = names;
-      this.cell = cell;
-      this.hiddenSize = hiddenSize;
+      this.recurrent = recurrent;
       this.window = window;
-    }
-
-    /** @param value L, stacked recurrent layers */
-    public Builder layers(int value) {
-      layers = value;
-      return this;
-    }
-
-    /** @param value dropout between layers in [0, 1) */
-    public Builder dropout(float value) {
-      dropout = value;
-      return this;
     }
 
     /** @param value S, steps per call (1: recursive; the horizon: direct multi-output) */
@@ -135,7 +118,7 @@ public record ForecasterConfig(
       return this;
     }
 
-    /** @param value the default forecast horizon */
+    /** @param value N, the default forecast horizon */
     public Builder horizon(int value) {
       horizon = value;
       return this;
@@ -164,20 +147,27 @@ public record ForecasterConfig(
      * @throws IllegalArgumentException naming the bad setting
      */
     public ForecasterConfig build() {
-      return new ForecasterConfig(names, cell, hiddenSize, layers, dropout, window, outputSteps,
-          horizon, season, transform,
+      return new ForecasterConfig(names, recurrent, window, outputSteps, horizon, season,
+          transform,
           normaliser != null ? normaliser : Normaliser.identity(names == null ? 1 : names.size()));
     }
   }
 
-  /** The configuration as stored in a model file's {@code config} metadata. */
+  /**
+   * The configuration as stored in a model file's {@code config} metadata: {@code task}, {@code
+   * names}, the recurrent fields without {@code bidirectional} ({@code cell}, {@code hidden_size},
+   * {@code layers}, {@code dropout}), {@code window}, {@code output_steps}, {@code horizon},
+   * {@code season}, {@code log}, {@code difference_lag}, {@code mean}, {@code std}.
+   */
+  @Override
   public JsonNode toJson() {
     ObjectNode json = new ObjectMapper().createObjectNode().put("task", TASK);
     ArrayNode n = json.putArray("names");
     names.forEach(n::add);
-    json.put("cell", cell.name()).put("hidden_size", hiddenSize).put("layers", layers)
-        .put("dropout", dropout).put("window", window).put("output_steps", outputSteps)
-        .put("horizon", horizon).put("season", season).put("log", transform.log())
+    json.put("cell", recurrent.cell().name()).put("hidden_size", recurrent.hiddenSize())
+        .put("layers", recurrent.layers()).put("dropout", recurrent.dropout())
+        .put("window", window).put("output_steps", outputSteps).put("horizon", horizon)
+        .put("season", season).put("log", transform.log())
         .put("difference_lag", transform.lag());
     ArrayNode mean = json.putArray("mean");
     ArrayNode std = json.putArray("std");
@@ -197,19 +187,15 @@ public record ForecasterConfig(
    * @throws ModelFormatException naming the field that is missing or wrong
    */
   public static ForecasterConfig fromJson(JsonNode json, Path file) throws ModelFormatException {
-    if (!TASK.equals(json.path("task").asText())) {
-      throw new ModelFormatException(file + ": config task is '" + json.path("task").asText()
-          + "', expected '" + TASK + "' (a forecaster)");
-    }
+    ConfigJson.requireTask(json, TASK, "a forecaster", file);
+    RecurrentSpec recurrent = RecurrentSpec.fromJson(json, file);
     try {
       SeriesTransform transform = new SeriesTransform(json.path("log").asBoolean(false),
           ConfigJson.integer(json, "difference_lag", file));
       Normaliser normaliser = new Normaliser(numbers(json, "mean", file),
           numbers(json, "std", file));
       return new ForecasterConfig(ConfigJson.strings(json, "names", "value names", file),
-          CellKind.valueOf(json.path("cell").asText()),
-          ConfigJson.integer(json, "hidden_size", file), ConfigJson.integer(json, "layers", file),
-          (float) json.path("dropout").asDouble(0), ConfigJson.integer(json, "window", file),
+          recurrent, ConfigJson.integer(json, "window", file),
           ConfigJson.integer(json, "output_steps", file), ConfigJson.integer(json, "horizon", file),
           ConfigJson.integer(json, "season", file), transform, normaliser);
     } catch (IllegalArgumentException e) {

@@ -5,7 +5,6 @@ import java.util.random.RandomGenerator;
 import org.rnn4j.data.ForecastBatch;
 import org.rnn4j.loss.ElementwiseLoss;
 import org.rnn4j.nn.Module;
-import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Objective;
@@ -58,28 +57,23 @@ public final class ForecasterObjective implements Objective<ForecastBatch> {
 
   @Override
   public Map<String, Double> evaluate(BatchSource<ForecastBatch> source) {
-    model.eval();
-    double squares = 0;
-    double absolutes = 0;
-    long n = 0;
-    try (NoGrad scope = NoGrad.enter()) {
-      for (int i = 0; i < source.size(); i++) {
-        ForecastBatch batch = source.batch(i);
-        float[] y = batch.future().data();
-        float[] p = model.forward(batch.history()).data();
-        if (p.length != y.length) {
-          throw new IllegalArgumentException("the futures must have the model's S = "
-              + model.config().outputSteps() + " steps, got " + batch.future().dim(1));
-        }
-        for (int k = 0; k < y.length; k++) {
-          double e = (double) p[k] - y[k];
-          squares += e * e;
-          absolutes += Math.abs(e);
-        }
-        n += y.length;
+    double[] sums = new double[2]; // Σ (ẑ − z)², Σ |ẑ − z|
+    long[] n = {0};
+    Objective.forEachInEvaluation(model, source, batch -> {
+      float[] y = batch.future().data();
+      float[] p = model.forward(batch.history()).data();
+      if (p.length != y.length) {
+        throw new IllegalArgumentException("the futures must have the model's S = "
+            + model.config().outputSteps() + " steps, got " + batch.future().dim(1));
       }
-    }
-    return Map.of("loss", n == 0 ? Double.NaN : squares / n, "mae",
-        n == 0 ? Double.NaN : absolutes / n);
+      for (int k = 0; k < y.length; k++) {
+        double e = (double) p[k] - y[k];
+        sums[0] += e * e;
+        sums[1] += Math.abs(e);
+      }
+      n[0] += y.length;
+    });
+    return Map.of("loss", n[0] == 0 ? Double.NaN : sums[0] / n[0], "mae",
+        n[0] == 0 ? Double.NaN : sums[1] / n[0]);
   }
 }

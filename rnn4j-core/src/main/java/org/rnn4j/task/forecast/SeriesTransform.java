@@ -11,7 +11,7 @@ import org.rnn4j.data.Features;
  * g(x) = ln x when log, else x                            x (T, F) raw, every x &gt; 0 when log
  * u⟨t⟩ = g(x⟨t+d⟩) − g(x⟨t⟩)   for t = 0 … T−d−1   (d &gt; 0)       u (T−d, F)
  * u⟨t⟩ = g(x⟨t⟩)                                   (d = 0)
- * inverse, for future steps k = 0 … H−1 after a history x⟨0…T−1⟩:
+ * inverse, for future steps k = 0 … N−1 after a history x⟨0…T−1⟩:
  * g(x̂⟨T+k⟩) = û⟨k⟩ + g(x⟨T+k−d⟩), where x⟨T+k−d⟩ is itself a forecast x̂ once T+k−d ≥ T
  * </pre>
  * The arithmetic is in double; only the results are rounded to float.
@@ -57,8 +57,8 @@ public record SeriesTransform(boolean log, int lag) {
    * Raw values of future steps from their transformed values.
    *
    * @param history x (T, F), the raw steps before the future, T ≥ d
-   * @param future û (H, F), transformed values of the H steps after the history
-   * @return x̂ (H, F), the raw values
+   * @param future û (N, F), transformed values of the N steps after the history
+   * @return x̂ (N, F), the raw values
    */
   public Features invert(Features history, Features future) {
     int f = history.features();
@@ -71,11 +71,11 @@ public record SeriesTransform(boolean log, int lag) {
           + " steps to undo differencing, got " + history.length());
     }
     int t = history.length();
-    int h = future.length();
-    double[] g = new double[(t + h) * f]; // (T + H, F): g(x) of history, then of the forecasts
+    int n = future.length();
+    double[] g = new double[(t + n) * f]; // (T + N, F): g(x) of history, then of the forecasts
     System.arraycopy(g(history), 0, g, 0, t * f);
-    float[] x = new float[h * f]; // (H, F)
-    for (int k = 0; k < h; k++) {
+    float[] x = new float[n * f]; // (N, F)
+    for (int k = 0; k < n; k++) {
       for (int j = 0; j < f; j++) {
         int at = (t + k) * f + j;
         g[at] = future.get(k, j) + (lag == 0 ? 0 : g[at - lag * f]);

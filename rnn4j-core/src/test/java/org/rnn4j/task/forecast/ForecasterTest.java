@@ -25,6 +25,7 @@ import org.rnn4j.io.ModelFile;
 import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.metrics.ForecastErrors;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
@@ -39,7 +40,12 @@ class ForecasterTest {
 
   /** A two-feature model with log, lag-2 differencing and a made-up normaliser. */
   private static ForecasterConfig.Builder twoFeatures(CellKind cell) {
-    return ForecasterConfig.builder(TWO, cell, 5, 6).layers(2)
+    return twoFeatures(RecurrentSpec.of(cell, 5).withLayers(2));
+  }
+
+  /** The same with another recurrent layer. */
+  private static ForecasterConfig.Builder twoFeatures(RecurrentSpec recurrent) {
+    return ForecasterConfig.builder(TWO, recurrent, 6)
         .transform(new SeriesTransform(true, 2))
         .normaliser(new Normaliser(new double[] {0.1, -0.2}, new double[] {0.5, 2}));
   }
@@ -89,8 +95,8 @@ class ForecasterTest {
   @ParameterizedTest
   @EnumSource(CellKind.class)
   void lossGradientMatchesFiniteDifferencesForEveryParameter(CellKind cell) {
-    Forecaster model = new Forecaster(ForecasterConfig.builder(TWO, cell, 3, 5).layers(2)
-        .outputSteps(2).build(), new SplittableRandom(5));
+    Forecaster model = new Forecaster(ForecasterConfig.builder(TWO,
+        RecurrentSpec.of(cell, 3).withLayers(2), 5).outputSteps(2).build(), new SplittableRandom(5));
     ForecasterObjective objective = new ForecasterObjective(model);
     ForecastBatch batch = batch(windows(new int[] {5, 2, 4}, 2, 2));
     model.eval();
@@ -173,7 +179,8 @@ class ForecasterTest {
     float[] actual = Arrays.copyOfRange(y, steps - test, steps);
     SeriesTransform transform = new SeriesTransform(false, 1);
     ForecastData data = ForecastData.prepare(seen, transform, 24);
-    Forecaster model = new Forecaster(ForecasterConfig.builder(List.of("y"), CellKind.GRU, 16, 12)
+    Forecaster model = new Forecaster(ForecasterConfig.builder(List.of("y"),
+        RecurrentSpec.of(CellKind.GRU, 16), 12)
         .transform(transform).normaliser(data.normaliser()).season(12).build(),
         new SplittableRandom(1));
     new Trainer<>(TrainerConfig.builder(30, 1).earlyStopping(EarlyStopping.onLoss(5)).build(),
@@ -191,10 +198,12 @@ class ForecasterTest {
 
   @Test
   void savedModelLoadsWithIdenticalForecasts() throws Exception {
-    Forecaster model = new Forecaster(twoFeatures(CellKind.LSTM).outputSteps(2).horizon(5)
-        .season(4).dropout(0.1f).build(), new SplittableRandom(9));
+    Forecaster model = new Forecaster(twoFeatures(RecurrentSpec.of(CellKind.LSTM, 5)
+        .withLayers(2).withDropout(0.1f)).outputSteps(2).horizon(5).season(4).build(),
+        new SplittableRandom(9));
     Path file = dir.resolve("forecaster.safetensors");
-    model.save(file, ModelFile.Provenance.now(9, ""));
+    ModelFile.write(file, model.parameters(), model.config().toJson(), Optional.empty(),
+        ModelFile.Provenance.now(9, ""));
     ModelFile.Loaded<Forecaster> loaded = Forecaster.load(file);
     assertEquals(model.config(), loaded.model().config());
     assertEquals(9, loaded.provenance().orElseThrow().seed());
@@ -205,8 +214,8 @@ class ForecasterTest {
 
   @Test
   void configSurvivesAJsonRoundTrip() throws Exception {
-    ForecasterConfig c = twoFeatures(CellKind.RNN_RELU).outputSteps(4).horizon(8).season(12)
-        .dropout(0.25f).build();
+    ForecasterConfig c = twoFeatures(RecurrentSpec.of(CellKind.RNN_RELU, 5).withLayers(2)
+        .withDropout(0.25f)).outputSteps(4).horizon(8).season(12).build();
     assertEquals(c, ForecasterConfig.fromJson(c.toJson(), Path.of("m.safetensors")));
   }
 
@@ -240,5 +249,23 @@ class ForecasterTest {
         () -> model.forecast(positiveSeries(2, 1), 2));
     assertTrue(tooShort.getMessage().contains("lag"), tooShort.getMessage());
     assertThrows(IllegalArgumentException.class, () -> model.forecast(positiveSeries(5, 1), 0));
+  }
+
+  @Test
+  void aBidirectionalLayerIsRejectedAndTheJsonHasNoSuchKey() throws Exception {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> twoFeatures(RecurrentSpec.of(CellKind.GRU, 5).withBidirectional(true)).build());
+    assertTrue(e.getMessage().contains("unidirectional"), e.getMessage());
+    ObjectNode json = (ObjectNode) twoFeatures(CellKind.GRU).build().toJson();
+    List<String> keys = new ArrayList<>();
+    json.fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("task", "names", "cell", "hidden_size", "layers", "dropout", "window",
+        "output_steps", "horizon", "season", "log", "difference_lag", "mean", "std"), keys);
+    json.put("bidirectional", true);
+    Path file = Path.of("both-ways.safetensors");
+    ModelFormatException bad = assertThrows(ModelFormatException.class,
+        () -> ForecasterConfig.fromJson(json, file));
+    assertTrue(bad.getMessage().startsWith(file.toString())
+        && bad.getMessage().contains("unidirectional"), bad.getMessage());
   }
 }

@@ -1,4 +1,4 @@
-package org.rnn4j.cli;
+package org.rnn4j.data.format;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,32 +6,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.rnn4j.data.DataFormatException;
-import org.rnn4j.data.format.DelimitedFormat;
-import org.rnn4j.data.format.TimeSeries;
-import org.rnn4j.data.format.TimeSeriesCsv;
 
 /** Reads a time series in the formats the command line accepts: csv (default) or tsv. */
-final class SeriesFiles {
-  private SeriesFiles() {}
+public final class TimeSeriesFiles {
+  private TimeSeriesFiles() {}
 
   /**
    * @param file the data, one observation per record in time order, with a header line
-   * @param format csv or tsv; null for tsv when the name ends in .tsv, else csv
+   * @param format csv or tsv; when empty, tsv for a name ending in .tsv, else csv
    * @param time the time-stamp column, if any
    * @param values the value columns, by header name or index
    * @return the series
    * @throws DataFormatException naming file, line and column of a bad value, or when the file
    *     holds no observation
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if the format is neither csv nor tsv
    */
-  static TimeSeries read(Path file, String format, Optional<String> time, List<String> values)
-      throws IOException {
-    String f = format != null ? format.toLowerCase(Locale.ROOT)
-        : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv") ? "tsv" : "csv";
+  public static TimeSeries read(Path file, Optional<String> format, Optional<String> time,
+      List<String> values) throws IOException {
+    String f = format.map(v -> v.toLowerCase(Locale.ROOT))
+        .orElse(file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv")
+            ? "tsv" : "csv");
     DelimitedFormat dialect = switch (f) {
       case "csv" -> DelimitedFormat.CSV;
       case "tsv" -> DelimitedFormat.TSV;
       default -> throw new IllegalArgumentException(file + ": --format must be csv or tsv for a"
-          + " time series, got " + format);
+          + " time series, got " + format.orElseThrow());
     };
     TimeSeries series = TimeSeriesCsv.read(file, dialect, time, values);
     if (series.length() == 0) {
@@ -49,7 +49,7 @@ final class SeriesFiles {
    * @param why the option that needs it, e.g. "--log"
    * @throws DataFormatException naming the record and column of the first value ≤ 0
    */
-  static void requirePositive(Path file, TimeSeries series, String why)
+  public static void requirePositive(Path file, TimeSeries series, String why)
       throws DataFormatException {
     int f = series.values().features();
     float[] v = series.values().values();

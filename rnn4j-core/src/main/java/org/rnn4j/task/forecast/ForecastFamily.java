@@ -1,0 +1,186 @@
+package org.rnn4j.task.forecast;
+
+import static org.rnn4j.task.TaskOption.Use.EVAL;
+import static org.rnn4j.task.TaskOption.Use.TRAIN;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.rnn4j.data.ForecastExample;
+import org.rnn4j.data.format.TimeSeries;
+import org.rnn4j.data.format.TimeSeriesFiles;
+import org.rnn4j.io.ModelFormatException;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
+import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.TaskFamily;
+import org.rnn4j.task.TaskOption;
+import org.rnn4j.task.TaskOptions;
+import org.rnn4j.task.TrainedModel;
+import org.rnn4j.task.TrainingJob;
+import org.rnn4j.train.TrainingResult;
+
+/**
+ * The forecast family: a {@link Forecaster} trained on a time-series CSV or TSV, loaded for use
+ * as a {@link SeriesForecaster}.
+ *
+ * <p>Training holds out the last part of the series for validation (in time order, never
+ * shuffled across the split), fits the normaliser on the rest, trains on sliding windows of W
+ * steps predicting S (1, or N with {@code --direct}), and afterwards forecasts the validation tail
+ * from the steps before it beside the naive baselines, on the job's log.
+ */
+public final class ForecastFamily implements TaskFamily {
+  static final TaskOption FORMAT = TaskOption.value("format", "FORMAT",
+      "csv or tsv (default: tsv for a .tsv file, else csv).", null, TRAIN, EVAL);
+  static final TaskOption VALUE = TaskOption.value("value", "COLUMN",
+      "The value column(s), by name or index, comma-separated for a multivariate series.",
+      "value", TRAIN);
+  static final TaskOption TIME = TaskOption.value("time", "COLUMN",
+      "The time-stamp column, if the file has one.", null, TRAIN);
+  static final TaskOption WINDOW = TaskOption.value("window", "W",
+      "Past steps the model reads.", "12", TRAIN);
+  static final TaskOption HORIZON = TaskOption.value("horizon", "N",
+      "Steps to forecast, stored as the model's default.", "1", TRAIN);
+  static final TaskOption SEASON = TaskOption.value("season", "M",
+      "Season length m of the seasonal-naive baseline, e.g. 12 for monthly data (1: none).", "1",
+      TRAIN);
+  static final TaskOption LOG = TaskOption.flag("log",
+      "Model the natural log of the values (for positive series whose swings grow with their"
+          + " level).", TRAIN);
+  static final TaskOption DIFFERENCE = TaskOption.value("difference", "LAG",
+      "Model the change over LAG steps, e.g. 1 to remove a trend, the season length to remove a"
+          + " season too (0: none).", "0", TRAIN);
+  static final TaskOption DIRECT = TaskOption.flag("direct",
+      "Predict all --horizon steps at once instead of one step fed back --horizon times.", TRAIN);
+
+  @Override
+  public String name() {
+    return ForecasterConfig.TASK;
+  }
+
+  @Override
+  public String description() {
+    return "a forecaster over a time-series CSV or TSV (--value, --time, --window, --horizon,"
+        + " --season, --log, --difference, --direct); the last --validation part validates.";
+  }
+
+  @Override
+  public List<TaskOption> options() {
+    List<TaskOption> all = new ArrayList<>(List.of(FORMAT, VALUE, TIME, WINDOW, HORIZON, SEASON,
+        LOG, DIFFERENCE, DIRECT));
+    all.addAll(List.of(CommonOptions.CELL, CommonOptions.HIDDEN, CommonOptions.LAYERS,
+        CommonOptions.DROPOUT));
+    return all;
+  }
+
+  @Override
+  public ForecasterConfig readConfig(JsonNode json, Path file) throws ModelFormatException {
+    return ForecasterConfig.fromJson(json, file);
+  }
+
+  @Override
+  public SeriesForecaster load(Path file) throws IOException {
+    return SeriesForecaster.load(file);
+  }
+
+  /** The settings of one training run, read from the options. */
+  private record Settings(List<String> values, Optional<String> time, int window, int horizon,
+      int season, SeriesTransform transform, boolean direct, RecurrentSpec recurrent) {
+
+    static Settings of(TaskOptions o) {
+      if (o.flag(CommonOptions.BIDIRECTIONAL)) {
+        throw new IllegalArgumentException(CommonOptions.BIDIRECTIONAL.flagName() + " does not"
+            + " apply to --task forecast: a forecaster reads the past in time order only");
+      }
+      return new Settings(Arrays.asList(o.string(VALUE).split(",")), o.get(TIME),
+          o.integer(WINDOW, 1), o.integer(HORIZON, 1), o.integer(SEASON, 1),
+          new SeriesTransform(o.flag(LOG), o.integer(DIFFERENCE, 0)), o.flag(DIRECT),
+          CommonOptions.recurrent(o));
+    }
+
+    /** S: the horizon with {@code --direct}, else 1. */
+    int outputSteps() {
+      return direct ? horizon : 1;
+    }
+  }
+
+  @Override
+  public TrainedModel train(TrainingJob job) throws IOException {
+    Settings s = Settings.of(job.options());
+    Path data = job.data();
+    TimeSeries series = TimeSeriesFiles.read(data, job.options().get(FORMAT), s.time(),
+        s.values());
+    if (s.transform().log()) {
+      TimeSeriesFiles.requirePositive(data, series, LOG.flagName());
+    }
+    int validation = (int) Math.round(series.length() * job.validationFraction());
+    ForecastData prepared = prepare(data, series, s.transform(), validation);
+    List<ForecastExample> train = prepared.trainExamples(s.window(), s.outputSteps());
+    List<ForecastExample> tail = prepared.validationExamples(s.window(), s.outputSteps());
+    checkEnough(job, series, prepared, train, tail, validation, s);
+    ForecasterConfig config = ForecasterConfig.builder(series.names(), s.recurrent(), s.window())
+        .outputSteps(s.outputSteps()).horizon(s.horizon()).season(s.season())
+        .transform(s.transform()).normaliser(prepared.normaliser()).build();
+    Forecaster model = new Forecaster(config, new SplittableRandom(job.seed()));
+    announce(job.log(), data, series, validation, train.size(), tail.size(), model);
+    TrainingResult result = job.fit(new ForecasterObjective(model),
+        ForecastData.batches(train, job.batchSize()), ForecastData.batches(tail, job.batchSize()));
+    if (validation > 0) {
+      model.eval();
+      Holdout holdout = Holdout.of(series.values(), validation);
+      job.log().print(ForecastEvaluation.of(data + ": the validation tail of " + validation
+          + " steps", holdout, holdout.forecast(model), s.season()).report());
+      job.log().flush();
+    }
+    return new TrainedModel(model, config, Optional.empty(), result);
+  }
+
+  private static ForecastData prepare(Path data, TimeSeries series, SeriesTransform transform,
+      int validation) {
+    try {
+      return ForecastData.prepare(series.values(), transform, validation);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(data + ": " + e.getMessage()
+          + " (check --difference and --validation)", e);
+    }
+  }
+
+  private static void checkEnough(TrainingJob job, TimeSeries series, ForecastData prepared,
+      List<ForecastExample> train, List<ForecastExample> tail, int validation, Settings s) {
+    if (train.isEmpty()) {
+      throw new IllegalArgumentException(job.data() + ": " + series.length() + " steps leave "
+          + prepared.trainEnd() + " for training after differencing at lag "
+          + s.transform().lag() + " and holding out " + validation + " for validation, too few"
+          + " for one window of --window " + s.window() + " plus " + s.outputSteps()
+          + " step(s) to predict");
+    }
+    if (validation > 0 && tail.isEmpty()) {
+      throw new IllegalArgumentException(job.data() + ": --validation "
+          + job.validationFraction() + " holds out " + validation + " steps, fewer than the "
+          + s.outputSteps() + " one validation example predicts; raise --validation or set it"
+          + " to 0");
+    }
+  }
+
+  private static void announce(PrintWriter log, Path data, TimeSeries series, int validation,
+      int trainWindows, int tailWindows, Forecaster model) {
+    ForecasterConfig c = model.config();
+    log.printf(Locale.ROOT, "training a %s forecaster of %s on %s: %,d steps, the last %,d for"
+            + " validation; %,d training and %,d validation windows of %d steps predicting %d;"
+            + " %s; %,d parameters%n", c.recurrent().cell(), c.names(), data, series.length(),
+        validation, trainWindows, tailWindows, c.window(), c.outputSteps(),
+        describe(c.transform()), model.parameterCount());
+    log.flush();
+  }
+
+  private static String describe(SeriesTransform t) {
+    String diff = t.lag() == 0 ? "no differencing" : "differencing at lag " + t.lag();
+    return (t.log() ? "log, " : "") + diff + ", normalised with the training part's mean and std";
+  }
+}
