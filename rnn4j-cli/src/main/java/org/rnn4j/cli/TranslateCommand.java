@@ -6,11 +6,17 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rnn4j.cli.chart.AttentionHeatmap;
 import org.rnn4j.data.format.TextLines;
+import org.rnn4j.task.TaskFamilies;
+import org.rnn4j.task.TaskFamily;
+import org.rnn4j.task.TaskOptions;
+import org.rnn4j.task.seq2seq.Seq2SeqConfig;
+import org.rnn4j.task.seq2seq.Seq2SeqFamily;
 import org.rnn4j.task.seq2seq.Translator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +25,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rnn4j translate}: runs a seq2seq model on texts, one per line, from a file or standard
- * input, and prints one output per line (an empty line for an empty input line).
+ * {@code rnn4j translate}: runs a seq2seq model ({@link Translator}) on texts, one per line, from
+ * a file or standard input, and prints one output per line (an empty line for an empty input
+ * line); optionally draws the attention of the first text.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Translate texts with a seq2seq model (from train --task seq2seq), one per"
@@ -28,9 +35,6 @@ import picocli.CommandLine.Spec;
         "Greedy decoding by default; --beam N keeps the N most probable hypotheses, ranked by"
             + " log p / length^alpha."})
 final class TranslateCommand implements Callable<Integer> {
-  /** α of {@code --alpha}: rank beam hypotheses by their mean log-probability per token. */
-  static final String DEFAULT_ALPHA = "1.0";
-
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
   Path model;
 
@@ -40,16 +44,16 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Option(names = "--beam", defaultValue = "1", paramLabel = "N",
       description = "Beam width; 1 is greedy decoding (default: ${DEFAULT-VALUE}).")
-  int beam;
+  String beam;
 
-  @Option(names = "--alpha", defaultValue = DEFAULT_ALPHA,
+  @Option(names = "--alpha", defaultValue = "1.0",
       description = "Length normalisation of the beam: score = log p / length^alpha; 0 ranks by"
           + " total log-probability (default: ${DEFAULT-VALUE}).")
-  double alpha;
+  String alpha;
 
   @Option(names = "--max-length", paramLabel = "TOKENS",
       description = "The most output tokens per text (default: twice the input's tokens + 10).")
-  Integer maxLength;
+  String maxLength;
 
   @Option(names = "--attention", paramLabel = "PNG",
       description = "Draw the attention of the first text as a heatmap into this PNG file.")
@@ -59,10 +63,15 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LoadedSeq2Seq loaded = LoadedSeq2Seq.load(model, "translate");
-    Translator.Options options = options(beam, alpha, maxLength);
+    TaskFamily family = TaskFamilies.of(model);
+    if (!(family instanceof Seq2SeqFamily)) {
+      throw new IllegalArgumentException(model + ": translate needs a seq2seq model (from train"
+          + " --task " + Seq2SeqConfig.TASK + "), this one is " + family.name());
+    }
+    Translator.Options options = Translator.Options.from(options());
+    Translator translator = Translator.load(model);
     List<String> texts = texts();
-    List<Translator.Translation> out = loaded.translator().translate(texts, options);
+    List<Translator.Translation> out = translator.translate(texts, options);
     PrintWriter w = spec.commandLine().getOut();
     out.forEach(t -> w.println(t.text()));
     w.flush();
@@ -72,19 +81,15 @@ final class TranslateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The decoding options, with the command-line names in the errors. */
-  static Translator.Options options(int beam, double alpha, Integer maxLength) {
-    if (beam < 1) {
-      throw new IllegalArgumentException("--beam must be at least 1, got " + beam);
+  /** The decoding options as given, read by the family's options (their names in errors). */
+  private TaskOptions options() {
+    Map<String, String> given = new HashMap<>();
+    given.put(Seq2SeqFamily.BEAM.name(), beam);
+    given.put(Seq2SeqFamily.ALPHA.name(), alpha);
+    if (maxLength != null) {
+      given.put(Seq2SeqFamily.MAX_LENGTH.name(), maxLength);
     }
-    if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-      throw new IllegalArgumentException("--alpha must be finite and at least 0, got " + alpha);
-    }
-    if (maxLength != null && maxLength < 1) {
-      throw new IllegalArgumentException("--max-length must be at least 1, got " + maxLength);
-    }
-    return new Translator.Options(beam, alpha,
-        maxLength == null ? OptionalInt.empty() : OptionalInt.of(maxLength));
+    return TaskOptions.of(given);
   }
 
   private void heatmap(List<String> texts, List<Translator.Translation> out) throws IOException {

@@ -112,8 +112,8 @@ class Seq2SeqCommandsTest {
     List<String> lines = greedy.out().lines().toList();
     assertEquals(4, lines.size(), "one line per input line: " + greedy.out());
     assertEquals("", lines.get(1), "an empty input gives an empty line");
-    LoadedSeq2Seq loaded = LoadedSeq2Seq.load(model, "test");
-    List<String> expected = loaded.translator().translate(Files.readAllLines(texts),
+    Translator translator = Translator.load(model);
+    List<String> expected = translator.translate(Files.readAllLines(texts),
         Translator.Options.GREEDY).stream().map(Translator.Translation::text).toList();
     assertEquals(expected, lines, "the library's greedy translations");
 
@@ -142,8 +142,8 @@ class Seq2SeqCommandsTest {
     CliRun eval = run("eval", "--model", model.toString(), "--data", pairs.toString());
     assertEquals(0, eval.code(), eval.err());
     List<SentencePair> all = ParallelTsv.read(pairs);
-    TranslationScores s = TranslationScores.of(loaded.codecs().target().tokenizer(),
-        loaded.translator().translate(all.stream().map(SentencePair::source).toList(),
+    TranslationScores s = TranslationScores.of(translator.codecs().target().tokenizer(),
+        translator.translate(all.stream().map(SentencePair::source).toList(),
             Translator.Options.GREEDY).stream().map(Translator.Translation::tokens).toList(),
         all.stream().map(SentencePair::target).toList());
     assertTrue(eval.out().contains(String.format(Locale.ROOT, "80 pairs, greedy: BLEU %.2f, CER"
@@ -173,7 +173,7 @@ class Seq2SeqCommandsTest {
         + " dot"), attention.err());
     CliRun dropout = train(1, "--dropout", "1");
     assertEquals(1, dropout.code());
-    assertTrue(dropout.err().contains("dropout must lie in [0, 1), got 1.0"), dropout.err());
+    assertTrue(dropout.err().contains("--dropout must lie in [0, 1), got 1"), dropout.err());
 
     assertEquals(0, train(1).code());
     CliRun beam = run("translate", "--model", model.toString(), "--beam", "0", pairs.toString());
@@ -185,12 +185,14 @@ class Seq2SeqCommandsTest {
     assertEquals(1, empty.code());
     assertTrue(empty.err().contains("nothing to draw"), empty.err());
 
-    Path lm = dir.resolve("lm.safetensors");
-    assertEquals(0, run("train", "--task", "lm", "--data", pairs.toString(), "--out",
-        lm.toString(), "--epochs", "1", "--hidden", "8").code());
-    CliRun wrongModel = run("translate", "--model", lm.toString(), pairs.toString());
+    Path labelled = Files.write(dir.resolve("labelled.csv"),
+        List.of("text,label", "a b,x", "c d,y", "e f,x", "b a,y"));
+    Path classifier = dir.resolve("classify.safetensors");
+    assertEquals(0, run("train", "--task", "classify", "--data", labelled.toString(), "--out",
+        classifier.toString(), "--epochs", "1", "--hidden", "8").code());
+    CliRun wrongModel = run("translate", "--model", classifier.toString(), pairs.toString());
     assertEquals(1, wrongModel.code());
     assertTrue(wrongModel.err().contains("translate needs a seq2seq model (from train --task"
-        + " seq2seq), this one is lm"), wrongModel.err());
+        + " seq2seq), this one is classify"), wrongModel.err());
   }
 }

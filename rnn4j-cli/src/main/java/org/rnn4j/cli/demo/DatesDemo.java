@@ -29,18 +29,16 @@ import org.rnn4j.datasets.DateFormats;
 import org.rnn4j.datasets.DateFormats.DatePair;
 import org.rnn4j.datasets.DateFormats.Part;
 import org.rnn4j.nn.recurrent.CellKind;
-import org.rnn4j.optim.Adam;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.seq2seq.Seq2Seq;
 import org.rnn4j.task.seq2seq.Seq2SeqConfig;
 import org.rnn4j.task.seq2seq.Seq2SeqData;
 import org.rnn4j.task.seq2seq.Seq2SeqObjective;
 import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.TextCodec;
-import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.ProgressBar;
-import org.rnn4j.train.Trainer;
-import org.rnn4j.train.TrainerConfig;
+import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
 
 /**
@@ -159,10 +157,10 @@ public final class DatesDemo {
     Pairs test = part(DateFormats.generate(TEST_PAIRS, Part.TEST,
         new SplittableRandom(seed + 1)), source, target);
     Seq2SeqIds ids = Seq2SeqIds.of(source.vocabulary(), target.vocabulary());
-    Seq2Seq model = new Seq2Seq(Seq2SeqConfig.builder(source.vocabulary().size(),
-            target.vocabulary().size(), CellKind.GRU, settings.hidden())
-        .embeddingSizes(EMBEDDING, EMBEDDING).bidirectional(true).build(),
-        new SplittableRandom(seed));
+    Seq2Seq model = new Seq2Seq(Seq2SeqConfig.of(
+            RecurrentSpec.of(CellKind.GRU, settings.hidden()).withBidirectional(true),
+            source.vocabulary().size(), target.vocabulary().size())
+        .withEmbeddingSizes(EMBEDDING, EMBEDDING), new SplittableRandom(seed));
     out.printf(Locale.ROOT, "Dates: %,d pairs for training, %,d for validation, %,d held-out"
             + " pairs for testing; %d source and %d target characters; a bidirectional GRU"
             + " encoder-decoder with attention, %,d parameters.%n", train.pairs().size(),
@@ -170,12 +168,14 @@ public final class DatesDemo {
         target.vocabulary().size(), model.parameterCount());
     out.flush();
     Seq2SeqObjective objective = new Seq2SeqObjective(model, ids.bosId(), ids.eosId());
-    TrainingResult trained = new Trainer<>(TrainerConfig.builder(settings.epochs(), seed)
-            .earlyStopping(EarlyStopping.onLoss(PATIENCE)).build(),
-        objective, Adam.of(model.parameters(), settings.learningRate()),
-        List.of(ProgressBar.onStandardOutput()))
-        .fit(Seq2SeqData.bucketed(train.examples(), ids, BATCH, new SplittableRandom(seed + 2)),
+    TrainingResult trained = TrainingRecipe.of(settings.epochs(), seed)
+        .withLearningRate(settings.learningRate())
+        .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
+        .withListeners(List.of(ProgressBar.onStandardOutput()))
+        .fit(objective,
+            Seq2SeqData.bucketed(train.examples(), ids, BATCH, new SplittableRandom(seed + 2)),
             Optional.of(Seq2SeqData.sequential(validation.examples(), ids, EVAL_BATCH)));
+    model.eval(); // decoding below runs in evaluation mode
     Decoding decoding = new Decoding(target, ids);
     Pairs probe = part(DateFormats.generate(PROBE_PAIRS, Part.PROBE,
         new SplittableRandom(seed + 3)), source, target);
@@ -206,12 +206,7 @@ public final class DatesDemo {
 
   /** A character codec of every character in one side of the pairs. */
   private static TextCodec codec(List<DatePair> pairs, Function<DatePair, String> side) {
-    CharTokenizer chars = new CharTokenizer();
-    VocabularyBuilder counts = new VocabularyBuilder();
-    for (DatePair p : pairs) {
-      counts.addAll(chars.tokenize(side.apply(p)));
-    }
-    return new TextCodec(chars, counts.build());
+    return TextCodec.fit(new CharTokenizer(), pairs.stream().map(side).toList());
   }
 
   private static Pairs part(List<DatePair> pairs, TextCodec source, TextCodec target) {

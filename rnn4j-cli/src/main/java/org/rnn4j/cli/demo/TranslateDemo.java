@@ -16,7 +16,7 @@ import org.rnn4j.data.format.SentencePair;
 import org.rnn4j.datasets.DataCache;
 import org.rnn4j.datasets.DingPairs;
 import org.rnn4j.nn.recurrent.CellKind;
-import org.rnn4j.optim.Adam;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.seq2seq.Seq2Seq;
 import org.rnn4j.task.seq2seq.Seq2SeqConfig;
 import org.rnn4j.task.seq2seq.Seq2SeqData;
@@ -31,8 +31,7 @@ import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.text.WordTokenizer;
 import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.ProgressBar;
-import org.rnn4j.train.Trainer;
-import org.rnn4j.train.TrainerConfig;
+import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
 
 /**
@@ -137,10 +136,10 @@ public final class TranslateDemo {
     TextCodecPair codecs = new TextCodecPair(codec(split.train(), SentencePair::source, words),
         codec(split.train(), SentencePair::target, words));
     Seq2SeqIds ids = Seq2SeqIds.of(codecs.source().vocabulary(), codecs.target().vocabulary());
-    Seq2Seq model = new Seq2Seq(Seq2SeqConfig.builder(codecs.source().vocabulary().size(),
-            codecs.target().vocabulary().size(), CellKind.GRU, settings.hidden())
-        .embeddingSizes(settings.embedding(), settings.embedding()).bidirectional(true)
-        .dropout(settings.dropout()).build(),
+    Seq2Seq model = new Seq2Seq(Seq2SeqConfig.of(
+            new RecurrentSpec(CellKind.GRU, settings.hidden(), 1, true, settings.dropout()),
+            codecs.source().vocabulary().size(), codecs.target().vocabulary().size())
+        .withEmbeddingSizes(settings.embedding(), settings.embedding()),
         new SplittableRandom(seed));
     out.printf(Locale.ROOT, "Ding German-English pairs of at most %d words a side: %,d for"
             + " training, %,d for validation, %,d held out for testing; vocabularies of %,d German"
@@ -149,16 +148,16 @@ public final class TranslateDemo {
         split.validation().size(), split.test().size(), codecs.source().vocabulary().size(),
         codecs.target().vocabulary().size(), model.parameterCount());
     out.flush();
-    TrainingResult trained = new Trainer<>(TrainerConfig.builder(settings.epochs(), seed)
-            .earlyStopping(EarlyStopping.onLoss(PATIENCE)).build(),
-        new Seq2SeqObjective(model, ids.bosId(), ids.eosId()),
-        Adam.of(model.parameters(), settings.learningRate()),
-        List.of(ProgressBar.onStandardOutput()))
-        .fit(Seq2SeqData.bucketed(Seq2SeqData.examples(split.train(), codecs), ids, BATCH,
+    TrainingResult trained = TrainingRecipe.of(settings.epochs(), seed)
+        .withLearningRate(settings.learningRate())
+        .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
+        .withListeners(List.of(ProgressBar.onStandardOutput()))
+        .fit(new Seq2SeqObjective(model, ids.bosId(), ids.eosId()),
+            Seq2SeqData.bucketed(Seq2SeqData.examples(split.train(), codecs), ids, BATCH,
                 new SplittableRandom(seed + 2)),
             Optional.of(Seq2SeqData.sequential(Seq2SeqData.examples(split.validation(), codecs),
                 ids, EVAL_BATCH)));
-    return report(out, new Translator(model, codecs), codecs, split.test(), trained, split);
+    return report(out, Translator.of(model, codecs), codecs, split.test(), trained, split);
   }
 
   private Result report(PrintWriter out, Translator translator, TextCodecPair codecs,
@@ -220,8 +219,7 @@ public final class TranslateDemo {
   /** A word codec of one side of the training pairs: words seen at least twice. */
   private static TextCodec codec(List<SentencePair> pairs, Function<SentencePair, String> side,
       WordTokenizer words) {
-    VocabularyBuilder counts = new VocabularyBuilder();
-    pairs.forEach(p -> counts.addAll(words.tokenize(side.apply(p))));
-    return new TextCodec(words, counts.build(MIN_COUNT, VocabularyBuilder.UNLIMITED));
+    return TextCodec.fit(words, pairs.stream().map(side).toList(), MIN_COUNT,
+        VocabularyBuilder.UNLIMITED);
   }
 }

@@ -100,7 +100,7 @@ public final class MultiplicativeAttention implements Attention {
   }
 
   @Override
-  public Map<String, Tensor> parameters() {
+  public Map<String, Tensor> ownParameters() {
     return parameters;
   }
 }

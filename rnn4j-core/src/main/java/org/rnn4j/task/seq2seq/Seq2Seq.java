@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.rnn4j.decode.BeamSearchConfig;
 import org.rnn4j.decode.Hypothesis;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.loss.CrossEntropy;
+import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.Module;
@@ -26,8 +28,8 @@ import org.rnn4j.nn.attention.AdditiveAttention;
 import org.rnn4j.nn.attention.Attention;
 import org.rnn4j.nn.attention.MultiplicativeAttention;
 import org.rnn4j.nn.recurrent.Recurrent;
-import org.rnn4j.nn.recurrent.RecurrentConfig;
 import org.rnn4j.nn.recurrent.RecurrentOutput;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
@@ -51,13 +53,16 @@ import org.rnn4j.tensor.Tensor;
  *   attention.query.weight … (additive) or attention.weight (H, He) (multiplicative)
  *   out.weight (V, H + He), out.bias (V)
  * </pre>
+ * The children, in order: {@code encoder_embedding}, {@code encoder}, {@code bridge_h} and
+ * {@code bridge_c} (when present), {@code decoder_embedding}, {@code decoder}, {@code attention},
+ * {@code dropout} (one {@link Dropout}, applied at every drop above) and {@code out}.
  *
  * <p>Training uses teacher forcing ({@link #forward}): the decoder reads {@code <bos>} and the
  * target and predicts the target and {@code <eos>}. The decoder is causal, so padding after a
  * target's end never changes its real steps; padded sources are masked by the encoder and the
- * attention. {@link #train} turns dropout on, {@link #eval} (the initial mode) off; decoding
- * switches to evaluation mode and builds no graph: {@link #decode} is greedy, {@link
- * #beamSearch} keeps the k most probable hypotheses per source.
+ * attention. {@link #train} turns dropout on, {@link #eval} (the initial mode) off. Decoding
+ * builds no graph and leaves the mode alone (decode in evaluation mode): {@link #decode} is
+ * greedy, {@link #beamSearch} keeps the k most probable hypotheses per source.
  */
 public final class Seq2Seq implements Module {
   private final Seq2SeqConfig config;
@@ -68,9 +73,9 @@ public final class Seq2Seq implements Module {
   private final Embedding decoderEmbedding;
   private final Recurrent decoder;
   private final Attention attention;
+  private final Dropout dropout;
   private final Linear out;
-  private final Map<String, Tensor> parameters;
-  private Optional<RandomGenerator> dropoutRng = Optional.empty(); // present while training
+  private final Map<String, Module> children;
 
   /**
    * @param config the shape
@@ -78,67 +83,46 @@ public final class Seq2Seq implements Module {
    */
   public Seq2Seq(Seq2SeqConfig config, RandomGenerator rng) {
     this.config = config;
-    int h = config.hiddenSize();
-    int he = config.encoderOutputSize();
-    boolean lstm = config.cell().hasCellState();
+    RecurrentSpec spec = config.encoder();
+    int h = spec.hiddenSize();
+    int he = spec.outputSize();
     this.encoderEmbedding = new Embedding(config.sourceVocabularySize(),
         config.sourceEmbeddingSize(), rng);
-    this.encoder = new Recurrent(RecurrentConfig.builder(config.cell(),
-        config.sourceEmbeddingSize(), h).layers(config.encoderLayers())
-        .bidirectional(config.bidirectional()).dropout(config.dropout()).build(), rng);
-    this.bridgeH = config.bidirectional() ? Optional.of(new Linear(he, h, rng)) : Optional.empty();
-    this.bridgeC = config.bidirectional() && lstm ? Optional.of(new Linear(he, h, rng))
-        : Optional.empty();
+    this.encoder = new Recurrent(spec.config(config.sourceEmbeddingSize()), rng);
+    this.bridgeH = spec.bidirectional() ? Optional.of(new Linear(he, h, rng)) : Optional.empty();
+    this.bridgeC = spec.bidirectional() && spec.cell().hasCellState()
+        ? Optional.of(new Linear(he, h, rng)) : Optional.empty();
     this.decoderEmbedding = new Embedding(config.targetVocabularySize(),
         config.targetEmbeddingSize(), rng);
-    this.decoder = new Recurrent(RecurrentConfig.builder(config.cell(),
-        config.targetEmbeddingSize() + he, h).build(), rng);
+    this.decoder = new Recurrent(RecurrentSpec.of(spec.cell(), h)
+        .config(config.targetEmbeddingSize() + he), rng);
     this.attention = switch (config.attention()) {
       case ADDITIVE -> new AdditiveAttention(h, he, h, rng);
       case MULTIPLICATIVE -> MultiplicativeAttention.general(h, he, rng);
     };
+    this.dropout = new Dropout(spec.dropout());
     this.out = new Linear(h + he, config.targetVocabularySize(), rng);
-    Map<String, Module> children = new LinkedHashMap<>();
-    children.put("encoder_embedding", encoderEmbedding);
-    children.put("encoder", encoder);
-    bridgeH.ifPresent(b -> children.put("bridge_h", b));
-    bridgeC.ifPresent(b -> children.put("bridge_c", b));
-    children.put("decoder_embedding", decoderEmbedding);
-    children.put("decoder", decoder);
-    children.put("attention", attention);
-    children.put("out", out);
-    this.parameters = Module.namedParameters(children);
+    Map<String, Module> c = new LinkedHashMap<>();
+    c.put("encoder_embedding", encoderEmbedding);
+    c.put("encoder", encoder);
+    bridgeH.ifPresent(b -> c.put("bridge_h", b));
+    bridgeC.ifPresent(b -> c.put("bridge_c", b));
+    c.put("decoder_embedding", decoderEmbedding);
+    c.put("decoder", decoder);
+    c.put("attention", attention);
+    c.put("dropout", dropout);
+    c.put("out", out);
+    this.children = Collections.unmodifiableMap(c);
   }
 
+  /** The shape this model was built with. */
   public Seq2SeqConfig config() {
     return config;
   }
 
   @Override
-  public Map<String, Tensor> parameters() {
-    return parameters;
-  }
-
-  /**
-   * Training mode: dropout drawn from {@code rng}.
-   *
-   * @param rng the source of the dropout masks
-   */
-  public void train(RandomGenerator rng) {
-    encoder.train(rng);
-    dropoutRng = Optional.of(rng);
-  }
-
-  /** Evaluation mode: no dropout. */
-  public void eval() {
-    encoder.eval();
-    dropoutRng = Optional.empty();
-  }
-
-  /** x with dropout in training mode, x itself in evaluation mode or without dropout. */
-  private Tensor drop(Tensor x) {
-    return dropoutRng.isPresent() && config.dropout() > 0
-        ? x.dropout(config.dropout(), dropoutRng.get()) : x;
+  public Map<String, Module> children() {
+    return children;
   }
 
   /**
@@ -202,10 +186,11 @@ public final class Seq2Seq implements Module {
 
   Encoded encode(PaddedIds source) {
     int b = source.batch();
-    Tensor x = drop(encoderEmbedding.forward(source.ids(), b, source.time())); // (B, S, E_x)
+    // (B, S, E_x)
+    Tensor x = dropout.forward(encoderEmbedding.forward(source.ids(), b, source.time()));
     RecurrentOutput enc = encoder.forward(x, source.lengths());
-    int d = config.encoderDirections();
-    int last = (config.encoderLayers() - 1) * d; // first slab of the last layer in (L·D, B, H)
+    int d = config.encoder().directions();
+    int last = (config.encoder().layers() - 1) * d; // first slab of the last layer in (L·D, B, H)
     RecurrentState finalState = enc.state();
     Tensor h0 = bridge(finalState.h(), last, bridgeH, true);
     Optional<Tensor> c0 = finalState.c().map(c -> bridge(c, last, bridgeC, false));
@@ -219,7 +204,7 @@ public final class Seq2Seq implements Module {
    */
   private Tensor bridge(Tensor states, int last, Optional<Linear> bridge, boolean squash) {
     int b = states.dim(1);
-    int h = config.hiddenSize();
+    int h = config.encoder().hiddenSize();
     if (bridge.isEmpty()) {
       return states.slice(0, last, last + 1);
     }
@@ -230,7 +215,7 @@ public final class Seq2Seq implements Module {
   }
 
   DecoderState start(Encoded encoded, int batch) {
-    return new DecoderState(encoded.state(), Tensor.zeros(batch, config.encoderOutputSize()));
+    return new DecoderState(encoded.state(), Tensor.zeros(batch, config.encoder().outputSize()));
   }
 
   /**
@@ -244,10 +229,10 @@ public final class Seq2Seq implements Module {
    * @return the features [s_t; ctx_t], the attention weights and the state after the step
    */
   Step step(int[] previous, DecoderState s, Attention.Keys keys) {
-    Tensor y = drop(decoderEmbedding.forward(previous, previous.length)); // (B, E_y)
+    Tensor y = dropout.forward(decoderEmbedding.forward(previous, previous.length)); // (B, E_y)
     RecurrentOutput r = decoder.step(Tensor.concat(1, y, s.context()), s.state());
     Attention.Context c = attention.attend(r.output(), keys);
-    Tensor features = drop(Tensor.concat(1, r.output(), c.context()));
+    Tensor features = dropout.forward(Tensor.concat(1, r.output(), c.context()));
     return new Step(features, c.weights(), new DecoderState(r.state(), c.context()));
   }
 
@@ -279,7 +264,7 @@ public final class Seq2Seq implements Module {
     Encoded encoded = encode(ids);
     DecoderState s = start(encoded, b);
     int t = decoderInputs.time();
-    int f = config.hiddenSize() + config.encoderOutputSize();
+    int f = config.encoder().hiddenSize() + config.encoder().outputSize();
     Tensor[] features = new Tensor[t]; // (B, 1, H + He) per step
     int[] previous = new int[b];
     for (int k = 0; k < t; k++) {
@@ -328,7 +313,8 @@ public final class Seq2Seq implements Module {
 
   /**
    * Greedy decoding: each step feeds back the most likely token, until {@code <eos>} or
-   * {@code maxLength} tokens. Switches to evaluation mode and builds no graph.
+   * {@code maxLength} tokens. Builds no graph and leaves the mode alone: decode in evaluation
+   * mode.
    *
    * @param source (B, S) source ids with lengths
    * @param maxLength the most tokens per row, ≥ 1
@@ -348,7 +334,6 @@ public final class Seq2Seq implements Module {
    */
   public Decoded decode(Padded source, int maxLength, int bosId, int eosId) {
     checkDecodeArguments(maxLength, bosId, eosId);
-    eval();
     PaddedIds ids = sourceIds(source);
     int b = ids.batch();
     int[] lengths = ids.lengths();
@@ -368,7 +353,7 @@ public final class Seq2Seq implements Module {
       for (int k = 0; k < maxLength && open > 0; k++) {
         Step out = step(previous, s, encoded.keys());
         s = out.next();
-        previous = argmax(logits(out.features()));
+        previous = logits(out.features()).argmax();
         float[] alpha = out.weights().data(); // (B, S)
         for (int i = 0; i < b; i++) {
           if (done[i]) {
@@ -393,7 +378,8 @@ public final class Seq2Seq implements Module {
   /**
    * Beam search ({@link BeamSearch}) for each source row: the rows share one encoder pass, then
    * each row is searched alone over its own encoder outputs, so a row's result does not depend on
-   * the other rows of the batch. Switches to evaluation mode and builds no graph.
+   * the other rows of the batch. Builds no graph and leaves the mode alone: decode in evaluation
+   * mode.
    *
    * <p>Each hypothesis y scores log p(y | x) = Σ_t log softmax(z_t)[y_t], {@code <eos>} included
    * when it finished; the n best are ranked by log p / |y|^α, with |y| counting {@code <eos>}
@@ -409,7 +395,6 @@ public final class Seq2Seq implements Module {
    */
   public List<BeamResult> beamSearch(Padded source, BeamSearchConfig config, int bosId) {
     checkDecodeArguments(config.maxTokens(), bosId, config.endId());
-    eval();
     PaddedIds ids = sourceIds(source);
     List<BeamResult> results = new ArrayList<>(ids.batch());
     try (NoGrad scope = NoGrad.enter()) {
@@ -434,26 +419,6 @@ public final class Seq2Seq implements Module {
     }
   }
 
-  /**
-   * The most likely class of each row.
-   *
-   * @param logits (N, V)
-   * @return (N) the first index of each row's maximum
-   */
-  static int[] argmax(Tensor logits) {
-    int v = logits.dim(-1);
-    float[] z = logits.data();
-    int[] best = new int[z.length / v];
-    for (int r = 0; r < best.length; r++) {
-      for (int j = 1; j < v; j++) {
-        if (z[r * v + j] > z[r * v + best[r]]) {
-          best[r] = j;
-        }
-      }
-    }
-    return best;
-  }
-
   private static PaddedIds sourceIds(Padded source) {
     if (!(source instanceof PaddedIds ids)) {
       throw new IllegalArgumentException("source must be token ids (PaddedIds) for a model with a"
@@ -463,20 +428,8 @@ public final class Seq2Seq implements Module {
   }
 
   /**
-   * Writes this model to a model file (atomically).
-   *
-   * @param file the target
-   * @param vocabulary the vocabularies' JSON, if the model has them
-   * @param provenance seed, version, data digest, time
-   * @throws IOException if the file cannot be written
-   */
-  public void save(Path file, Optional<String> vocabulary, ModelFile.Provenance provenance)
-      throws IOException {
-    ModelFile.write(file, parameters, config.toJson(), vocabulary, provenance);
-  }
-
-  /**
-   * Reads a model file written by {@link #save}.
+   * Reads a model file written for a seq2seq model (see {@link
+   * org.rnn4j.task.TrainedModel#save}).
    *
    * @param file the model file
    * @return the model and what was stored beside it

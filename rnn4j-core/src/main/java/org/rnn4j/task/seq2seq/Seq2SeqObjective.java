@@ -7,7 +7,6 @@ import org.rnn4j.data.Collate;
 import org.rnn4j.data.PaddedIds;
 import org.rnn4j.data.Seq2SeqBatch;
 import org.rnn4j.nn.Module;
-import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Objective;
@@ -59,27 +58,22 @@ public final class Seq2SeqObjective implements Objective<Seq2SeqBatch> {
 
   @Override
   public Map<String, Double> evaluate(BatchSource<Seq2SeqBatch> source) {
-    double nats = 0;
-    long tokens = 0;
-    long correctTokens = 0;
-    long examples = 0;
-    long exact = 0;
-    model.eval();
-    try (NoGrad scope = NoGrad.enter()) {
-      for (int i = 0; i < source.size(); i++) {
-        Seq2SeqBatch batch = source.batch(i);
-        Tensor logits = model.forward(batch.source(), batch.decoderInputs());
-        long n = tokens(batch);
-        nats += Seq2Seq.loss(logits, batch).item() * n;
-        tokens += n;
-        correctTokens += correct(Seq2Seq.argmax(logits), batch.decoderTargets());
-        exact += exactMatches(batch);
-        examples += batch.decoderInputs().batch();
-      }
-    }
-    return Map.of("loss", tokens == 0 ? Double.NaN : nats / tokens,
-        "token_accuracy", tokens == 0 ? Double.NaN : (double) correctTokens / tokens,
-        "exact_match", examples == 0 ? Double.NaN : (double) exact / examples);
+    double[] nats = {0};
+    long[] counts = new long[4]; // tokens, correct tokens, examples, exact matches
+    Objective.forEachInEvaluation(model, source, batch -> {
+      Tensor logits = model.forward(batch.source(), batch.decoderInputs());
+      long n = tokens(batch);
+      nats[0] += Seq2Seq.loss(logits, batch).item() * n;
+      counts[0] += n;
+      counts[1] += correct(logits.argmax(), batch.decoderTargets());
+      counts[2] += batch.decoderInputs().batch();
+      counts[3] += exactMatches(batch);
+    });
+    long tokens = counts[0];
+    long examples = counts[2];
+    return Map.of("loss", tokens == 0 ? Double.NaN : nats[0] / tokens,
+        "token_accuracy", tokens == 0 ? Double.NaN : (double) counts[1] / tokens,
+        "exact_match", examples == 0 ? Double.NaN : (double) counts[3] / examples);
   }
 
   private static long correct(int[] predicted, int[] targets) {

@@ -10,16 +10,22 @@
  * </pre>
  *
  * <p>Dimension names: B batch, S source steps, T target steps, H hidden units per direction, D
- * encoder directions, He = D·H encoder output size, V target vocabulary.
+ * encoder directions, He = D·H encoder output size, E_x and E_y embedding sizes, V target
+ * vocabulary.
  *
- * <p>Belongs here: the model recipe ({@link org.rnn4j.task.seq2seq.Seq2Seq}), its configuration
- * and model file, greedy decoding and beam search with attention weights (the beam search itself
- * is {@code decode.BeamSearch}, reached through {@code SourceDecoder}), the teacher-forcing
- * training objective, text-to-text translation with the two codecs ({@link
- * org.rnn4j.task.seq2seq.Translator}) and its corpus scores ({@link
- * org.rnn4j.task.seq2seq.TranslationScores}: BLEU, CER, exact match, token accuracy from {@code
- * metrics}). Does not belong here: the attention scores themselves ({@code nn.attention}), the
- * recurrent layers ({@code nn.recurrent}), batching ({@code data}) or training loops ({@code
- * train}).
+ * <p>The family ({@link org.rnn4j.task.seq2seq.Seq2SeqFamily}, "seq2seq") trains on a parallel
+ * TSV and loads a model file as a {@link org.rnn4j.task.seq2seq.Translator}: immutable and
+ * thread-safe, text in, translations with their attention out, evaluated by {@link
+ * org.rnn4j.task.seq2seq.TranslationEvaluation}.
+ *
+ * <p>Belongs here: the model recipe ({@link org.rnn4j.task.seq2seq.Seq2Seq}, a module tree), its
+ * configuration ({@link org.rnn4j.task.seq2seq.Seq2SeqConfig}, the encoder as a {@code
+ * RecurrentSpec}) and model file, greedy decoding and beam search with attention weights (the
+ * beam search itself is {@code decode.BeamSearch}, reached through {@code SourceDecoder}), the
+ * teacher-forcing training objective, text-to-text translation with the two codecs and its
+ * corpus scores ({@link org.rnn4j.task.seq2seq.TranslationScores}: BLEU, CER, exact match, token
+ * accuracy from {@code metrics}). Does not belong here: the attention scores themselves ({@code
+ * nn.attention}), the recurrent layers ({@code nn.recurrent}), batching ({@code data}), training
+ * loops ({@code train}) or the command line.
  */
 package org.rnn4j.task.seq2seq;

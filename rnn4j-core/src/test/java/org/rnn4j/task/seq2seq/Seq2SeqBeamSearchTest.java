@@ -23,6 +23,7 @@ import org.rnn4j.decode.BeamSearchConfig;
 import org.rnn4j.decode.Hypothesis;
 import org.rnn4j.decode.NextTokenModel;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
@@ -40,8 +41,9 @@ class Seq2SeqBeamSearchTest {
 
   private static Seq2Seq model(CellKind cell, boolean bidirectional, AttentionKind attention,
       long seed) {
-    return new Seq2Seq(Seq2SeqConfig.builder(SOURCE_V, TARGET_V, cell, 6).embeddingSizes(5, 4)
-        .bidirectional(bidirectional).attention(attention).build(), new SplittableRandom(seed));
+    return new Seq2Seq(Seq2SeqConfig.of(RecurrentSpec.of(cell, 6).withBidirectional(bidirectional),
+        SOURCE_V, TARGET_V).withEmbeddingSizes(5, 4).withAttention(attention),
+        new SplittableRandom(seed));
   }
 
   /** n random sources of 1…7 tokens, padded into one batch. */
@@ -140,6 +142,7 @@ class Seq2SeqBeamSearchTest {
     }
     new Trainer<>(TrainerConfig.builder(1, seed).build(), new Seq2SeqObjective(m, BOS, EOS),
         Adam.of(m.parameters(), 0.02), List.of()).fit(BatchSource.of(batches), Optional.empty());
+    m.eval(); // decoding runs in the mode the model is in
     return m;
   }
 

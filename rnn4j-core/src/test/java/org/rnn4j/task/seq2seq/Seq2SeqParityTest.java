@@ -11,6 +11,7 @@ import org.rnn4j.data.Collate;
 import org.rnn4j.data.PaddedIds;
 import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.testing.Fixture;
 
@@ -26,10 +27,11 @@ class Seq2SeqParityTest {
   void teacherForcedLogitsLossAndGradientsMatchPyTorch() throws IOException {
     Fixture f = Fixture.load("attention/seq2seq_gru_additive.safetensors");
     assertEquals(Collate.IGNORE_INDEX, Integer.parseInt(f.meta("ignore_index")));
-    Seq2Seq model = new Seq2Seq(Seq2SeqConfig.builder(meta(f, "source_vocabulary"),
-            meta(f, "target_vocabulary"), CellKind.GRU, meta(f, "hidden"))
-        .embeddingSizes(meta(f, "source_embedding"), meta(f, "target_embedding"))
-        .bidirectional(true).attention(AttentionKind.ADDITIVE).build(), new SplittableRandom(0));
+    Seq2Seq model = new Seq2Seq(new Seq2SeqConfig(
+            RecurrentSpec.of(CellKind.GRU, meta(f, "hidden")).withBidirectional(true),
+            meta(f, "source_vocabulary"), meta(f, "target_vocabulary"),
+            meta(f, "source_embedding"), meta(f, "target_embedding"), AttentionKind.ADDITIVE),
+        new SplittableRandom(0));
     assertEquals(meta(f, "hidden"), meta(f, "attention_size"));
     for (Map.Entry<String, Tensor> p : model.parameters().entrySet()) {
       float[] src = f.tensor(p.getKey()).data();

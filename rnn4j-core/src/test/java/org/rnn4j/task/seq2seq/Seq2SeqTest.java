@@ -25,6 +25,7 @@ import org.rnn4j.data.TokenIds;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.nn.recurrent.CellKind;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
@@ -81,9 +82,8 @@ class Seq2SeqTest {
 
   private static Seq2Seq model(CellKind cell, boolean bidirectional, int layers,
       AttentionKind attention, int size, long seed) {
-    return new Seq2Seq(Seq2SeqConfig.builder(SOURCE_V, TARGET_V, cell, size)
-        .embeddingSizes(size, size).encoderLayers(layers).bidirectional(bidirectional)
-        .attention(attention).build(), new SplittableRandom(seed));
+    return new Seq2Seq(new Seq2SeqConfig(new RecurrentSpec(cell, size, layers, bidirectional, 0f),
+        SOURCE_V, TARGET_V, size, size, attention), new SplittableRandom(seed));
   }
 
   private static float[] logits(Seq2Seq model, Seq2SeqBatch batch) {
@@ -117,9 +117,8 @@ class Seq2SeqTest {
   @Test
   void backwardMatchesFiniteDifferencesWithDropout() {
     Seq2SeqBatch b = batch(ragged());
-    Seq2Seq m = new Seq2Seq(Seq2SeqConfig.builder(SOURCE_V, TARGET_V, CellKind.LSTM, 3)
-        .embeddingSizes(3, 3).encoderLayers(2).bidirectional(true).dropout(0.3f).build(),
-        new SplittableRandom(4));
+    Seq2Seq m = new Seq2Seq(Seq2SeqConfig.of(new RecurrentSpec(CellKind.LSTM, 3, 2, true, 0.3f),
+        SOURCE_V, TARGET_V).withEmbeddingSizes(3, 3), new SplittableRandom(4));
     Tensor[] params = m.parameters().values().toArray(Tensor[]::new);
     GradientCheck.check("seq2seq loss with dropout", in -> {
       m.train(new SplittableRandom(9)); // the same masks at every evaluation
@@ -130,8 +129,8 @@ class Seq2SeqTest {
   @Test
   void dropoutActsOnlyInTrainingMode() {
     Seq2SeqBatch b = batch(ragged());
-    Seq2Seq m = new Seq2Seq(Seq2SeqConfig.builder(SOURCE_V, TARGET_V, CellKind.GRU, 4)
-        .bidirectional(true).dropout(0.5f).build(), new SplittableRandom(5));
+    Seq2Seq m = new Seq2Seq(Seq2SeqConfig.of(new RecurrentSpec(CellKind.GRU, 4, 1, true, 0.5f),
+        SOURCE_V, TARGET_V), new SplittableRandom(5));
     float[] evaluated = logits(m, b);
     m.train(new SplittableRandom(1));
     float[] trained = logits(m, b);
@@ -140,7 +139,10 @@ class Seq2SeqTest {
     assertArrayEquals(evaluated, logits(m, b));
     m.train(new SplittableRandom(1));
     m.greedy(b.source(), 3, BOS, EOS);
-    assertArrayEquals(evaluated, logits(m, b), "decoding switches to evaluation mode");
+    assertFalse(Arrays.equals(evaluated, logits(m, b)), "decoding leaves the mode alone");
+    m.eval();
+    m.greedy(b.source(), 3, BOS, EOS);
+    assertArrayEquals(evaluated, logits(m, b), "decoding leaves evaluation mode alone");
     Seq2Seq none = model(CellKind.GRU, true, 1, AttentionKind.ADDITIVE, 4, 5);
     float[] before = logits(none, b);
     none.train(new SplittableRandom(1));
@@ -230,7 +232,8 @@ class Seq2SeqTest {
   void savedModelLoadsWithTheSameOutputs() throws Exception {
     Seq2Seq m = model(CellKind.LSTM, true, 2, AttentionKind.MULTIPLICATIVE, 4, 12);
     Path file = dir.resolve("seq2seq.safetensors");
-    m.save(file, Optional.of("{\"tokens\":[]}"), ModelFile.Provenance.now(12, ""));
+    ModelFile.write(file, m.parameters(), m.config().toJson(), Optional.of("{\"tokens\":[]}"),
+        ModelFile.Provenance.now(12, ""));
     ModelFile.Loaded<Seq2Seq> loaded = Seq2Seq.load(file);
     assertEquals(m.config(), loaded.model().config());
     assertEquals(Optional.of("{\"tokens\":[]}"), loaded.vocabulary());
@@ -245,23 +248,28 @@ class Seq2SeqTest {
 
   @Test
   void configSurvivesAJsonRoundTrip() throws Exception {
-    Seq2SeqConfig small = Seq2SeqConfig.builder(30, 40, CellKind.RNN_TANH, 7).build();
-    Seq2SeqConfig big = Seq2SeqConfig.builder(30, 40, CellKind.LSTM, 9).embeddingSizes(5, 6)
-        .encoderLayers(3).bidirectional(true).attention(AttentionKind.MULTIPLICATIVE)
-        .dropout(0.25f).build();
+    Seq2SeqConfig small = Seq2SeqConfig.of(RecurrentSpec.of(CellKind.RNN_TANH, 7), 30, 40);
+    Seq2SeqConfig big = new Seq2SeqConfig(new RecurrentSpec(CellKind.LSTM, 9, 3, true, 0.25f),
+        30, 40, 5, 6, AttentionKind.MULTIPLICATIVE);
     for (Seq2SeqConfig c : List.of(small, big)) {
       assertEquals(c, Seq2SeqConfig.fromJson(c.toJson(), Path.of("m.safetensors")));
     }
     ObjectNode older = (ObjectNode) big.toJson();
     older.remove("dropout");
-    assertEquals(0f, Seq2SeqConfig.fromJson(older, Path.of("m.safetensors")).dropout(),
+    assertEquals(0f, Seq2SeqConfig.fromJson(older, Path.of("m.safetensors")).encoder().dropout(),
         "files written before dropout existed read as no dropout");
+    List<String> keys = new ArrayList<>();
+    big.toJson().fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("task", "cell", "source_vocabulary_size", "target_vocabulary_size",
+        "source_embedding_size", "target_embedding_size", "hidden_size", "encoder_layers",
+        "bidirectional", "attention", "dropout"), keys, "the order model files have always had");
   }
 
   @Test
   void badConfigsAreModelFormatErrorsNamingTheProblem() {
     Path file = Path.of("bad.safetensors");
-    ObjectNode good = (ObjectNode) Seq2SeqConfig.builder(10, 12, CellKind.GRU, 4).build().toJson();
+    ObjectNode good = (ObjectNode) Seq2SeqConfig.of(RecurrentSpec.of(CellKind.GRU, 4), 10, 12)
+        .toJson();
     ObjectNode noHidden = good.deepCopy();
     noHidden.remove("hidden_size");
     List<ObjectNode> bad = List.of(good.deepCopy().put("task", "lm"), noHidden,

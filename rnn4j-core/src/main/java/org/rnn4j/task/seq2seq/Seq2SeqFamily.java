@@ -1,0 +1,135 @@
+package org.rnn4j.task.seq2seq;
+
+import static org.rnn4j.task.TaskOption.Use.EVAL;
+import static org.rnn4j.task.TaskOption.Use.PREDICT;
+import static org.rnn4j.task.TaskOption.Use.TRAIN;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.rnn4j.data.Seq2SeqIds;
+import org.rnn4j.data.Split;
+import org.rnn4j.data.format.ParallelTsv;
+import org.rnn4j.data.format.SentencePair;
+import org.rnn4j.io.ModelFormatException;
+import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.TaskFamily;
+import org.rnn4j.task.TaskOption;
+import org.rnn4j.task.TaskOptions;
+import org.rnn4j.task.TrainedModel;
+import org.rnn4j.task.TrainingJob;
+import org.rnn4j.text.TextCodecPair;
+import org.rnn4j.train.TrainingResult;
+
+/**
+ * The seq2seq family: an encoder–decoder with attention trained on a parallel TSV (source TAB
+ * target per line), loaded for use as a {@link Translator}. Both codecs are fitted to the
+ * training part and stored in the model file; {@code --embedding} sizes both embeddings and
+ * {@code --layers} stacks the encoder. Training batches are bucketed by source length.
+ */
+public final class Seq2SeqFamily implements TaskFamily {
+  /** The attention score; the model file stores it. */
+  public static final TaskOption ATTENTION = TaskOption.value("attention", "KIND",
+      "additive or multiplicative.", "additive", TRAIN);
+  /** The beam width of decoding; 1 is greedy. */
+  public static final TaskOption BEAM = TaskOption.value("beam", "N",
+      "Beam width; 1 is greedy decoding.", "1", EVAL, PREDICT);
+  /** α of the beam's length normalisation. */
+  public static final TaskOption ALPHA = TaskOption.value("alpha", "ALPHA",
+      "Length normalisation of the beam: score = log p / length^alpha; 0 ranks by total"
+          + " log-probability.", "1.0", EVAL, PREDICT);
+  /** The most output tokens per text. */
+  public static final TaskOption MAX_LENGTH = TaskOption.value("max-length", "TOKENS",
+      "The most output tokens per text (default: twice the input's tokens + 10).", null,
+      PREDICT);
+  private static final String DEFAULT_TOKENS = "char";
+
+  @Override
+  public String name() {
+    return Seq2SeqConfig.TASK;
+  }
+
+  @Override
+  public String description() {
+    return "an encoder-decoder with attention over a TSV of pairs, source TAB target per line"
+        + " (--tokens char or word; --layers sets the encoder's layers).";
+  }
+
+  @Override
+  public List<TaskOption> options() {
+    List<TaskOption> all = new ArrayList<>(List.of(ATTENTION, BEAM, ALPHA, MAX_LENGTH,
+        CommonOptions.EMBEDDING));
+    all.addAll(CommonOptions.RECURRENT);
+    all.addAll(CommonOptions.TEXT);
+    return all;
+  }
+
+  @Override
+  public Seq2SeqConfig readConfig(JsonNode json, Path file) throws ModelFormatException {
+    return Seq2SeqConfig.fromJson(json, file);
+  }
+
+  @Override
+  public Translator load(Path file) throws IOException {
+    return Translator.load(file);
+  }
+
+  @Override
+  public TrainedModel train(TrainingJob job) throws IOException {
+    List<SentencePair> pairs = ParallelTsv.read(job.data());
+    if (pairs.size() < 2) {
+      throw new IllegalArgumentException(job.data() + ": needs at least 2 pairs (source TAB"
+          + " target) to train and validate, found " + pairs.size());
+    }
+    Split<SentencePair> split = Split.random(pairs, job.validationFraction(), 0,
+        new SplittableRandom(job.seed()));
+    TaskOptions options = job.options();
+    TextCodecPair codecs = new TextCodecPair(
+        CommonOptions.codec(options, split.train().stream().map(SentencePair::source).toList(),
+            DEFAULT_TOKENS),
+        CommonOptions.codec(options, split.train().stream().map(SentencePair::target).toList(),
+            DEFAULT_TOKENS));
+    int embedding = options.integer(CommonOptions.EMBEDDING, 1);
+    Seq2SeqConfig config = new Seq2SeqConfig(CommonOptions.recurrent(options),
+        codecs.source().vocabulary().size(), codecs.target().vocabulary().size(), embedding,
+        embedding, attention(options));
+    Seq2Seq model = new Seq2Seq(config, new SplittableRandom(job.seed()));
+    announce(job.log(), job.data(), model, split, codecs);
+    Seq2SeqIds ids = Seq2SeqIds.of(codecs.source().vocabulary(), codecs.target().vocabulary());
+    TrainingResult result = job.fit(new Seq2SeqObjective(model, ids.bosId(), ids.eosId()),
+        Seq2SeqData.bucketed(Seq2SeqData.examples(split.train(), codecs), ids, job.batchSize(),
+            new SplittableRandom(job.seed() + 1)),
+        Seq2SeqData.sequential(Seq2SeqData.examples(split.validation(), codecs), ids,
+            job.batchSize()));
+    return new TrainedModel(model, config, Optional.of(codecs.toJson()), result);
+  }
+
+  private static AttentionKind attention(TaskOptions options) {
+    String kind = options.string(ATTENTION);
+    try {
+      return AttentionKind.valueOf(kind.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(ATTENTION.flagName() + " must be additive or"
+          + " multiplicative, got " + kind);
+    }
+  }
+
+  private static void announce(PrintWriter log, Path data, Seq2Seq model,
+      Split<SentencePair> split, TextCodecPair codecs) {
+    Seq2SeqConfig c = model.config();
+    log.printf(Locale.ROOT, "training a %s%s encoder-decoder with %s attention on %s: %,d pairs"
+            + " for training, %,d for validation, vocabularies %,d source and %,d target %s"
+            + " tokens, %,d parameters%n", c.encoder().bidirectional() ? "bidirectional " : "",
+        c.encoder().cell(), c.attention().name().toLowerCase(Locale.ROOT), data,
+        split.train().size(), split.validation().size(), codecs.source().vocabulary().size(),
+        codecs.target().vocabulary().size(), codecs.source().tokenizer(),
+        model.parameterCount());
+    log.flush();
+  }
+}
