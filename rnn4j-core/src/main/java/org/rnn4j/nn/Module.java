@@ -79,20 +79,4 @@ public interface Module {
   default long parameterCount() {
     return parameters().values().stream().mapToLong(Tensor::size).sum();
   }
-
-  /**
-   * The parameters of named children under dotted names.
-   *
-   * @deprecated composites now name their children in {@link #children()}; this remains only
-   *     until every model does
-   */
-  @Deprecated
-  static Map<String, Tensor> namedParameters(Map<String, ? extends Module> children) {
-    return new Module() {
-      @Override
-      public Map<String, ? extends Module> children() {
-        return children;
-      }
-    }.parameters();
-  }
 }

@@ -17,7 +17,8 @@ public interface Objective<B> {
 
   /**
    * The training loss of one batch, recorded in the graph (the trainer calls backward on it).
-   * Put the model in training mode with {@code rng} as the source of dropout masks.
+   * The trainer has put the model in training mode with {@code rng} as the source of dropout
+   * masks.
    *
    * @param batch the batch
    * @param rng this step's randomness, derived from the run's seed and the step number

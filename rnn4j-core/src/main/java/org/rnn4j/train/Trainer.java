@@ -166,8 +166,9 @@ public final class Trainer<B> {
       config.schedule().ifPresent(s ->
           optimizer.setLearningRate(s.rate(config.scheduleByEpoch() ? at.epoch() : step - 1)));
       optimizer.zeroGrad();
-      Tensor loss = objective.trainLoss(batch,
-          new SplittableRandom(mix(config.seed() ^ STEP_STREAM, step)));
+      SplittableRandom rng = new SplittableRandom(mix(config.seed() ^ STEP_STREAM, step));
+      model.train(rng);
+      Tensor loss = objective.trainLoss(batch, rng);
       double value = loss.item();
       if (!Double.isFinite(value)) {
         throw diverged("loss", value, step);

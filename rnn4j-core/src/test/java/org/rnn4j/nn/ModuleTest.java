@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -18,21 +17,15 @@ import org.rnn4j.tensor.Tensor;
 class ModuleTest {
 
   /** embedding → rnn (2 layers, dropout between) → dropout → fc, as the task models nest. */
-  private static final class Tree implements Module {
-    final Embedding embedding = new Embedding(7, 3, new SplittableRandom(1));
-    final Recurrent rnn = new Recurrent(RecurrentConfig.builder(CellKind.GRU, 3, 4).layers(2)
-        .dropout(0.5f).build(), new SplittableRandom(2));
-    final Dropout dropout = new Dropout(0.5f);
-    final Linear fc = new Linear(4, 2, new SplittableRandom(3));
+  private static final class Tree extends CompositeModule {
+    final Embedding embedding = register("embedding", new Embedding(7, 3, new SplittableRandom(1)));
+    final Recurrent rnn = register("rnn", new Recurrent(RecurrentConfig.builder(CellKind.GRU, 3, 4)
+        .layers(2).dropout(0.5f).build(), new SplittableRandom(2)));
+    final Dropout dropout = register("dropout", new Dropout(0.5f));
+    final Linear fc = register("fc", new Linear(4, 2, new SplittableRandom(3)));
 
-    @Override
-    public Map<String, Module> children() {
-      Map<String, Module> c = new LinkedHashMap<>();
-      c.put("embedding", embedding);
-      c.put("rnn", rnn);
-      c.put("dropout", dropout);
-      c.put("fc", fc);
-      return c;
+    void registerAgain() {
+      register("fc", new Linear(4, 2, new SplittableRandom(3)));
     }
 
     Tensor forward(int[] ids) {
@@ -77,6 +70,11 @@ class ModuleTest {
       assertEquals(y[i] == 0f ? 0f : x.data()[i] / 0.75f, y[i], 1e-6f);
     }
     assertThrows(IllegalArgumentException.class, () -> new Dropout(1f));
+  }
+
+  @Test
+  void aChildNameIsRegisteredOnce() {
+    assertThrows(IllegalStateException.class, new Tree()::registerAgain);
   }
 
   @Test

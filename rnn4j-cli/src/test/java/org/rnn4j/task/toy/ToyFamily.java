@@ -111,7 +111,6 @@ public final class ToyFamily implements TaskFamily {
   record ToyObjective(ToyModel model) implements Objective<Batch> {
     @Override
     public Tensor trainLoss(Batch batch, RandomGenerator rng) {
-      model.train(rng);
       return CrossEntropy.loss(model.forward(batch.texts()), batch.labels(),
           CrossEntropy.Options.DEFAULT);
     }

@@ -3,9 +3,6 @@ package org.rnn4j.task.classify;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -13,12 +10,11 @@ import org.rnn4j.data.Padded;
 import org.rnn4j.data.PaddedFeatures;
 import org.rnn4j.data.PaddedIds;
 import org.rnn4j.io.ModelFile;
-import org.rnn4j.nn.Embedding;
+import org.rnn4j.nn.CompositeModule;
 import org.rnn4j.nn.Dropout;
+import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
-import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.Recurrent;
-import org.rnn4j.nn.recurrent.RecurrentConfig;
 import org.rnn4j.nn.recurrent.RecurrentOutput;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
@@ -37,13 +33,12 @@ import org.rnn4j.tensor.Tensor;
  * {@code rnn} and {@code fc}: {@code embedding.weight}, {@code rnn.weight_ih_l0}, …,
  * {@code fc.weight}, {@code fc.bias}.
  */
-public final class Classifier implements Module {
+public final class Classifier extends CompositeModule {
   private final ClassifierConfig config;
   private final Optional<Embedding> embedding;
   private final Recurrent rnn;
   private final Dropout dropout;
   private final Linear fc;
-  private final Map<String, Module> children;
 
   /**
    * @param config the shape and class names
@@ -52,27 +47,17 @@ public final class Classifier implements Module {
   public Classifier(ClassifierConfig config, RandomGenerator rng) {
     this.config = config;
     ClassifierInput input = config.input();
-    this.embedding = input.tokens()
-        ? Optional.of(new Embedding(input.size(), input.embeddingSize(), rng)) : Optional.empty();
-    this.rnn = new Recurrent(config.recurrent().config(input.recurrentInputSize()), rng);
-    this.dropout = new Dropout(config.recurrent().dropout());
-    this.fc = new Linear(config.recurrent().outputSize(), config.classes(), rng);
-    Map<String, Module> c = new LinkedHashMap<>();
-    embedding.ifPresent(e -> c.put("embedding", e));
-    c.put("rnn", rnn);
-    c.put("dropout", dropout);
-    c.put("fc", fc);
-    this.children = Collections.unmodifiableMap(c);
+    this.embedding = register("embedding", input.tokens()
+        ? Optional.of(new Embedding(input.size(), input.embeddingSize(), rng)) : Optional.empty());
+    this.rnn = register("rnn",
+        new Recurrent(config.recurrent().config(input.recurrentInputSize()), rng));
+    this.dropout = register("dropout", new Dropout(config.recurrent().dropout()));
+    this.fc = register("fc", new Linear(config.recurrent().outputSize(), config.classes(), rng));
   }
 
   /** The shape and class names this model was built with. */
   public ClassifierConfig config() {
     return config;
-  }
-
-  @Override
-  public Map<String, Module> children() {
-    return children;
   }
 
   /**

@@ -5,7 +5,6 @@ import java.util.random.RandomGenerator;
 import org.rnn4j.data.ClassifyBatch;
 import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.metrics.ConfusionMatrix;
-import org.rnn4j.nn.Module;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Objective;
@@ -14,23 +13,13 @@ import org.rnn4j.train.Objective;
  * Trains a {@link Classifier} with the mean cross-entropy of each sequence's label:
  * L = −(1/B) Σ_b log softmax(z_b)[y_b]. Evaluation reports the mean loss per example, the
  * accuracy and the macro-F1 (see {@link ConfusionMatrix}).
+ *
+ * @param model the classifier to train
  */
-public final class ClassifierObjective implements Objective<ClassifyBatch> {
-  private final Classifier model;
-
-  /** @param model the classifier to train */
-  public ClassifierObjective(Classifier model) {
-    this.model = model;
-  }
-
-  @Override
-  public Module model() {
-    return model;
-  }
+public record ClassifierObjective(Classifier model) implements Objective<ClassifyBatch> {
 
   @Override
   public Tensor trainLoss(ClassifyBatch batch, RandomGenerator rng) {
-    model.train(rng);
     return CrossEntropy.loss(model.forward(batch.inputs()), batch.labels(),
         CrossEntropy.Options.DEFAULT);
   }

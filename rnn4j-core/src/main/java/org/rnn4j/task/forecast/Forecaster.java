@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.rnn4j.data.Features;
 import org.rnn4j.data.PaddedFeatures;
 import org.rnn4j.io.ModelFile;
+import org.rnn4j.nn.CompositeModule;
 import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.Linear;
-import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.Recurrent;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
@@ -40,12 +37,11 @@ import org.rnn4j.tensor.Tensor;
  * parameters) and {@code fc}: {@code rnn.weight_ih_l0}, …, {@code fc.weight}, {@code fc.bias}.
  * For use from a model file, load a {@link SeriesForecaster}.
  */
-public final class Forecaster implements Module, ForecastMethod {
+public final class Forecaster extends CompositeModule implements ForecastMethod {
   private final ForecasterConfig config;
   private final Recurrent rnn;
   private final Dropout dropout;
   private final Linear fc;
-  private final Map<String, Module> children;
 
   /**
    * @param config the shape and fitted preprocessing
@@ -53,25 +49,15 @@ public final class Forecaster implements Module, ForecastMethod {
    */
   public Forecaster(ForecasterConfig config, RandomGenerator rng) {
     this.config = config;
-    this.rnn = new Recurrent(config.recurrent().config(config.features()), rng);
-    this.dropout = new Dropout(config.recurrent().dropout());
-    this.fc = new Linear(config.recurrent().hiddenSize(), config.outputSteps() * config.features(),
-        rng);
-    Map<String, Module> c = new LinkedHashMap<>();
-    c.put("rnn", rnn);
-    c.put("dropout", dropout);
-    c.put("fc", fc);
-    this.children = Collections.unmodifiableMap(c);
+    this.rnn = register("rnn", new Recurrent(config.recurrent().config(config.features()), rng));
+    this.dropout = register("dropout", new Dropout(config.recurrent().dropout()));
+    this.fc = register("fc", new Linear(config.recurrent().hiddenSize(),
+        config.outputSteps() * config.features(), rng));
   }
 
   /** The shape and preprocessing this model was built with. */
   public ForecasterConfig config() {
     return config;
-  }
-
-  @Override
-  public Map<String, Module> children() {
-    return children;
   }
 
   /**

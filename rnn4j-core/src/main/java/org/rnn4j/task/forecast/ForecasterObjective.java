@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.rnn4j.data.ForecastBatch;
 import org.rnn4j.loss.ElementwiseLoss;
-import org.rnn4j.nn.Module;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Objective;
@@ -13,23 +12,13 @@ import org.rnn4j.train.Objective;
  * Trains a {@link Forecaster} with the mean squared error of its S predicted steps, in normalised
  * units: L = (1/(B·S·F)) Σ (ẑ − z)². Evaluation reports that loss ("loss") and the mean absolute
  * error ("mae"), both averaged over every predicted value of the source and in normalised units.
+ *
+ * @param model the forecaster to train
  */
-public final class ForecasterObjective implements Objective<ForecastBatch> {
-  private final Forecaster model;
-
-  /** @param model the forecaster to train */
-  public ForecasterObjective(Forecaster model) {
-    this.model = model;
-  }
-
-  @Override
-  public Module model() {
-    return model;
-  }
+public record ForecasterObjective(Forecaster model) implements Objective<ForecastBatch> {
 
   @Override
   public Tensor trainLoss(ForecastBatch batch, RandomGenerator rng) {
-    model.train(rng);
     return loss(batch);
   }
 

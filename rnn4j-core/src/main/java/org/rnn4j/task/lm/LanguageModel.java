@@ -2,10 +2,7 @@ package org.rnn4j.task.lm;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -19,9 +16,9 @@ import org.rnn4j.decode.Score;
 import org.rnn4j.decode.Scorer;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.loss.CrossEntropy;
+import org.rnn4j.nn.CompositeModule;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
-import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.Recurrent;
 import org.rnn4j.nn.recurrent.RecurrentOutput;
 import org.rnn4j.nn.recurrent.RecurrentState;
@@ -49,12 +46,11 @@ import org.rnn4j.text.TextCodec;
  * <p>Parameter names follow a PyTorch module with attributes {@code embedding}, {@code rnn} and
  * {@code fc}: {@code embedding.weight}, {@code rnn.weight_ih_l0}, …, {@code fc.weight}.
  */
-public final class LanguageModel implements Module {
+public final class LanguageModel extends CompositeModule {
   private final LanguageModelConfig config;
   private final Embedding embedding;
   private final Recurrent rnn;
   private final Linear fc;
-  private final Map<String, Module> children;
 
   /**
    * @param config the shape
@@ -62,24 +58,17 @@ public final class LanguageModel implements Module {
    */
   public LanguageModel(LanguageModelConfig config, RandomGenerator rng) {
     this.config = config;
-    this.embedding = new Embedding(config.vocabularySize(), config.embeddingSize(), rng);
-    this.rnn = new Recurrent(config.recurrent().config(config.embeddingSize()), rng);
-    this.fc = new Linear(config.recurrent().outputSize(), config.vocabularySize(), rng);
-    Map<String, Module> c = new LinkedHashMap<>();
-    c.put("embedding", embedding);
-    c.put("rnn", rnn);
-    c.put("fc", fc);
-    this.children = Collections.unmodifiableMap(c);
+    this.embedding = register("embedding",
+        new Embedding(config.vocabularySize(), config.embeddingSize(), rng));
+    this.rnn = register("rnn",
+        new Recurrent(config.recurrent().config(config.embeddingSize()), rng));
+    this.fc = register("fc",
+        new Linear(config.recurrent().outputSize(), config.vocabularySize(), rng));
   }
 
   /** The shape this model was built with. */
   public LanguageModelConfig config() {
     return config;
-  }
-
-  @Override
-  public Map<String, Module> children() {
-    return children;
   }
 
   /** Record ‖∂L/∂a⟨t⟩‖ at every step of the recurrent layers (see {@link Recurrent}). */

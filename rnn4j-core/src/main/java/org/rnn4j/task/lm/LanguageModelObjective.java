@@ -34,7 +34,6 @@ public final class LanguageModelObjective implements Objective<TokenBatch> {
 
   @Override
   public Tensor trainLoss(TokenBatch batch, RandomGenerator rng) {
-    model.train(rng);
     LanguageModel.Loss loss = model.loss(batch.ids(), batch.targets(), batch.lengths(),
         startState(batch, carried));
     carried = Optional.of(loss.state().detach());

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -20,10 +17,10 @@ import org.rnn4j.decode.BeamSearchConfig;
 import org.rnn4j.decode.Hypothesis;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.loss.CrossEntropy;
+import org.rnn4j.nn.CompositeModule;
 import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
-import org.rnn4j.nn.Module;
 import org.rnn4j.nn.attention.AdditiveAttention;
 import org.rnn4j.nn.attention.Attention;
 import org.rnn4j.nn.attention.MultiplicativeAttention;
@@ -64,7 +61,7 @@ import org.rnn4j.tensor.Tensor;
  * builds no graph and leaves the mode alone (decode in evaluation mode): {@link #decode} is
  * greedy, {@link #beamSearch} keeps the k most probable hypotheses per source.
  */
-public final class Seq2Seq implements Module {
+public final class Seq2Seq extends CompositeModule {
   private final Seq2SeqConfig config;
   private final Embedding encoderEmbedding;
   private final Recurrent encoder;
@@ -75,7 +72,6 @@ public final class Seq2Seq implements Module {
   private final Attention attention;
   private final Dropout dropout;
   private final Linear out;
-  private final Map<String, Module> children;
 
   /**
    * @param config the shape
@@ -86,43 +82,29 @@ public final class Seq2Seq implements Module {
     RecurrentSpec spec = config.encoder();
     int h = spec.hiddenSize();
     int he = spec.outputSize();
-    this.encoderEmbedding = new Embedding(config.sourceVocabularySize(),
-        config.sourceEmbeddingSize(), rng);
-    this.encoder = new Recurrent(spec.config(config.sourceEmbeddingSize()), rng);
-    this.bridgeH = spec.bidirectional() ? Optional.of(new Linear(he, h, rng)) : Optional.empty();
-    this.bridgeC = spec.bidirectional() && spec.cell().hasCellState()
-        ? Optional.of(new Linear(he, h, rng)) : Optional.empty();
-    this.decoderEmbedding = new Embedding(config.targetVocabularySize(),
-        config.targetEmbeddingSize(), rng);
-    this.decoder = new Recurrent(RecurrentSpec.of(spec.cell(), h)
-        .config(config.targetEmbeddingSize() + he), rng);
-    this.attention = switch (config.attention()) {
+    this.encoderEmbedding = register("encoder_embedding",
+        new Embedding(config.sourceVocabularySize(), config.sourceEmbeddingSize(), rng));
+    this.encoder = register("encoder",
+        new Recurrent(spec.config(config.sourceEmbeddingSize()), rng));
+    this.bridgeH = register("bridge_h",
+        spec.bidirectional() ? Optional.of(new Linear(he, h, rng)) : Optional.empty());
+    this.bridgeC = register("bridge_c", spec.bidirectional() && spec.cell().hasCellState()
+        ? Optional.of(new Linear(he, h, rng)) : Optional.empty());
+    this.decoderEmbedding = register("decoder_embedding",
+        new Embedding(config.targetVocabularySize(), config.targetEmbeddingSize(), rng));
+    this.decoder = register("decoder", new Recurrent(RecurrentSpec.of(spec.cell(), h)
+        .config(config.targetEmbeddingSize() + he), rng));
+    this.attention = register("attention", switch (config.attention()) {
       case ADDITIVE -> new AdditiveAttention(h, he, h, rng);
       case MULTIPLICATIVE -> MultiplicativeAttention.general(h, he, rng);
-    };
-    this.dropout = new Dropout(spec.dropout());
-    this.out = new Linear(h + he, config.targetVocabularySize(), rng);
-    Map<String, Module> c = new LinkedHashMap<>();
-    c.put("encoder_embedding", encoderEmbedding);
-    c.put("encoder", encoder);
-    bridgeH.ifPresent(b -> c.put("bridge_h", b));
-    bridgeC.ifPresent(b -> c.put("bridge_c", b));
-    c.put("decoder_embedding", decoderEmbedding);
-    c.put("decoder", decoder);
-    c.put("attention", attention);
-    c.put("dropout", dropout);
-    c.put("out", out);
-    this.children = Collections.unmodifiableMap(c);
+    });
+    this.dropout = register("dropout", new Dropout(spec.dropout()));
+    this.out = register("out", new Linear(h + he, config.targetVocabularySize(), rng));
   }
 
   /** The shape this model was built with. */
   public Seq2SeqConfig config() {
     return config;
-  }
-
-  @Override
-  public Map<String, Module> children() {
-    return children;
   }
 
   /**

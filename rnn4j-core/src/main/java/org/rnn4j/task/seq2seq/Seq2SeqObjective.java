@@ -6,7 +6,6 @@ import java.util.random.RandomGenerator;
 import org.rnn4j.data.Collate;
 import org.rnn4j.data.PaddedIds;
 import org.rnn4j.data.Seq2SeqBatch;
-import org.rnn4j.nn.Module;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Objective;
@@ -22,31 +21,15 @@ import org.rnn4j.train.Objective;
  * exact_match     fraction of examples whose greedy decoding (at most T steps, T the batch's
  *                 decoder length) equals the target exactly
  * </pre>
+ *
+ * @param model the model to train
+ * @param bosId the target vocabulary's {@code <bos>}, for greedy decoding
+ * @param eosId the target vocabulary's {@code <eos>}, for greedy decoding
  */
-public final class Seq2SeqObjective implements Objective<Seq2SeqBatch> {
-  private final Seq2Seq model;
-  private final int bosId;
-  private final int eosId;
-
-  /**
-   * @param model the model to train
-   * @param bosId the target vocabulary's {@code <bos>}, for greedy decoding
-   * @param eosId the target vocabulary's {@code <eos>}, for greedy decoding
-   */
-  public Seq2SeqObjective(Seq2Seq model, int bosId, int eosId) {
-    this.model = model;
-    this.bosId = bosId;
-    this.eosId = eosId;
-  }
-
-  @Override
-  public Module model() {
-    return model;
-  }
+public record Seq2SeqObjective(Seq2Seq model, int bosId, int eosId) implements Objective<Seq2SeqBatch> {
 
   @Override
   public Tensor trainLoss(Seq2SeqBatch batch, RandomGenerator rng) {
-    model.train(rng);
     return model.loss(batch);
   }
 

@@ -3,7 +3,6 @@ package org.rnn4j.task.tag;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +11,10 @@ import java.util.random.RandomGenerator;
 import org.rnn4j.data.Padded;
 import org.rnn4j.data.PaddedIds;
 import org.rnn4j.io.ModelFile;
+import org.rnn4j.nn.CompositeModule;
 import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
-import org.rnn4j.nn.Module;
 import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.nn.recurrent.Recurrent;
 import org.rnn4j.nn.recurrent.RecurrentConfig;
@@ -36,7 +35,7 @@ import org.rnn4j.tensor.Tensor;
  * file. Parameter names follow a PyTorch module with attributes {@code embedding}, {@code
  * char_embedding} and {@code char_rnn} (with character features), {@code rnn} and {@code fc}.
  */
-public final class Tagger implements Module {
+public final class Tagger extends CompositeModule {
   private final TaggerConfig config;
   private final Embedding embedding;
   private final Optional<Embedding> charEmbedding;
@@ -45,7 +44,6 @@ public final class Tagger implements Module {
   private final Recurrent rnn;
   private final Dropout dropout;
   private final Linear fc;
-  private final Map<String, Module> children;
 
   /**
    * @param config the shape, the tag names and, with character features, the spellings
@@ -54,32 +52,22 @@ public final class Tagger implements Module {
   public Tagger(TaggerConfig config, RandomGenerator rng) {
     this.config = config;
     this.spellings = config.chars().map(CharFeatures::spellings).orElse(new int[0][]);
-    this.embedding = new Embedding(config.vocabularySize(), config.embeddingSize(), rng);
-    this.charEmbedding = config.chars()
-        .map(c -> new Embedding(c.vocabularySize(), c.embeddingSize(), rng));
-    this.charRnn = config.chars().map(c -> new Recurrent(RecurrentConfig.builder(CellKind.GRU,
-        c.embeddingSize(), c.hiddenSize()).bidirectional(true).build(), rng));
-    this.rnn = new Recurrent(config.recurrent().config(config.wordFeatures()), rng);
-    this.dropout = new Dropout(config.recurrent().dropout());
-    this.fc = new Linear(config.recurrent().outputSize(), config.tagCount(), rng);
-    Map<String, Module> c = new LinkedHashMap<>();
-    c.put("embedding", embedding);
-    charEmbedding.ifPresent(m -> c.put("char_embedding", m));
-    charRnn.ifPresent(m -> c.put("char_rnn", m));
-    c.put("rnn", rnn);
-    c.put("dropout", dropout);
-    c.put("fc", fc);
-    this.children = Collections.unmodifiableMap(c);
+    this.embedding = register("embedding",
+        new Embedding(config.vocabularySize(), config.embeddingSize(), rng));
+    this.charEmbedding = register("char_embedding", config.chars()
+        .map(c -> new Embedding(c.vocabularySize(), c.embeddingSize(), rng)));
+    this.charRnn = register("char_rnn", config.chars().map(c -> new Recurrent(
+        RecurrentConfig.builder(CellKind.GRU, c.embeddingSize(), c.hiddenSize())
+            .bidirectional(true).build(), rng)));
+    this.rnn = register("rnn",
+        new Recurrent(config.recurrent().config(config.wordFeatures()), rng));
+    this.dropout = register("dropout", new Dropout(config.recurrent().dropout()));
+    this.fc = register("fc", new Linear(config.recurrent().outputSize(), config.tagCount(), rng));
   }
 
   /** The shape and tag names this model was built with. */
   public TaggerConfig config() {
     return config;
-  }
-
-  @Override
-  public Map<String, Module> children() {
-    return children;
   }
 
   /**

@@ -8,7 +8,6 @@ import org.rnn4j.data.Collate;
 import org.rnn4j.data.TagBatch;
 import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.metrics.EntityScore;
-import org.rnn4j.nn.Module;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Objective;
@@ -19,25 +18,15 @@ import org.rnn4j.train.Objective;
  * ("loss"), the fraction of counted tokens tagged right ("token_accuracy"), and entity-level
  * "precision", "recall" and "f1" over the tag names, counted as conlleval does
  * ({@link EntityScore}).
+ *
+ * @param model the tagger to train
  */
-public final class TaggerObjective implements Objective<TagBatch> {
+public record TaggerObjective(Tagger model) implements Objective<TagBatch> {
   private static final CrossEntropy.Options OPTIONS =
       new CrossEntropy.Options(Collate.IGNORE_INDEX, 0f);
-  private final Tagger model;
-
-  /** @param model the tagger to train */
-  public TaggerObjective(Tagger model) {
-    this.model = model;
-  }
-
-  @Override
-  public Module model() {
-    return model;
-  }
 
   @Override
   public Tensor trainLoss(TagBatch batch, RandomGenerator rng) {
-    model.train(rng);
     return CrossEntropy.loss(model.forward(batch.inputs()), batch.targets(),
         batch.inputs().lengths(), OPTIONS);
   }

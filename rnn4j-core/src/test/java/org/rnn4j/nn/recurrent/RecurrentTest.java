@@ -67,7 +67,7 @@ class RecurrentTest {
       }
       assertClose(alone.state().h().data(), out.state().h().slice(1, b, b + 1).data(), 1e-6f,
           kind + " final h");
-      if (kind == CellKind.LSTM) {
+      if (kind.hasCellState()) {
         assertClose(alone.state().c().orElseThrow().data(),
             out.state().c().orElseThrow().slice(1, b, b + 1).data(), 1e-6f, kind + " final c");
       }
