@@ -43,6 +43,9 @@ public final class CommonOptions {
   public static final TaskOption LOWER_CASE = TaskOption.flag("lower-case",
       "With word tokens: lower-case every word.", TRAIN);
 
+  /** The options of a recurrent layer that reads one way: cell, hidden, layers, dropout. */
+  public static final List<TaskOption> RECURRENT_ONE_WAY = List.of(CELL, HIDDEN, LAYERS, DROPOUT);
+
   /** The recurrent options: cell, hidden, layers, dropout, bidirectional. */
   public static final List<TaskOption> RECURRENT =
       List.of(CELL, HIDDEN, LAYERS, DROPOUT, BIDIRECTIONAL);

@@ -2,7 +2,6 @@ package org.rnn4j.task.toy;
 
 import static org.rnn4j.task.TaskOption.Use.TRAIN;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,11 +16,10 @@ import java.util.random.RandomGenerator;
 import org.rnn4j.data.Split;
 import org.rnn4j.data.format.TextLines;
 import org.rnn4j.io.ModelFile;
-import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.loss.CrossEntropy;
+import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.Evaluation;
 import org.rnn4j.task.Prediction;
-import org.rnn4j.task.TaskFamily;
 import org.rnn4j.task.TaskModel;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptions;
@@ -34,9 +32,20 @@ import org.rnn4j.train.Objective;
 import org.rnn4j.train.TrainingResult;
 
 /** The toy family: data is one "text TAB label" per line. */
-public final class ToyFamily implements TaskFamily {
+public final class ToyFamily extends AbstractTaskFamily {
   static final TaskOption ALPHABET = TaskOption.value("toy-alphabet", "LETTERS",
       "The letters whose frequencies the toy model reads.", "ab", TRAIN);
+
+  public ToyFamily() {
+    super(ToyConfig.TASK, "a toy letter counter over \"text TAB label\" lines (test only).",
+        List.of(ALPHABET), ToyConfig::fromJson, ToyFamily::loadModel);
+  }
+
+  static TaskModel loadModel(Path file) throws IOException {
+    ModelFile.Loaded<ToyModel> loaded = ModelFile.load(file,
+        json -> new ToyModel(ToyConfig.fromJson(json, file), new SplittableRandom(0)));
+    return new Loaded(loaded.model());
+  }
 
   /** A batch: texts and their class ids. */
   record Batch(List<String> texts, int[] labels) {}
@@ -54,26 +63,6 @@ public final class ToyFamily implements TaskFamily {
       rows.add(row);
     }
     return rows;
-  }
-
-  @Override
-  public String name() {
-    return ToyConfig.TASK;
-  }
-
-  @Override
-  public String description() {
-    return "a toy letter counter over \"text TAB label\" lines (test only).";
-  }
-
-  @Override
-  public List<TaskOption> options() {
-    return List.of(ALPHABET);
-  }
-
-  @Override
-  public ToyConfig readConfig(JsonNode json, Path file) throws ModelFormatException {
-    return ToyConfig.fromJson(json, file);
   }
 
   @Override
@@ -98,13 +87,6 @@ public final class ToyFamily implements TaskFamily {
           part.stream().mapToInt(r -> labels.indexOf(r[1])).toArray()));
     }
     return BatchSource.of(batches);
-  }
-
-  @Override
-  public TaskModel load(Path file) throws IOException {
-    ModelFile.Loaded<ToyModel> loaded = ModelFile.load(file,
-        json -> new ToyModel(ToyConfig.fromJson(json, file), new SplittableRandom(0)));
-    return new Loaded(loaded.model());
   }
 
   /** Cross-entropy of each text's label. */

@@ -3,11 +3,9 @@ package org.rnn4j.task.classify;
 import static org.rnn4j.task.TaskOption.Use.EVAL;
 import static org.rnn4j.task.TaskOption.Use.TRAIN;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,10 +14,8 @@ import org.rnn4j.data.ClassifyBatch;
 import org.rnn4j.data.Split;
 import org.rnn4j.data.format.LabelledText;
 import org.rnn4j.data.format.LabelledTexts;
-import org.rnn4j.io.ModelFormatException;
+import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
-import org.rnn4j.task.TaskConfig;
-import org.rnn4j.task.TaskFamily;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
@@ -32,7 +28,7 @@ import org.rnn4j.train.TrainingResult;
  * The classify family: a sequence classifier trained on labelled texts in JSON, CSV or TSV,
  * loaded for use as a {@link TextClassifier}.
  */
-public final class ClassifyFamily implements TaskFamily {
+public final class ClassifyFamily extends AbstractTaskFamily {
   static final TaskOption FORMAT = TaskOption.value("format", "FORMAT",
       "json, csv or tsv (default: by the file's extension).", null, TRAIN, EVAL);
   static final TaskOption TEXT = TaskOption.value("text", "FIELD",
@@ -43,34 +39,12 @@ public final class ClassifyFamily implements TaskFamily {
       "last, mean or max over each text's steps.", "last", TRAIN);
   private static final String DEFAULT_TOKENS = "word";
 
-  @Override
-  public String name() {
-    return ClassifierConfig.TASK;
-  }
-
-  @Override
-  public String description() {
-    return "a sequence classifier over labelled texts (--format json, csv or tsv; --text and"
-        + " --label name the field or column).";
-  }
-
-  @Override
-  public List<TaskOption> options() {
-    List<TaskOption> all = new ArrayList<>(List.of(FORMAT, TEXT, LABEL, POOLING,
-        CommonOptions.EMBEDDING));
-    all.addAll(CommonOptions.RECURRENT);
-    all.addAll(CommonOptions.TEXT);
-    return all;
-  }
-
-  @Override
-  public ClassifierConfig readConfig(JsonNode json, Path file) throws ModelFormatException {
-    return ClassifierConfig.fromJson(json, file);
-  }
-
-  @Override
-  public TextClassifier load(Path file) throws IOException {
-    return TextClassifier.load(file);
+  public ClassifyFamily() {
+    super(ClassifierConfig.TASK, "a sequence classifier over labelled texts (--format json, csv"
+            + " or tsv; --text and --label name the field or column).",
+        options(List.of(FORMAT, TEXT, LABEL, POOLING, CommonOptions.EMBEDDING),
+            CommonOptions.RECURRENT, CommonOptions.TEXT),
+        ClassifierConfig::fromJson, TextClassifier::load);
   }
 
   /** The labelled texts of a file, read as the options say. */
@@ -100,7 +74,8 @@ public final class ClassifyFamily implements TaskFamily {
     Classifier classifier = new Classifier(config, new SplittableRandom(job.seed()));
     announce(job.log(), job.data(), classifier, split, codec);
     TrainingResult result = job.fit(new ClassifierObjective(classifier),
-        batches(job, split.train(), labels, codec), batches(job, split.validation(), labels, codec));
+        batches(job, split.train(), labels, codec),
+        batches(job, split.validation(), labels, codec));
     return new TrainedModel(classifier, config, Optional.of(codec.toJson()), result);
   }
 

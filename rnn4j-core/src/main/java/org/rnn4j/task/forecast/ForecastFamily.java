@@ -3,11 +3,9 @@ package org.rnn4j.task.forecast;
 import static org.rnn4j.task.TaskOption.Use.EVAL;
 import static org.rnn4j.task.TaskOption.Use.TRAIN;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +14,9 @@ import java.util.SplittableRandom;
 import org.rnn4j.data.ForecastExample;
 import org.rnn4j.data.format.TimeSeries;
 import org.rnn4j.data.format.TimeSeriesFiles;
-import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
+import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
-import org.rnn4j.task.TaskFamily;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
@@ -35,7 +32,7 @@ import org.rnn4j.train.TrainingResult;
  * steps predicting S (1, or N with {@code --direct}), and afterwards forecasts the validation tail
  * from the steps before it beside the naive baselines, on the job's log.
  */
-public final class ForecastFamily implements TaskFamily {
+public final class ForecastFamily extends AbstractTaskFamily {
   static final TaskOption FORMAT = TaskOption.value("format", "FORMAT",
       "csv or tsv (default: tsv for a .tsv file, else csv).", null, TRAIN, EVAL);
   static final TaskOption VALUE = TaskOption.value("value", "COLUMN",
@@ -59,34 +56,13 @@ public final class ForecastFamily implements TaskFamily {
   static final TaskOption DIRECT = TaskOption.flag("direct",
       "Predict all --horizon steps at once instead of one step fed back --horizon times.", TRAIN);
 
-  @Override
-  public String name() {
-    return ForecasterConfig.TASK;
-  }
-
-  @Override
-  public String description() {
-    return "a forecaster over a time-series CSV or TSV (--value, --time, --window, --horizon,"
-        + " --season, --log, --difference, --direct); the last --validation part validates.";
-  }
-
-  @Override
-  public List<TaskOption> options() {
-    List<TaskOption> all = new ArrayList<>(List.of(FORMAT, VALUE, TIME, WINDOW, HORIZON, SEASON,
-        LOG, DIFFERENCE, DIRECT));
-    all.addAll(List.of(CommonOptions.CELL, CommonOptions.HIDDEN, CommonOptions.LAYERS,
-        CommonOptions.DROPOUT));
-    return all;
-  }
-
-  @Override
-  public ForecasterConfig readConfig(JsonNode json, Path file) throws ModelFormatException {
-    return ForecasterConfig.fromJson(json, file);
-  }
-
-  @Override
-  public SeriesForecaster load(Path file) throws IOException {
-    return SeriesForecaster.load(file);
+  public ForecastFamily() {
+    super(ForecasterConfig.TASK, "a forecaster over a time-series CSV or TSV (--value, --time,"
+            + " --window, --horizon, --season, --log, --difference, --direct); the last"
+            + " --validation part validates.",
+        options(List.of(FORMAT, VALUE, TIME, WINDOW, HORIZON, SEASON, LOG, DIFFERENCE, DIRECT),
+            CommonOptions.RECURRENT_ONE_WAY),
+        ForecasterConfig::fromJson, SeriesForecaster::load);
   }
 
   /** The settings of one training run, read from the options. */

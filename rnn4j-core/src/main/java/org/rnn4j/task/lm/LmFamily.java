@@ -1,20 +1,16 @@
 package org.rnn4j.task.lm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.rnn4j.data.Split;
 import org.rnn4j.data.format.TextLines;
-import org.rnn4j.io.ModelFormatException;
+import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
-import org.rnn4j.task.TaskFamily;
-import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
@@ -25,43 +21,21 @@ import org.rnn4j.train.TrainingResult;
  * The lm family: a language model over the lines of a UTF-8 text file (one name, sentence or
  * paragraph per line), by characters or words, loaded for use as a {@link TextGenerator}.
  */
-public final class LmFamily implements TaskFamily {
+public final class LmFamily extends AbstractTaskFamily {
   private static final String DEFAULT_TOKENS = "char";
 
-  @Override
-  public String name() {
-    return LanguageModelConfig.TASK;
-  }
-
-  @Override
-  public String description() {
-    return "a language model over the lines of a UTF-8 text file (one name, sentence or"
-        + " paragraph per line), by characters or words.";
+  public LmFamily() {
+    super(LanguageModelConfig.TASK, "a language model over the lines of a UTF-8 text file (one"
+            + " name, sentence or paragraph per line), by characters or words.",
+        options(List.of(CommonOptions.EMBEDDING), CommonOptions.RECURRENT_ONE_WAY,
+            CommonOptions.TEXT),
+        LanguageModelConfig::fromJson, TextGenerator::load);
   }
 
   /**
    * The embedding, the recurrent options but {@code --bidirectional} (a language model reads
    * left to right) and the text options.
    */
-  @Override
-  public List<TaskOption> options() {
-    List<TaskOption> all = new ArrayList<>(List.of(CommonOptions.EMBEDDING));
-    CommonOptions.RECURRENT.stream().filter(o -> o != CommonOptions.BIDIRECTIONAL)
-        .forEach(all::add);
-    all.addAll(CommonOptions.TEXT);
-    return all;
-  }
-
-  @Override
-  public LanguageModelConfig readConfig(JsonNode json, Path file) throws ModelFormatException {
-    return LanguageModelConfig.fromJson(json, file);
-  }
-
-  @Override
-  public TextGenerator load(Path file) throws IOException {
-    return TextGenerator.load(file);
-  }
-
   /**
    * Trains on the non-blank lines of the job's file: a random part of them (the job's validation
    * fraction) validates, the vocabulary comes from the rest ({@code --tokens char} unless told).

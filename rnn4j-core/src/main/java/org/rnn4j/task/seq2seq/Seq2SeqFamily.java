@@ -4,11 +4,9 @@ import static org.rnn4j.task.TaskOption.Use.EVAL;
 import static org.rnn4j.task.TaskOption.Use.PREDICT;
 import static org.rnn4j.task.TaskOption.Use.TRAIN;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,9 +15,8 @@ import org.rnn4j.data.Seq2SeqIds;
 import org.rnn4j.data.Split;
 import org.rnn4j.data.format.ParallelTsv;
 import org.rnn4j.data.format.SentencePair;
-import org.rnn4j.io.ModelFormatException;
+import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
-import org.rnn4j.task.TaskFamily;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
@@ -33,7 +30,15 @@ import org.rnn4j.train.TrainingResult;
  * training part and stored in the model file; {@code --embedding} sizes both embeddings and
  * {@code --layers} stacks the encoder. Training batches are bucketed by source length.
  */
-public final class Seq2SeqFamily implements TaskFamily {
+public final class Seq2SeqFamily extends AbstractTaskFamily {
+  public Seq2SeqFamily() {
+    super(Seq2SeqConfig.TASK, "an encoder-decoder with attention over a TSV of pairs, source TAB"
+            + " target per line (--tokens char or word; --layers sets the encoder's layers).",
+        options(List.of(ATTENTION, BEAM, ALPHA, MAX_LENGTH, CommonOptions.EMBEDDING),
+            CommonOptions.RECURRENT, CommonOptions.TEXT),
+        Seq2SeqConfig::fromJson, Translator::load);
+  }
+
   /** The attention score; the model file stores it. */
   public static final TaskOption ATTENTION = TaskOption.value("attention", "KIND",
       "additive or multiplicative.", "additive", TRAIN);
@@ -49,36 +54,6 @@ public final class Seq2SeqFamily implements TaskFamily {
       "The most output tokens per text (default: twice the input's tokens + 10).", null,
       PREDICT);
   private static final String DEFAULT_TOKENS = "char";
-
-  @Override
-  public String name() {
-    return Seq2SeqConfig.TASK;
-  }
-
-  @Override
-  public String description() {
-    return "an encoder-decoder with attention over a TSV of pairs, source TAB target per line"
-        + " (--tokens char or word; --layers sets the encoder's layers).";
-  }
-
-  @Override
-  public List<TaskOption> options() {
-    List<TaskOption> all = new ArrayList<>(List.of(ATTENTION, BEAM, ALPHA, MAX_LENGTH,
-        CommonOptions.EMBEDDING));
-    all.addAll(CommonOptions.RECURRENT);
-    all.addAll(CommonOptions.TEXT);
-    return all;
-  }
-
-  @Override
-  public Seq2SeqConfig readConfig(JsonNode json, Path file) throws ModelFormatException {
-    return Seq2SeqConfig.fromJson(json, file);
-  }
-
-  @Override
-  public Translator load(Path file) throws IOException {
-    return Translator.load(file);
-  }
 
   @Override
   public TrainedModel train(TrainingJob job) throws IOException {

@@ -3,7 +3,6 @@ package org.rnn4j.task.tag;
 import static org.rnn4j.task.TaskOption.Use.EVAL;
 import static org.rnn4j.task.TaskOption.Use.TRAIN;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,10 +13,9 @@ import java.util.SplittableRandom;
 import org.rnn4j.data.Split;
 import org.rnn4j.data.format.TaggedSentence;
 import org.rnn4j.data.format.TaggedSentences;
-import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
+import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
-import org.rnn4j.task.TaskFamily;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
@@ -38,7 +36,7 @@ import org.rnn4j.train.TrainingResult;
  * embeddings ({@code --embedding}) and character features of {@value #CHAR_EMBEDDING}-dimensional
  * character embeddings read by a {@value #CHAR_HIDDEN}-unit character BiGRU.
  */
-public final class TagFamily implements TaskFamily {
+public final class TagFamily extends AbstractTaskFamily {
   static final TaskOption FORMAT = TaskOption.value("format", "FORMAT",
       "conll or opennlp (required).", null, TRAIN, EVAL);
   static final TaskOption TOKEN_COLUMN = TaskOption.value("token-column", "COLUMN",
@@ -46,38 +44,19 @@ public final class TagFamily implements TaskFamily {
   static final TaskOption TAG_COLUMN = TaskOption.value("tag-column", "COLUMN",
       "With --format conll: the tag column, from 0 (3 is CoNLL-2003's entities).", "3", TRAIN,
       EVAL);
+  public TagFamily() {
+    super(TaggerConfig.TASK, "a bidirectional tagger with character features over tagged"
+            + " sentences (--format conll with --token-column/--tag-column, or opennlp name-finder"
+            + " files).",
+        options(List.of(FORMAT, TOKEN_COLUMN, TAG_COLUMN, CommonOptions.EMBEDDING),
+            CommonOptions.RECURRENT_ONE_WAY, List.of(CommonOptions.LOWER_CASE)),
+        TaggerConfig::fromJson, SentenceTagger::load);
+  }
+
   /** Ec, the size of each character's embedding. */
   static final int CHAR_EMBEDDING = 16;
   /** Hc, the character GRU's units per direction. */
   static final int CHAR_HIDDEN = 32;
-
-  @Override
-  public String name() {
-    return TaggerConfig.TASK;
-  }
-
-  @Override
-  public String description() {
-    return "a bidirectional tagger with character features over tagged sentences (--format conll"
-        + " with --token-column/--tag-column, or opennlp name-finder files).";
-  }
-
-  @Override
-  public List<TaskOption> options() {
-    return List.of(FORMAT, TOKEN_COLUMN, TAG_COLUMN, CommonOptions.EMBEDDING, CommonOptions.CELL,
-        CommonOptions.HIDDEN, CommonOptions.LAYERS, CommonOptions.DROPOUT,
-        CommonOptions.LOWER_CASE);
-  }
-
-  @Override
-  public TaggerConfig readConfig(JsonNode json, Path file) throws ModelFormatException {
-    return TaggerConfig.fromJson(json, file);
-  }
-
-  @Override
-  public SentenceTagger load(Path file) throws IOException {
-    return SentenceTagger.load(file);
-  }
 
   /** The tagged sentences of a file, read as the options say. */
   static List<TaggedSentence> read(Path data, TaskOptions options) throws IOException {
