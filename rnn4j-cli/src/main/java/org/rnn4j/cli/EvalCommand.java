@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rnn4j.task.Evaluation;
 import org.rnn4j.task.TaskFamilies;
+import org.rnn4j.task.TaskFamily;
 import org.rnn4j.task.TaskOption;
+import org.rnn4j.task.TaskOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,8 +37,9 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Evaluation evaluation = TaskFamilies.load(model)
-        .evaluate(data, FamilyOptions.given(spec, TaskOption.Use.EVAL));
+    TaskFamily family = TaskFamilies.of(model);
+    TaskOptions options = FamilyOptions.given(spec, TaskOption.Use.EVAL, family);
+    Evaluation evaluation = family.load(model).evaluate(data, options);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(evaluation.toJson());

@@ -56,10 +56,11 @@ final class FamilyOptions {
       TaskFamilies.all().forEach(f -> lines.add("Task " + f.name() + ": " + f.description()));
       spec.usageMessage().description(lines.toArray(String[]::new));
     }
+    int families = TaskFamilies.all().size();
     for (Declared d : declared(use).values()) {
       TaskOption first = d.options().get(0);
       OptionSpec.Builder option = OptionSpec.builder(first.flagName())
-          .description(description(d));
+          .description(description(d, families));
       if (first.isFlag()) {
         option.type(boolean.class).arity("0");
       } else {
@@ -69,44 +70,68 @@ final class FamilyOptions {
     }
   }
 
-  /** One description, or "family: description" for each family whose declaration differs. */
-  private static String description(Declared d) {
+  /**
+   * One description, prefixed with the families that read the option unless all do; or, when
+   * families declare it differently, "family: description" for each.
+   */
+  private static String description(Declared d, int families) {
     boolean shared = d.options().stream().distinct().count() == 1;
-    TaskOption first = d.options().get(0);
-    if (shared && d.families().size() > 1) {
-      return first.description() + defaultText(first);
+    if (shared) {
+      TaskOption o = d.options().get(0);
+      String text = withDefault(o);
+      return d.families().size() == families ? text : names(d.families()) + ": " + lower(text);
     }
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < d.options().size(); i++) {
-      TaskOption o = d.options().get(i);
-      parts.add(d.families().get(i).name() + ": " + o.description() + defaultText(o));
+      parts.add(d.families().get(i).name() + ": " + lower(withDefault(d.options().get(i))));
     }
     return String.join(" ", parts);
   }
 
-  private static String defaultText(TaskOption o) {
-    return o.defaultValue().map(v -> " (default: " + v + ")").orElse("");
+  private static String names(List<TaskFamily> families) {
+    return String.join(", ", families.stream().map(TaskFamily::name).toList());
+  }
+
+  /** "Hidden units." → "Hidden units (default: 128)." */
+  private static String withDefault(TaskOption o) {
+    String text = o.description();
+    if (o.defaultValue().isEmpty()) {
+      return text;
+    }
+    String stem = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    return stem + " (default: " + o.defaultValue().get() + ").";
+  }
+
+  private static String lower(String text) {
+    return text.length() > 1 && Character.isUpperCase(text.charAt(0))
+        && Character.isLowerCase(text.charAt(1))
+        ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
   }
 
   /**
-   * The values the user gave for the family options of this command.
+   * The values the user gave for the family options of this command, all of which the family
+   * must read.
    *
    * @param spec the parsed command
    * @param use which command it is
+   * @param family the family of the task or model at hand
    * @return the given values by option name
+   * @throws IllegalArgumentException naming an option given that this family does not read
    */
-  static TaskOptions given(CommandSpec spec, TaskOption.Use use) {
+  static TaskOptions given(CommandSpec spec, TaskOption.Use use, TaskFamily family) {
     Map<String, String> values = new HashMap<>();
-    for (String name : declared(use).keySet()) {
-      OptionSpec option = spec.findOption("--" + name);
+    for (Declared d : declared(use).values()) {
+      OptionSpec option = spec.findOption("--" + d.name());
       Object value = option == null ? null : option.getValue();
-      if (value instanceof Boolean flag) {
-        if (flag) {
-          values.put(name, "true");
-        }
-      } else if (value != null) {
-        values.put(name, value.toString());
+      if (value == null || Boolean.FALSE.equals(value)) {
+        continue;
       }
+      if (!d.families().contains(family)) {
+        throw new IllegalArgumentException("--" + d.name() + " does not apply to "
+            + (use == TaskOption.Use.TRAIN ? "--task " + family.name() : family.name() + " models")
+            + " (it applies to " + names(d.families()) + ")");
+      }
+      values.put(d.name(), value instanceof Boolean ? "true" : value.toString());
     }
     return TaskOptions.of(values);
   }

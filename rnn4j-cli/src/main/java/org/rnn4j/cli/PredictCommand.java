@@ -13,8 +13,9 @@ import java.util.concurrent.Callable;
 import org.rnn4j.data.format.TextLines;
 import org.rnn4j.task.Prediction;
 import org.rnn4j.task.TaskFamilies;
-import org.rnn4j.task.TaskModel;
+import org.rnn4j.task.TaskFamily;
 import org.rnn4j.task.TaskOption;
+import org.rnn4j.task.TaskOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,9 +55,9 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<String> texts = texts();
-    TaskModel loaded = TaskFamilies.load(model);
-    List<? extends Prediction> predictions =
-        loaded.predict(texts, FamilyOptions.given(spec, TaskOption.Use.PREDICT));
+    TaskFamily family = TaskFamilies.of(model);
+    TaskOptions options = FamilyOptions.given(spec, TaskOption.Use.PREDICT, family);
+    List<? extends Prediction> predictions = family.load(model).predict(texts, options);
     PrintWriter out = spec.commandLine().getOut();
     for (Prediction p : predictions) {
       out.println(json ? mapper.writeValueAsString(p.toJson()) : p.text());

@@ -14,6 +14,7 @@ import org.rnn4j.kernel.Parallelism;
 import org.rnn4j.task.TaskFamilies;
 import org.rnn4j.task.TaskFamily;
 import org.rnn4j.task.TaskOption;
+import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
 import org.rnn4j.train.EarlyStopping;
@@ -81,6 +82,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TaskFamily family = family(task);
+    TaskOptions options = FamilyOptions.given(spec, TaskOption.Use.TRAIN, family);
     if (threads != null) {
       Parallelism.setThreads(threads);
     }
@@ -99,8 +101,7 @@ final class TrainCommand implements Callable<Integer> {
       if (patience != null) {
         recipe = recipe.withEarlyStopping(EarlyStopping.onLoss(patience));
       }
-      trained = family.train(new TrainingJob(data, FamilyOptions.given(spec, TaskOption.Use.TRAIN),
-          recipe, batch, validation, log));
+      trained = family.train(new TrainingJob(data, options, recipe, batch, validation, log));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     trained.save(out, ModelFile.Provenance.of(seed, data));
