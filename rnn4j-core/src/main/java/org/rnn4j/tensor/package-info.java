@@ -11,7 +11,8 @@
  * (package {@code kernel}), layers with parameters ({@code nn}), fused recurrent layers with
  * their own backpropagation through time ({@code nn.recurrent}).
  *
- * <p>Dimension names used in shape comments: B batch, T time, K input features, N output
- * features, V vocabulary, E embedding size, C classes (the last axis of softmax).
+ * <p>Dimension names used in shape comments: B batch, T time, I input features, O output
+ * features, V vocabulary, E embedding size, C classes (the last axis of softmax); a matrix
+ * product's own sizes are BLAS's M, N, K: A (M, K) · B (K, N).
  */
 package org.rnn4j.tensor;

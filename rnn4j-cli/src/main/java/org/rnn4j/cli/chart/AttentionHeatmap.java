@@ -36,9 +36,9 @@ public final class AttentionHeatmap {
    *
    * @param png the file to write
    * @param title the chart's title, e.g. the source sentence
-   * @param source (S) the source tokens, the columns
+   * @param source (Tx) the source tokens, the columns
    * @param output (T) the output tokens, the rows
-   * @param weights (T, S) weights[t][j], the attention of output token t on source token j, in
+   * @param weights (T, Tx) weights[t][j], the attention of output token t on source token j, in
    *     [0, 1]
    * @throws IllegalArgumentException if the sizes disagree or there is nothing to draw
    * @throws IOException if the file cannot be written
@@ -74,7 +74,7 @@ public final class AttentionHeatmap {
   private static JFreeChart chart(String title, List<String> source, List<String> output,
       float[][] weights) {
     int cells = source.size() * output.size();
-    double[][] xyz = new double[3][cells]; // (3, S·T) rows x = source index, y = output index, z
+    double[][] xyz = new double[3][cells]; // (3, Tx·T) rows x = source index, y = output index, z
     for (int t = 0; t < output.size(); t++) {
       for (int j = 0; j < source.size(); j++) {
         int c = t * source.size() + j;

@@ -17,7 +17,7 @@ import org.rnn4j.tensor.Tensor;
  * init: each ~ U(−1/√fanIn, 1/√fanIn), fanIn = Hs, He and A (PyTorch's Linear default)
  * </pre>
  *
- * <p>{@link #prepare} computes W_h h (B, S, A) once per sequence; each {@link #attend(Tensor,
+ * <p>{@link #prepare} computes W_h h (B, Tx, A) once per sequence; each {@link #attend(Tensor,
  * Attention.Keys)} adds W_s s to it.
  */
 public final class AdditiveAttention implements Attention {
@@ -63,7 +63,7 @@ public final class AdditiveAttention implements Attention {
   /**
    * {@inheritDoc}
    *
-   * <p>Projected keys: W_h h (B, S, A).
+   * <p>Projected keys: W_h h (B, Tx, A).
    */
   @Override
   public Keys prepare(Tensor keys, int[] lengths) {
@@ -78,7 +78,7 @@ public final class AdditiveAttention implements Attention {
     int b = keys.keys().dim(0);
     int s = keys.keys().dim(1);
     Tensor hidden = AttentionOps.addPerRow(keys.projected(), query.matmulT(queryWeight)).tanh();
-    Tensor scores = hidden.matmulT(vWeight).reshape(b, s); // (B, S, 1) → (B, S)
+    Tensor scores = hidden.matmulT(vWeight).reshape(b, s); // (B, Tx, 1) → (B, Tx)
     Tensor weights = AttentionOps.maskedSoftmax(scores, keys.lengthsView());
     Tensor context = AttentionOps.weightedSum(weights, keys.keys(), keys.lengthsView());
     return new Context(context, weights);

@@ -9,7 +9,7 @@ import org.rnn4j.tensor.Tensor;
  * values), masked by the encoder lengths.
  *
  * <pre>
- * query s (B, Hs), keys h (B, S, He), lengths (B) → context c (B, He), weights α (B, S)
+ * query s (B, Hs), keys h (B, Tx, He), lengths (B) → context c (B, He), weights α (B, Tx)
  * e[b,j] = score(s_b, h_bj)
  * α[b,j] = softmax over j &lt; lengths[b] of e[b,j];  α[b,j] = 0 for j ≥ lengths[b]
  * c[b]   = Σ_j α[b,j] h_bj
@@ -27,10 +27,10 @@ public sealed interface Attention extends Module
    * Encoder states prepared for attention: the keys, their projection and their lengths. Make
    * them with {@link #prepare} of the attention that will use them.
    *
-   * @param keys h (B, S, He), also the values
-   * @param projected the keys' part of the score (B, S, P): W_h h for additive (P = A), W h for
+   * @param keys h (B, Tx, He), also the values
+   * @param projected the keys' part of the score (B, Tx, P): W_h h for additive (P = A), W h for
    *     Luong general (P = Hs), h itself for dot (P = He)
-   * @param lengths (B), each in [1, S]; a copy is kept
+   * @param lengths (B), each in [1, Tx]; a copy is kept
    */
   record Keys(Tensor keys, Tensor projected, int[] lengths) {
     /** Copies the lengths and checks that the shapes agree. */
@@ -38,7 +38,7 @@ public sealed interface Attention extends Module
       lengths = lengths.clone();
       if (projected.rank() != 3 || projected.dim(0) != keys.dim(0)
           || projected.dim(1) != keys.dim(1)) {
-        throw new IllegalArgumentException("projected keys must have shape (B, S, P) with (B, S)"
+        throw new IllegalArgumentException("projected keys must have shape (B, Tx, P) with (B, Tx)"
             + " of keys " + Arrays.toString(keys.shape()) + ": got shape "
             + Arrays.toString(projected.shape()));
       }
@@ -60,15 +60,15 @@ public sealed interface Attention extends Module
    * The result of one attention step.
    *
    * @param context c (B, He) = Σ_j α_j h_j
-   * @param weights α (B, S): zero on padding, summing to 1 over each row's real positions
+   * @param weights α (B, Tx): zero on padding, summing to 1 over each row's real positions
    */
   record Context(Tensor context, Tensor weights) {}
 
   /**
    * Computes the keys' part of the score once per sequence.
    *
-   * @param keys encoder states h (B, S, He)
-   * @param lengths real lengths (B), each in [1, S]
+   * @param keys encoder states h (B, Tx, He)
+   * @param lengths real lengths (B), each in [1, Tx]
    * @return the prepared keys for {@link #attend(Tensor, Keys)}
    * @throws IllegalArgumentException if a shape or length does not fit
    */
@@ -79,7 +79,7 @@ public sealed interface Attention extends Module
    *
    * @param query decoder state s (B, Hs)
    * @param keys made by this attention's {@link #prepare}
-   * @return the context (B, He) and weights (B, S)
+   * @return the context (B, He) and weights (B, Tx)
    * @throws IllegalArgumentException if the query's shape does not fit the keys or this attention
    */
   Context attend(Tensor query, Keys keys);
@@ -88,9 +88,9 @@ public sealed interface Attention extends Module
    * One attention step: {@code attend(query, prepare(keys, lengths))}.
    *
    * @param query decoder state s (B, Hs)
-   * @param keys encoder states h (B, S, He)
-   * @param lengths real lengths (B), each in [1, S]
-   * @return the context (B, He) and weights (B, S)
+   * @param keys encoder states h (B, Tx, He)
+   * @param lengths real lengths (B), each in [1, Tx]
+   * @return the context (B, He) and weights (B, Tx)
    * @throws IllegalArgumentException if a shape or length does not fit
    */
   default Context attend(Tensor query, Tensor keys, int[] lengths) {

@@ -10,12 +10,12 @@ final class AttentionChecks {
   /**
    * Checks encoder states and their lengths.
    *
-   * @param keys must be (B, S, He) with He = {@code keySize}
-   * @param lengths must have B entries, each in [1, S]
+   * @param keys must be (B, Tx, He) with He = {@code keySize}
+   * @param lengths must have B entries, each in [1, Tx]
    */
   static void keys(Tensor keys, int[] lengths, int keySize) {
     if (keys.rank() != 3 || keys.dim(2) != keySize) {
-      throw new IllegalArgumentException("keys must have shape (B, S, " + keySize + "): got shape "
+      throw new IllegalArgumentException("keys must have shape (B, Tx, " + keySize + "): got shape "
           + Arrays.toString(keys.shape()));
     }
     int b = keys.dim(0);

@@ -19,9 +19,9 @@ final class AttentionOps {
    * y[b,s,:] = x[b,s,:] + q[b,:]          dx = dy,  dq[b,:] = Σ_s dy[b,s,:]
    * </pre>
    *
-   * @param x (B, S, A)
+   * @param x (B, Tx, A)
    * @param q (B, A)
-   * @return y (B, S, A)
+   * @return y (B, Tx, A)
    */
   static Tensor addPerRow(Tensor x, Tensor q) {
     int b = x.dim(0);
@@ -29,7 +29,7 @@ final class AttentionOps {
     int a = x.dim(2);
     float[] xd = x.data();
     float[] qd = q.data();
-    float[] y = new float[xd.length]; // (B, S, A)
+    float[] y = new float[xd.length]; // (B, Tx, A)
     for (int i = 0; i < b; i++) {
       for (int j = 0; j < s; j++) {
         int row = (i * s + j) * a;
@@ -67,10 +67,10 @@ final class AttentionOps {
    * dkeys[b,s,h] = de[b,s] q[b,h]          dq[b,h] = Σ_s de[b,s] keys[b,s,h]
    * </pre>
    *
-   * @param keys (B, S, H)
+   * @param keys (B, Tx, H)
    * @param q (B, H)
-   * @param lengths (B), each in [1, S]
-   * @return e (B, S)
+   * @param lengths (B), each in [1, Tx]
+   * @return e (B, Tx)
    */
   static Tensor scores(Tensor keys, Tensor q, int[] lengths) {
     int b = keys.dim(0);
@@ -78,7 +78,7 @@ final class AttentionOps {
     int h = keys.dim(2);
     float[] kd = keys.data();
     float[] qd = q.data();
-    float[] e = new float[b * s]; // (B, S)
+    float[] e = new float[b * s]; // (B, Tx)
     for (int i = 0; i < b; i++) {
       for (int j = 0; j < lengths[i]; j++) {
         int row = (i * s + j) * h;
@@ -118,15 +118,15 @@ final class AttentionOps {
    * de[b,s] = α[b,s] (dα[b,s] − Σ_{t &lt; len_b} α[b,t] dα[b,t])      (0 at padding)
    * </pre>
    *
-   * @param e (B, S)
-   * @param lengths (B), each in [1, S]
-   * @return α (B, S)
+   * @param e (B, Tx)
+   * @param lengths (B), each in [1, Tx]
+   * @return α (B, Tx)
    */
   static Tensor maskedSoftmax(Tensor e, int[] lengths) {
     int b = e.dim(0);
     int s = e.dim(1);
     float[] ed = e.data();
-    float[] alpha = new float[b * s]; // (B, S)
+    float[] alpha = new float[b * s]; // (B, Tx)
     for (int i = 0; i < b; i++) {
       int row = i * s;
       float max = Float.NEGATIVE_INFINITY;
@@ -166,9 +166,9 @@ final class AttentionOps {
    * dα[b,s] = Σ_h dc[b,h] v[b,s,h]         dv[b,s,h] = α[b,s] dc[b,h]
    * </pre>
    *
-   * @param alpha (B, S)
-   * @param values (B, S, H)
-   * @param lengths (B), each in [1, S]
+   * @param alpha (B, Tx)
+   * @param values (B, Tx, H)
+   * @param lengths (B), each in [1, Tx]
    * @return c (B, H)
    */
   static Tensor weightedSum(Tensor alpha, Tensor values, int[] lengths) {

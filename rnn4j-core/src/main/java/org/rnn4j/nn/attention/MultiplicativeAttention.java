@@ -14,7 +14,7 @@ import org.rnn4j.tensor.Tensor;
  * dot:     e[b,j] = s_bᵀ h_bj        no parameters; needs Hs = He
  * </pre>
  *
- * <p>{@link #prepare} computes W h (B, S, Hs) once per sequence (for dot the keys themselves), so
+ * <p>{@link #prepare} computes W h (B, Tx, Hs) once per sequence (for dot the keys themselves), so
  * each {@link #attend(Tensor, Attention.Keys)} is one batched dot product with the query.
  */
 public final class MultiplicativeAttention implements Attention {
@@ -65,7 +65,7 @@ public final class MultiplicativeAttention implements Attention {
   /**
    * {@inheritDoc}
    *
-   * <p>Projected keys: W h (B, S, Hs) for general, the keys (B, S, He) for dot.
+   * <p>Projected keys: W h (B, Tx, Hs) for general, the keys (B, Tx, He) for dot.
    */
   @Override
   public Keys prepare(Tensor keys, int[] lengths) {

@@ -6,7 +6,7 @@ package org.rnn4j.nn.recurrent;
  * time-major, so the rows of one step are contiguous and can be one GEMM operand. Allocated once
  * per layer call, before the time loop; cells only index into it.
  *
- * <p>Sizes: T steps, B batch rows, H hidden units, G gates, GH = G·H, S = floats a cell saves per
+ * <p>Sizes: T steps, B batch rows, H hidden units, G gates, GH = G·H, Z = floats a cell saves per
  * row and step. Row b of step s of a (T, B, X) buffer starts at {@code (s·B + b)·X}. The hidden
  * states have T + 1 slots: slot 0 is the initial state, slot s + 1 the state after step s (they
  * are the layer's outputs). When no backward pass will follow ({@code keepHistory} false), the
@@ -17,7 +17,7 @@ final class Unroll {
   final int batch; // B
   final int hidden; // H
   final int gateWidth; // GH
-  final int savedWidth; // S
+  final int savedWidth; // Z
   private final boolean keepHistory;
 
   final float[] preIh; // (T, B, GH) W_ih·x⟨s⟩ for all steps at once, bias not included
@@ -26,7 +26,7 @@ final class Unroll {
   final float[] biasHh; // (GH) b_hh
   final float[] h; // (T + 1, B, H) hidden states
   final float[] c; // (T + 1, B, H) cell states (LSTM); (2, B, H) without history; else empty
-  final float[] saved; // (T, B, S) gate activations for backward; (B, S) without history
+  final float[] saved; // (T, B, Z) gate activations for backward; (B, Z) without history
   final float[] pre; // (B, GH) scratch: each row's pre-activations
 
   // Backward work space, allocated on the first backward call.

@@ -35,11 +35,11 @@ import org.rnn4j.tensor.Tensor;
  * An encoder–decoder with attention and input feeding, for sequence → sequence of another length.
  *
  * <pre>
- * encoder   h = RNN_enc(drop(E_x[x])) (B, S, He), He = D·H; masked by the source lengths
+ * encoder   h = RNN_enc(drop(E_x[x])) (B, Tx, He), He = D·H; masked by the source lengths
  * bridge    s_0 = h_n of the last encoder layer (1, B, H)                      D = 1
  *           s_0 = tanh(W_bh [h_n→; h_n←] + b_bh),  c_0 = W_bc [c_n→; c_n←] + b_bc   D = 2
  * decoder   s_t = RNN_dec([drop(E_y[y_{t−1}]); ctx_{t−1}], s_{t−1})   ctx_0 = 0, y_0 = &lt;bos&gt;
- *           ctx_t, α_t = attention(s_t, h, lengths)                 (B, He), (B, S)
+ *           ctx_t, α_t = attention(s_t, h, lengths)                 (B, He), (B, Tx)
  *           z_t = W_o drop([s_t; ctx_t]) + b_o                      (B, V)
  * drop      inverted dropout with the config's probability, in training mode only (also between
  *           stacked encoder layers); the identity in evaluation mode
@@ -110,7 +110,7 @@ public final class Seq2Seq extends CompositeModule {
   /**
    * The encoder's outputs prepared for attention, and the decoder's first state.
    *
-   * @param keys encoder outputs h (B, S, He) with their projection and lengths
+   * @param keys encoder outputs h (B, Tx, He) with their projection and lengths
    * @param state s_0, (1, B, H) and, for the LSTM, c_0 (1, B, H)
    */
   record Encoded(Attention.Keys keys, RecurrentState state) {
@@ -161,14 +161,14 @@ public final class Seq2Seq extends CompositeModule {
    * One decoder step, up to the output layer ({@link #logits} turns its features into z_t).
    *
    * @param features [s_t; ctx_t] (B, H + He), after dropout when training
-   * @param weights α_t (B, S)
+   * @param weights α_t (B, Tx)
    * @param next the decoder state after the step
    */
   record Step(Tensor features, Tensor weights, DecoderState next) {}
 
   Encoded encode(PaddedIds source) {
     int b = source.batch();
-    // (B, S, E_x)
+    // (B, Tx, E_x)
     Tensor x = dropout.forward(encoderEmbedding.forward(source.ids(), b, source.time()));
     RecurrentOutput enc = encoder.forward(x, source.lengths());
     int d = config.encoder().directions();
@@ -231,7 +231,7 @@ public final class Seq2Seq extends CompositeModule {
   /**
    * Teacher-forced logits.
    *
-   * @param source (B, S) source ids with lengths
+   * @param source (B, Tx) source ids with lengths
    * @param decoderInputs (B, T) {@code <bos>} then each target, padded
    * @return logits z (B, T, V); z[b, t] predicts the token after decoderInputs[b, t]
    * @throws IllegalArgumentException if the batch sizes differ or the source is not token ids
@@ -298,7 +298,7 @@ public final class Seq2Seq extends CompositeModule {
    * {@code maxLength} tokens. Builds no graph and leaves the mode alone: decode in evaluation
    * mode.
    *
-   * @param source (B, S) source ids with lengths
+   * @param source (B, Tx) source ids with lengths
    * @param maxLength the most tokens per row, ≥ 1
    * @param bosId the token the decoder reads first
    * @param eosId the token that ends a row (not returned)
@@ -336,7 +336,7 @@ public final class Seq2Seq extends CompositeModule {
         Step out = step(previous, s, encoded.keys());
         s = out.next();
         previous = logits(out.features()).argmax();
-        float[] alpha = out.weights().data(); // (B, S)
+        float[] alpha = out.weights().data(); // (B, Tx)
         for (int i = 0; i < b; i++) {
           if (done[i]) {
             continue;
@@ -367,7 +367,7 @@ public final class Seq2Seq extends CompositeModule {
    * when it finished; the n best are ranked by log p / |y|^α, with |y| counting {@code <eos>}
    * (see {@link BeamSearchConfig}). With k = 1 the search is {@link #greedy} decoding.
    *
-   * @param source (B, S) source ids with lengths
+   * @param source (B, Tx) source ids with lengths
    * @param config k, the most tokens per hypothesis ({@code <eos>} included, as {@code
    *     maxLength} of {@link #greedy}), the end token ({@code <eos>}), α and n
    * @param bosId the token the decoder reads first

@@ -17,7 +17,7 @@ import org.rnn4j.tensor.Tensor;
  * call:
  *
  * <pre>
- * encoder outputs  h (1, S, He), projected (1, S, P)  →  (B, S, He), (B, S, P) for B hypotheses
+ * encoder outputs  h (1, Tx, He), projected (1, Tx, P)  →  (B, Tx, He), (B, Tx, P) for B hypotheses
  * state            s (1, B, H) [c (1, B, H)], ctx (B, He)
  * forward          ids (B, T) → logits (B, T, V); row b stops changing after lengths[b] steps
  * </pre>
@@ -25,7 +25,7 @@ import org.rnn4j.tensor.Tensor;
  */
 final class SourceDecoder implements NextTokenModel<Seq2Seq.DecoderState> {
   private final Seq2Seq model;
-  private final Seq2Seq.Encoded source; // keys (1, S, He), state (1, 1, H)
+  private final Seq2Seq.Encoded source; // keys (1, Tx, He), state (1, 1, H)
   private final Map<Integer, Attention.Keys> replicated = new HashMap<>(); // B → keys for B rows
 
   /**
@@ -96,7 +96,7 @@ final class SourceDecoder implements NextTokenModel<Seq2Seq.DecoderState> {
    *
    * @param bosId the token the decoder reads first
    * @param ids (m) target ids
-   * @return (m, S) weights over this source's steps
+   * @return (m, Tx) weights over this source's steps
    */
   float[][] attention(int bosId, int[] ids) {
     float[][] weights = new float[ids.length][];
@@ -105,7 +105,7 @@ final class SourceDecoder implements NextTokenModel<Seq2Seq.DecoderState> {
     try (NoGrad scope = NoGrad.enter()) {
       for (int t = 0; t < ids.length; t++) {
         Seq2Seq.Step out = model.step(previous, s, keys(1));
-        weights[t] = out.weights().data().clone(); // (1, S)
+        weights[t] = out.weights().data().clone(); // (1, Tx)
         s = out.next();
         previous[0] = ids[t];
       }
@@ -123,7 +123,7 @@ final class SourceDecoder implements NextTokenModel<Seq2Seq.DecoderState> {
     });
   }
 
-  /** x (1, S, X) repeated n times along the batch axis: (n, S, X). */
+  /** x (1, Tx, X) repeated n times along the batch axis: (n, Tx, X). */
   private static Tensor repeat(Tensor x, int n) {
     float[] one = x.data();
     float[] out = new float[n * one.length];

@@ -34,7 +34,7 @@ import org.rnn4j.text.Vocabulary;
  * Translator dates = Translator.load(Path.of("dates.safetensors"));
  * Translation t = dates.translate(List.of("3 march 2021"), Translator.Options.GREEDY).get(0);
  * t.text();       // "2021-03-03"
- * t.attention();  // (m, S): row t holds the weights over the source tokens for output token t
+ * t.attention();  // (m, Tx): row t holds the weights over the source tokens for output token t
  * }</pre>
  *
  * <p>Immutable and thread-safe: the model inside stays in evaluation mode, is never exposed, and
@@ -122,11 +122,11 @@ public final class Translator implements TaskModel {
    * translation.
    *
    * @param source the source text
-   * @param sourceTokens (S) the source's tokens as the source tokenizer split them
+   * @param sourceTokens (Tx) the source's tokens as the source tokenizer split them
    * @param ids (m) the target ids, without {@code <eos>}
    * @param tokens (m) the target tokens ({@code <unk>} where the model predicted it)
    * @param text the translation: the tokens joined by the target tokenizer
-   * @param attention (m, S) the weights with which each target token was predicted
+   * @param attention (m, Tx) the weights with which each target token was predicted
    */
   public record Translation(String source, List<String> sourceTokens, int[] ids,
       List<String> tokens, String text, float[][] attention) implements Prediction {

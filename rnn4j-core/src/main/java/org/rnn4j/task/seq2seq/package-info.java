@@ -9,9 +9,9 @@
  *           z_t = W_o [s_t; c_t] + b_o                        logits over the target vocabulary
  * </pre>
  *
- * <p>Dimension names: B batch, S source steps, T target steps, H hidden units per direction, D
- * encoder directions, He = D·H encoder output size, E_x and E_y embedding sizes, V target
- * vocabulary.
+ * <p>Dimension names: B batch, Tx source steps, T target steps (the lecture's Ty), H hidden
+ * units per direction, D encoder directions, He = D·H encoder output size, E_x and E_y embedding
+ * sizes, V target vocabulary.
  *
  * <p>The family ({@link org.rnn4j.task.seq2seq.Seq2SeqFamily}, "seq2seq") trains on a parallel
  * TSV and loads a model file as a {@link org.rnn4j.task.seq2seq.Translator}: immutable and
