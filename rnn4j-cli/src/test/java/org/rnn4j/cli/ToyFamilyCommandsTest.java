@@ -68,6 +68,16 @@ class ToyFamilyCommandsTest {
 
     CliRun info = run("info", model.toString());
     assertTrue(info.out().contains("\"alphabet\" : \"ab\""), info.out());
+    CliRun other = run("train", "--task", "toy", "--pooling", "max", "--data", train.toString(),
+        "--out", dir.resolve("never.safetensors").toString());
+    assertEquals("rnn4j: --pooling does not apply to --task toy (it applies to classify)",
+        other.err().lines().findFirst().orElseThrow().replace(
+            " (run with --verbose for the stack trace)", ""));
+    assertTrue(!Files.exists(dir.resolve("never.metrics.jsonl")), "refused before writing");
+    CliRun own = run("train", "--task", "classify", "--toy-alphabet", "ab", "--data",
+        train.toString(), "--out", dir.resolve("never.safetensors").toString());
+    assertTrue(own.err().contains("--toy-alphabet does not apply to --task classify (it applies"
+        + " to toy)"), own.err());
     CliRun help = run("train", "--help");
     assertTrue(help.out().contains("--toy-alphabet") && help.out().contains("Task toy:"),
         help.out());
