@@ -69,7 +69,7 @@ class AdditiveAttentionTest {
         && badQuery.getMessage().contains("[4, 5]"), badQuery.getMessage());
     IllegalArgumentException badKeys = assertThrows(IllegalArgumentException.class,
         () -> attention.prepare(Tensor.zeros(4, 7, HE + 1), LENGTHS));
-    assertTrue(badKeys.getMessage().contains("(B, S, 3)")
+    assertTrue(badKeys.getMessage().contains("(B, Tx, 3)")
         && badKeys.getMessage().contains("[4, 7, 4]"), badKeys.getMessage());
     IllegalArgumentException badLength = assertThrows(IllegalArgumentException.class,
         () -> attention.prepare(keys, new int[] {3, 8, 1, 5}));
