@@ -65,13 +65,7 @@ public final class TaskOptions {
    * @throws IllegalArgumentException if the value is not an integer of at least {@code min}
    */
   public int integer(TaskOption option, int min) {
-    String v = string(option);
-    int n;
-    try {
-      n = Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option.flagName() + " must be an integer, got " + v);
-    }
+    int n = parse(option, Integer::parseInt, "an integer");
     if (n < min) {
       throw new IllegalArgumentException(option.flagName() + " must be at least " + min
           + ", got " + n);
@@ -90,16 +84,10 @@ public final class TaskOptions {
    * @throws IllegalArgumentException if the value is not a number in [min, maxExclusive)
    */
   public double number(TaskOption option, double min, double maxExclusive) {
-    String v = string(option);
-    double x;
-    try {
-      x = Double.parseDouble(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option.flagName() + " must be a number, got " + v);
-    }
+    double x = parse(option, Double::parseDouble, "a number");
     if (!(x >= min && x < maxExclusive)) {
       throw new IllegalArgumentException(option.flagName() + " must lie in [" + min + ", "
-          + maxExclusive + "), got " + v);
+          + maxExclusive + "), got " + string(option));
     }
     return x;
   }
@@ -111,17 +99,23 @@ public final class TaskOptions {
    * @throws IllegalArgumentException if the value is not a number in [0, 1)
    */
   public float probability(TaskOption option) {
-    String v = string(option);
-    float p;
-    try {
-      p = Float.parseFloat(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option.flagName() + " must be a number, got " + v);
-    }
+    float p = parse(option, Float::parseFloat, "a number");
     if (!(p >= 0f && p < 1f)) {
-      throw new IllegalArgumentException(option.flagName() + " must lie in [0, 1), got " + v);
+      throw new IllegalArgumentException(option.flagName() + " must lie in [0, 1), got "
+          + string(option));
     }
     return p;
+  }
+
+  /** The value parsed, or an error naming the option, what it must be and what it was. */
+  private <T> T parse(TaskOption option, java.util.function.Function<String, T> parser,
+      String kind) {
+    String v = string(option);
+    try {
+      return parser.apply(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option.flagName() + " must be " + kind + ", got " + v);
+    }
   }
 
   /**
