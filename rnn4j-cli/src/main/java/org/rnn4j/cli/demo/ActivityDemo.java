@@ -25,8 +25,11 @@ import org.rnn4j.task.classify.Pooling;
  *
  * <p>The test accuracy and confusion matrix are printed beside the majority class (about 1/6:
  * the activities are drawn uniformly).
+ *
+ * @param seed seeds the generated clips, the initial weights, dropout and the batch order
+ * @param settings the model and its training
  */
-public final class ActivityDemo {
+public record ActivityDemo(long seed, Settings settings) {
   private static final int CLIPS = 1_200;
   private static final int VALIDATION_SUBJECTS = 3;
   private static final int TEST_SUBJECTS = 6;
@@ -34,21 +37,9 @@ public final class ActivityDemo {
   /** The settings of {@code rnn4j demo activity}. */
   public static final Settings DEFAULT = new Settings(32, 0.2f, 30, 2e-3);
 
-  private final long seed;
-  private final Settings settings;
-
-  /** @param seed seeds the generated clips, the initial weights, dropout and the batch order */
+  /** The demo with its default settings. */
   public ActivityDemo(long seed) {
     this(seed, DEFAULT);
-  }
-
-  /**
-   * @param seed seeds the generated clips, the initial weights, dropout and the batch order
-   * @param settings the model and its training
-   */
-  public ActivityDemo(long seed, Settings settings) {
-    this.seed = seed;
-    this.settings = settings;
   }
 
   /**

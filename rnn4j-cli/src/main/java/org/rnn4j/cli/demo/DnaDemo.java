@@ -27,28 +27,19 @@ import org.rnn4j.task.classify.Pooling;
  *
  * <p>The test accuracy and confusion matrix are printed beside the majority class ({@code n},
  * about 52%).
+ *
+ * @param seed seeds the split, the initial weights, dropout and the batch order
+ * @param settings the model and its training
  */
-public final class DnaDemo {
+public record DnaDemo(long seed, Settings settings) {
   private static final String BASES = "ACGT";
 
   /** The settings of {@code rnn4j demo dna}. */
   public static final Settings DEFAULT = new Settings(64, 0.3f, 40, 3e-3);
 
-  private final long seed;
-  private final Settings settings;
-
-  /** @param seed seeds the split, the initial weights, dropout and the batch order */
+  /** The demo with its default settings. */
   public DnaDemo(long seed) {
     this(seed, DEFAULT);
-  }
-
-  /**
-   * @param seed seeds the split, the initial weights, dropout and the batch order
-   * @param settings the model and its training
-   */
-  public DnaDemo(long seed, Settings settings) {
-    this.seed = seed;
-    this.settings = settings;
   }
 
   /**
