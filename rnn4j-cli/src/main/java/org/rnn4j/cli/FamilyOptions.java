@@ -11,6 +11,7 @@ import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The options the registered task families declare, offered on the commands that take them:
@@ -116,7 +117,7 @@ final class FamilyOptions {
    * @param use which command it is
    * @param family the family of the task or model at hand
    * @return the given values by option name
-   * @throws IllegalArgumentException naming an option given that this family does not read
+   * @throws ParameterException naming an option given that this family does not read
    */
   static TaskOptions given(CommandSpec spec, TaskOption.Use use, TaskFamily family) {
     Map<String, String> values = new HashMap<>();
@@ -127,7 +128,7 @@ final class FamilyOptions {
         continue;
       }
       if (!d.families().contains(family)) {
-        throw new IllegalArgumentException("--" + d.name() + " does not apply to "
+        throw new ParameterException(spec.commandLine(), "--" + d.name() + " does not apply to "
             + (use == TaskOption.Use.TRAIN ? "--task " + family.name() : family.name() + " models")
             + " (it applies to " + names(d.families()) + ")");
       }

@@ -22,6 +22,7 @@ import org.rnn4j.task.forecast.SeriesForecaster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -85,6 +86,14 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    RunPaths paths = new RunPaths().input("--model", model).input("--data", data);
+    if (out != null) {
+      paths.output("--out", out);
+    }
+    if (chart != null) {
+      paths.output("--chart", chart);
+    }
+    paths.check();
     SeriesForecaster forecaster = load();
     ForecasterConfig c = forecaster.config();
     TimeSeries series = TimeSeriesFiles.read(data, Optional.ofNullable(format),
@@ -152,13 +161,13 @@ final class ForecastCommand implements Callable<Integer> {
   /** N: --horizon, else --holdout, else the model's; they must agree when both are given. */
   private int steps(ForecasterConfig c) {
     if (holdout != null && holdout < 1) {
-      throw new IllegalArgumentException("--holdout must be at least 1, got " + holdout);
+      throw new ParameterException(spec.commandLine(), "--holdout must be at least 1, got " + holdout);
     }
     if (horizon != null && horizon < 1) {
-      throw new IllegalArgumentException("--horizon must be at least 1, got " + horizon);
+      throw new ParameterException(spec.commandLine(), "--horizon must be at least 1, got " + horizon);
     }
     if (horizon != null && holdout != null && !horizon.equals(holdout)) {
-      throw new IllegalArgumentException("--horizon " + horizon + " and --holdout " + holdout
+      throw new ParameterException(spec.commandLine(), "--horizon " + horizon + " and --holdout " + holdout
           + " disagree: the held-out steps are the ones forecast, give one of them");
     }
     return horizon != null ? horizon : holdout != null ? holdout : c.horizon();

@@ -11,6 +11,7 @@ import org.rnn4j.task.lm.TextGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -58,7 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (count < 1 || maxTokens < 1) {
-      throw new IllegalArgumentException("--count and --max-tokens must be at least 1, got "
+      throw new ParameterException(spec.commandLine(), "--count and --max-tokens must be at least 1, got "
           + count + " and " + maxTokens);
     }
     TextGenerator lm = TextGenerator.load(model);

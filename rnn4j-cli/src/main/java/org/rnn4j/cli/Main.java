@@ -2,6 +2,7 @@ package org.rnn4j.cli;
 
 import java.io.PrintWriter;
 import org.rnn4j.task.TaskOption;
+import org.rnn4j.task.TaskOptionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +47,12 @@ public final class Main implements Runnable {
         TaskOption.Use.PREDICT);
     cmd.setOut(out);
     cmd.setErr(err);
+    cmd.setParameterExceptionHandler((e, arguments) -> usageError(e.getMessage(),
+        e.getCommandLine(), err));
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof TaskOptionException) {
+        return usageError(e.getMessage(), commandLine, err);
+      }
       if (main.verbose) {
         e.printStackTrace(err);
       } else {
@@ -59,6 +65,14 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** A usage error: one line naming the option, a pointer to help, exit code 2. */
+  private static int usageError(String message, CommandLine command, PrintWriter err) {
+    err.println("rnn4j: " + message);
+    err.println("(see " + command.getCommandSpec().qualifiedName() + " --help)");
+    err.flush();
+    return 2;
   }
 
   /** The message, followed by its deepest cause's when that says something the message does not. */

@@ -63,6 +63,14 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    RunPaths paths = new RunPaths().input("--model", model);
+    if (input != null) {
+      paths.input("FILE", input);
+    }
+    if (attention != null) {
+      paths.output("--attention", attention);
+    }
+    paths.check();
     TaskFamily family = TaskFamilies.of(model);
     if (!(family instanceof Seq2SeqFamily)) {
       throw new IllegalArgumentException(model + ": translate needs a seq2seq model (from train"

@@ -177,10 +177,16 @@ class ForecastCommandsTest {
         .code());
     CliRun r = run("forecast", "--model", model.toString(), "--data", data.toString(), "--horizon",
         "3", "--holdout", "4");
-    assertEquals(1, r.code());
+    assertEquals(2, r.code(), "a usage error");
     assertTrue(r.err().contains("--horizon 3 and --holdout 4 disagree"), r.err());
     CliRun all = run("forecast", "--model", model.toString(), "--data", data.toString(),
         "--holdout", "40");
     assertTrue(all.err().contains("s.csv") && all.err().contains("--holdout 40"), all.err());
+    CliRun clobber = run("forecast", "--model", model.toString(), "--data", data.toString(),
+        "--chart", data.toString());
+    assertEquals(1, clobber.code());
+    assertTrue(clobber.err().startsWith("rnn4j: --chart " + data + " is the same file as --data "
+        + data + ": refusing to overwrite it"), clobber.err());
+    assertEquals(sales(40), Files.readAllLines(data), "the data is untouched");
   }
 }

@@ -33,8 +33,8 @@ class LanguageModelCommandsTest {
         train.out());
     assertTrue(Files.size(model) > 0);
     assertTrue(Files.size(dir.resolve("out/model.curves.png")) > 1000, "a PNG chart");
-    assertEquals(3 * 4 + 3, Files.readAllLines(dir.resolve("out/model.metrics.jsonl")).size(),
-        "a line per step (27 names / batch 8 = 4 steps) and per epoch");
+    assertEquals(1 + 3 * 4 + 3, Files.readAllLines(dir.resolve("out/model.metrics.jsonl")).size(),
+        "a run line, a line per step (27 names / batch 8 = 4 steps) and per epoch");
 
     CliRun info = run("info", model.toString());
     assertEquals(0, info.code(), info.err());

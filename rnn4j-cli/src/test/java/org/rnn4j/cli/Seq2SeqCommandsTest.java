@@ -79,12 +79,12 @@ class Seq2SeqCommandsTest {
     assertEquals(Vocabulary.SPECIALS.size() + 6, Seq2Seq.load(model).model().config()
         .sourceVocabularySize()); // a … f
     CliRun zero = train(1, "--min-count", "0");
-    assertEquals(1, zero.code());
+    assertEquals(2, zero.code(), "a usage error");
     assertEquals("rnn4j: --min-count must be at least 1, got 0", zero.err().lines()
         .filter(l -> l.startsWith("rnn4j:")).findFirst().orElse("").replace(
             " (run with --verbose for the stack trace)", ""), zero.err());
     CliRun tiny = train(1, "--max-vocabulary", "4");
-    assertEquals(1, tiny.code());
+    assertEquals(2, tiny.code());
     assertTrue(tiny.err().contains("--max-vocabulary must be at least 5"), tiny.err());
   }
 
@@ -168,16 +168,16 @@ class Seq2SeqCommandsTest {
     assertEquals(1, malformed.err().strip().lines().count(), malformed.err());
 
     CliRun attention = train(1, "--attention", "dot");
-    assertEquals(1, attention.code());
+    assertEquals(2, attention.code());
     assertTrue(attention.err().contains("--attention must be additive or multiplicative, got"
         + " dot"), attention.err());
     CliRun dropout = train(1, "--dropout", "1");
-    assertEquals(1, dropout.code());
+    assertEquals(2, dropout.code());
     assertTrue(dropout.err().contains("--dropout must lie in [0, 1), got 1"), dropout.err());
 
     assertEquals(0, train(1).code());
     CliRun beam = run("translate", "--model", model.toString(), "--beam", "0", pairs.toString());
-    assertEquals(1, beam.code());
+    assertEquals(2, beam.code());
     assertTrue(beam.err().contains("--beam must be at least 1, got 0"), beam.err());
     CliRun empty = run("translate", "--model", model.toString(), "--attention",
         dir.resolve("x.png").toString(), Files.write(dir.resolve("blank.txt"),

@@ -82,7 +82,7 @@ public final class CommonOptions {
     return switch (kind.toLowerCase(Locale.ROOT)) {
       case "char" -> new CharTokenizer();
       case "word" -> new WordTokenizer(options.flag(LOWER_CASE), true);
-      default -> throw new IllegalArgumentException(
+      default -> throw new TaskOptionException(
           TOKENS.flagName() + " must be char or word, got " + kind);
     };
   }
@@ -103,7 +103,7 @@ public final class CommonOptions {
     int maxSize = options.optionalInteger(MAX_VOCABULARY, Integer.MIN_VALUE)
         .orElse(VocabularyBuilder.UNLIMITED);
     if (maxSize <= specials) {
-      throw new IllegalArgumentException(MAX_VOCABULARY.flagName() + " must be at least "
+      throw new TaskOptionException(MAX_VOCABULARY.flagName() + " must be at least "
           + (specials + 1) + " (the " + specials + " special tokens and one more), got "
           + maxSize);
     }

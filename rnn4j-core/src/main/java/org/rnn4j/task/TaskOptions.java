@@ -48,10 +48,10 @@ public final class TaskOptions {
   }
 
   /**
-   * @throws IllegalArgumentException if the option has no value and no default
+   * @throws TaskOptionException if the option has no value and no default
    */
   public String string(TaskOption option) {
-    return get(option).orElseThrow(() -> new IllegalArgumentException(
+    return get(option).orElseThrow(() -> new TaskOptionException(
         option.flagName() + " is required: " + option.description()));
   }
 
@@ -62,12 +62,12 @@ public final class TaskOptions {
 
   /**
    * @param min the smallest value allowed
-   * @throws IllegalArgumentException if the value is not an integer of at least {@code min}
+   * @throws TaskOptionException if the value is not an integer of at least {@code min}
    */
   public int integer(TaskOption option, int min) {
     int n = parse(option, Integer::parseInt, "an integer");
     if (n < min) {
-      throw new IllegalArgumentException(option.flagName() + " must be at least " + min
+      throw new TaskOptionException(option.flagName() + " must be at least " + min
           + ", got " + n);
     }
     return n;
@@ -81,12 +81,12 @@ public final class TaskOptions {
   /**
    * @param min the smallest value allowed
    * @param maxExclusive the first value above the range
-   * @throws IllegalArgumentException if the value is not a number in [min, maxExclusive)
+   * @throws TaskOptionException if the value is not a number in [min, maxExclusive)
    */
   public double number(TaskOption option, double min, double maxExclusive) {
     double x = parse(option, Double::parseDouble, "a number");
     if (!(x >= min && x < maxExclusive)) {
-      throw new IllegalArgumentException(option.flagName() + " must lie in [" + min + ", "
+      throw new TaskOptionException(option.flagName() + " must lie in [" + min + ", "
           + maxExclusive + "), got " + string(option));
     }
     return x;
@@ -96,12 +96,12 @@ public final class TaskOptions {
    * A probability, parsed as a float (as {@code Float.parseFloat} reads it, so "0.3" is the float
    * nearest 0.3).
    *
-   * @throws IllegalArgumentException if the value is not a number in [0, 1)
+   * @throws TaskOptionException if the value is not a number in [0, 1)
    */
   public float probability(TaskOption option) {
     float p = parse(option, Float::parseFloat, "a number");
     if (!(p >= 0f && p < 1f)) {
-      throw new IllegalArgumentException(option.flagName() + " must lie in [0, 1), got "
+      throw new TaskOptionException(option.flagName() + " must lie in [0, 1), got "
           + string(option));
     }
     return p;
@@ -114,14 +114,14 @@ public final class TaskOptions {
     try {
       return parser.apply(v.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option.flagName() + " must be " + kind + ", got " + v);
+      throw new TaskOptionException(option.flagName() + " must be " + kind + ", got " + v);
     }
   }
 
   /**
    * A value among an enum's constants, matched without regard to case.
    *
-   * @throws IllegalArgumentException listing the choices when the value is none of them
+   * @throws TaskOptionException listing the choices when the value is none of them
    */
   public <E extends Enum<E>> E choice(TaskOption option, Class<E> type) {
     String v = string(option);
@@ -130,7 +130,7 @@ public final class TaskOptions {
         return e;
       }
     }
-    throw new IllegalArgumentException(option.flagName() + " must be one of "
+    throw new TaskOptionException(option.flagName() + " must be one of "
         + choices(type) + ", got " + v);
   }
 

@@ -12,10 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
- * Writes training metrics as JSON lines: one {@code {"type":"step", …}} line per step (loss,
- * gradient norm, learning rate, tokens/s, and the per-step state-gradient norms when recorded) and
- * one {@code {"type":"epoch", …}} line per epoch (train loss and validation metrics). Appends, so
- * a resumed run continues the same log.
+ * Writes training metrics as JSON lines: one {@code {"type":"run", …}} line where a run starts
+ * or resumes (epochs, batches per epoch, the epoch it starts at), one {@code {"type":"step", …}}
+ * line per step (loss, gradient norm, learning rate, tokens/s, and the per-step state-gradient
+ * norms when recorded) and one {@code {"type":"epoch", …}} line per epoch (train loss and
+ * validation metrics). Appends, so a resumed run continues the same log after its own run line.
  */
 public final class MetricsLog implements TrainingListener, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +35,12 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open metrics log " + file, e);
     }
+  }
+
+  @Override
+  public void onStart(int epochs, int batches, int firstEpoch) {
+    write(JSON.createObjectNode().put("type", "run").put("epochs", epochs)
+        .put("batches", batches).put("first_epoch", firstEpoch + 1));
   }
 
   @Override

@@ -122,7 +122,8 @@ public final class Trainer<B> {
         }
         int[] order = order(at.epoch());
         while (at.nextBatch() < order.length) {
-          if (config.maxSteps() > 0 && at.globalStep() >= config.maxSteps()) {
+          if (config.maxSteps() > 0 && at.globalStep() >= config.maxSteps()
+              || config.stop().getAsBoolean()) {
             save();
             return result(false, true);
           }

@@ -2,6 +2,7 @@ package org.rnn4j.train;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.rnn4j.optim.LearningRateSchedule;
 import org.rnn4j.optim.ReduceOnPlateauConfig;
 
@@ -18,6 +19,8 @@ import org.rnn4j.optim.ReduceOnPlateauConfig;
  * @param schedule the learning rate as a function of completed steps (or epochs)
  * @param scheduleByEpoch whether {@code schedule} counts epochs rather than steps
  * @param plateau reduce the learning rate when a validation metric stalls
+ * @param stop asked before every step; when it answers true the run writes its checkpoint and
+ *     ends, interrupted (a signal handler's flag, say)
  */
 public record TrainerConfig(
     int epochs,
@@ -29,7 +32,8 @@ public record TrainerConfig(
     long maxSteps,
     Optional<LearningRateSchedule> schedule,
     boolean scheduleByEpoch,
-    Optional<Plateau> plateau) {
+    Optional<Plateau> plateau,
+    BooleanSupplier stop) {
 
   public static final double DEFAULT_CLIP_NORM = 5.0;
 
@@ -79,6 +83,7 @@ public record TrainerConfig(
     private Optional<LearningRateSchedule> schedule = Optional.empty();
     private boolean scheduleByEpoch;
     private Optional<Plateau> plateau = Optional.empty();
+    private BooleanSupplier stop = () -> false;
 
     private Builder(int epochs, long seed) {
       this.epochs = epochs;
@@ -122,9 +127,15 @@ public record TrainerConfig(
       return this;
     }
 
+    /** Stop (interrupted, after writing the checkpoint) before the first step it answers true. */
+    public Builder stopWhen(BooleanSupplier value) {
+      this.stop = value;
+      return this;
+    }
+
     public TrainerConfig build() {
       return new TrainerConfig(epochs, seed, clipNorm, checkpoint, checkpointEverySteps,
-          earlyStopping, maxSteps, schedule, scheduleByEpoch, plateau);
+          earlyStopping, maxSteps, schedule, scheduleByEpoch, plateau, stop);
     }
   }
 }

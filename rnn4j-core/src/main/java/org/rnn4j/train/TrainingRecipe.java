@@ -1,15 +1,18 @@
 package org.rnn4j.train;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.rnn4j.optim.Adam;
 
 /**
  * The one way rnn4j trains a task model, shared by the command line, the demos and library
  * users: Adam over the objective's model parameters, the global gradient norm clipped, validation
  * after every epoch, optional early stopping that keeps the best epoch's weights, and listeners
- * for progress and logs. For anything else (another optimizer, schedules, checkpoints) build a
- * {@link Trainer} directly.
+ * for progress and logs, and optionally a checkpoint (written at every epoch's end and when the
+ * stop signal asks) from which an interrupted run resumes exactly. For anything else (another
+ * optimizer, schedules) build a {@link Trainer} directly.
  *
  * @param epochs how many passes over the training batches
  * @param seed the run's seed: batch order and dropout derive from it
@@ -17,9 +20,13 @@ import org.rnn4j.optim.Adam;
  * @param clipNorm the largest global gradient norm; 0 turns clipping off
  * @param earlyStopping when to stop and which epoch's weights to keep, if at all
  * @param listeners progress bar, metrics log, charts
+ * @param checkpoint where to keep the run's checkpoint, if anywhere; a run resumes from it when
+ *     it exists
+ * @param stop asked before every step; true ends the run, interrupted, after the checkpoint
  */
 public record TrainingRecipe(int epochs, long seed, double learningRate, double clipNorm,
-    Optional<EarlyStopping> earlyStopping, List<TrainingListener> listeners) {
+    Optional<EarlyStopping> earlyStopping, List<TrainingListener> listeners,
+    Optional<Path> checkpoint, BooleanSupplier stop) {
 
   public static final double DEFAULT_LEARNING_RATE = 0.01;
 
@@ -36,8 +43,9 @@ public record TrainingRecipe(int epochs, long seed, double learningRate, double 
       throw new IllegalArgumentException("clipNorm must be finite and at least 0, got "
           + clipNorm);
     }
-    if (earlyStopping == null || listeners == null) {
-      throw new IllegalArgumentException("earlyStopping (Optional) and listeners must be given");
+    if (earlyStopping == null || listeners == null || checkpoint == null || stop == null) {
+      throw new IllegalArgumentException(
+          "earlyStopping, checkpoint (Optionals), listeners and stop must be given");
     }
     listeners = List.copyOf(listeners);
   }
@@ -52,33 +60,50 @@ public record TrainingRecipe(int epochs, long seed, double learningRate, double 
    */
   public static TrainingRecipe of(int epochs, long seed) {
     return new TrainingRecipe(epochs, seed, DEFAULT_LEARNING_RATE,
-        TrainerConfig.DEFAULT_CLIP_NORM, Optional.empty(), List.of());
+        TrainerConfig.DEFAULT_CLIP_NORM, Optional.empty(), List.of(), Optional.empty(),
+        () -> false);
   }
 
   /** This recipe with another learning rate. */
   public TrainingRecipe withLearningRate(double value) {
-    return new TrainingRecipe(epochs, seed, value, clipNorm, earlyStopping, listeners);
+    return new TrainingRecipe(epochs, seed, value, clipNorm, earlyStopping, listeners,
+        checkpoint, stop);
   }
 
   /** This recipe with another clipping norm (0: off). */
   public TrainingRecipe withClipNorm(double value) {
-    return new TrainingRecipe(epochs, seed, learningRate, value, earlyStopping, listeners);
+    return new TrainingRecipe(epochs, seed, learningRate, value, earlyStopping, listeners,
+        checkpoint, stop);
   }
 
   /** This recipe stopping early as given. */
   public TrainingRecipe withEarlyStopping(EarlyStopping value) {
     return new TrainingRecipe(epochs, seed, learningRate, clipNorm, Optional.of(value),
-        listeners);
+        listeners, checkpoint, stop);
   }
 
   /** This recipe with these listeners instead of its own. */
   public TrainingRecipe withListeners(List<TrainingListener> value) {
-    return new TrainingRecipe(epochs, seed, learningRate, clipNorm, earlyStopping, value);
+    return new TrainingRecipe(epochs, seed, learningRate, clipNorm, earlyStopping, value,
+        checkpoint, stop);
   }
 
   /** This recipe with another seed. */
   public TrainingRecipe withSeed(long value) {
-    return new TrainingRecipe(epochs, value, learningRate, clipNorm, earlyStopping, listeners);
+    return new TrainingRecipe(epochs, value, learningRate, clipNorm, earlyStopping, listeners,
+        checkpoint, stop);
+  }
+
+  /** This recipe keeping a checkpoint in {@code file} and resuming from it when it exists. */
+  public TrainingRecipe withCheckpoint(Path file) {
+    return new TrainingRecipe(epochs, seed, learningRate, clipNorm, earlyStopping, listeners,
+        Optional.of(file), stop);
+  }
+
+  /** This recipe ending the run, interrupted and checkpointed, once {@code value} says so. */
+  public TrainingRecipe withStop(BooleanSupplier value) {
+    return new TrainingRecipe(epochs, seed, learningRate, clipNorm, earlyStopping, listeners,
+        checkpoint, value);
   }
 
   /**
@@ -93,8 +118,10 @@ public record TrainingRecipe(int epochs, long seed, double learningRate, double 
    */
   public <B> TrainingResult fit(Objective<B> objective, BatchSource<B> train,
       Optional<BatchSource<B>> validation) {
-    TrainerConfig.Builder config = TrainerConfig.builder(epochs, seed).clipNorm(clipNorm);
+    TrainerConfig.Builder config = TrainerConfig.builder(epochs, seed).clipNorm(clipNorm)
+        .stopWhen(stop);
     earlyStopping.ifPresent(config::earlyStopping);
+    checkpoint.ifPresent(config::checkpoint);
     return new Trainer<>(config.build(), objective,
         Adam.of(objective.model().parameters(), learningRate), listeners)
         .fit(train, validation);

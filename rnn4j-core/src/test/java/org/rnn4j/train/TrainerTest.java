@@ -244,9 +244,12 @@ class TrainerTest {
     assertTrue(text.contains("epoch 1/2 [") && text.contains("tok/s | ETA"), text);
     assertTrue(text.contains("epoch 2/2 done in") && text.contains("validation perplexity"), text);
     List<String> lines = Files.readAllLines(log);
-    assertEquals(2 * source.size() + 2, lines.size());
+    assertEquals(1 + 2 * source.size() + 2, lines.size());
     ObjectMapper json = new ObjectMapper();
-    JsonNode step = json.readTree(lines.get(0));
+    JsonNode run = json.readTree(lines.get(0));
+    assertEquals("run", run.get("type").asText());
+    assertEquals(1, run.get("first_epoch").asInt());
+    JsonNode step = json.readTree(lines.get(1));
     assertEquals("step", step.get("type").asText());
     assertEquals(12, step.get("state_grad_norms").get(0).size(), "one norm per time step");
     assertTrue(step.get("grad_norm").asDouble() > 0);

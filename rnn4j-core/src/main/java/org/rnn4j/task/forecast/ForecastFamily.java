@@ -18,6 +18,7 @@ import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
 import org.rnn4j.task.TaskOption;
+import org.rnn4j.task.TaskOptionException;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
@@ -71,7 +72,7 @@ public final class ForecastFamily extends AbstractTaskFamily {
 
     static Settings of(TaskOptions o) {
       if (o.flag(CommonOptions.BIDIRECTIONAL)) {
-        throw new IllegalArgumentException(CommonOptions.BIDIRECTIONAL.flagName() + " does not"
+        throw new TaskOptionException(CommonOptions.BIDIRECTIONAL.flagName() + " does not"
             + " apply to --task forecast: a forecaster reads the past in time order only");
       }
       return new Settings(Arrays.asList(o.string(VALUE).split(",")), o.get(TIME),

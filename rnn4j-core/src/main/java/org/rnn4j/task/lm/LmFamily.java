@@ -11,6 +11,7 @@ import org.rnn4j.data.Split;
 import org.rnn4j.data.format.TextLines;
 import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.TaskOptionException;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
@@ -44,7 +45,7 @@ public final class LmFamily extends AbstractTaskFamily {
   public TrainedModel train(TrainingJob job) throws IOException {
     TaskOptions options = job.options();
     if (options.flag(CommonOptions.BIDIRECTIONAL)) {
-      throw new IllegalArgumentException(CommonOptions.BIDIRECTIONAL.flagName() + " does not"
+      throw new TaskOptionException(CommonOptions.BIDIRECTIONAL.flagName() + " does not"
           + " apply to --task lm: a language model reads left to right, so that each prediction"
           + " sees only the tokens before it");
     }

@@ -18,6 +18,7 @@ import org.rnn4j.data.format.SentencePair;
 import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
 import org.rnn4j.task.TaskOption;
+import org.rnn4j.task.TaskOptionException;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
@@ -90,7 +91,7 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
     try {
       return AttentionKind.valueOf(kind.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(ATTENTION.flagName() + " must be additive or"
+      throw new TaskOptionException(ATTENTION.flagName() + " must be additive or"
           + " multiplicative, got " + kind);
     }
   }

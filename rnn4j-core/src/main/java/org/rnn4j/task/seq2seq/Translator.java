@@ -18,6 +18,7 @@ import org.rnn4j.io.ModelFile;
 import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.task.Prediction;
 import org.rnn4j.task.TaskModel;
+import org.rnn4j.task.TaskOptionException;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.TextCodecPair;
@@ -86,7 +87,7 @@ public final class Translator implements TaskModel {
      * @param options the user's options ({@link Seq2SeqFamily#BEAM}, {@link
      *     Seq2SeqFamily#ALPHA}, {@link Seq2SeqFamily#MAX_LENGTH})
      * @return the decoding options
-     * @throws IllegalArgumentException naming the option that is wrong
+     * @throws TaskOptionException naming the option that is wrong
      */
     public static Options from(TaskOptions options) {
       int beam = options.integer(Seq2SeqFamily.BEAM, 1);
@@ -95,11 +96,11 @@ public final class Translator implements TaskModel {
       try {
         alpha = Double.parseDouble(given.trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(Seq2SeqFamily.ALPHA.flagName() + " must be a number,"
+        throw new TaskOptionException(Seq2SeqFamily.ALPHA.flagName() + " must be a number,"
             + " got " + given);
       }
       if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-        throw new IllegalArgumentException(Seq2SeqFamily.ALPHA.flagName() + " must be finite and"
+        throw new TaskOptionException(Seq2SeqFamily.ALPHA.flagName() + " must be finite and"
             + " at least 0, got " + alpha);
       }
       return new Options(beam, alpha, options.optionalInteger(Seq2SeqFamily.MAX_LENGTH, 1)
