@@ -1,6 +1,11 @@
 package org.rnn4j.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptionException;
 import picocli.CommandLine;
@@ -89,8 +94,22 @@ public final class Main implements Runnable {
     return line;
   }
 
+  /**
+   * Runs the command line with UTF-8 standard output and error, whatever the platform's default
+   * charset (under {@code LANG=C} the JVM would write every other character as '?').
+   */
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+        StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+        StandardCharsets.UTF_8);
+    System.setOut(out);
+    System.setErr(err);
+    System.exit(execute(args, utf8(out), utf8(err)));
+  }
+
+  private static PrintWriter utf8(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
   }
 
   /** The version from the jar manifest, or "development" when run from classes. */
