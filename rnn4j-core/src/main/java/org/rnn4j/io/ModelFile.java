@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +34,8 @@ import org.rnn4j.tensor.Tensor;
 public final class ModelFile {
   public static final String FORMAT = "rnn4j-model";
   public static final String VERSION = "1";
+  /** The metadata key of {@link #checksum}. */
+  public static final String CHECKSUM = "tensors_sha256";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ModelFile() {}
@@ -165,6 +172,7 @@ public final class ModelFile {
     meta.put("config", config.toString());
     vocabulary.ifPresent(v -> meta.put("vocabulary", v));
     meta.put("provenance", provenance.toJson());
+    meta.put(CHECKSUM, checksum(parameters));
     Safetensors.write(file, parameters, meta);
   }
 
@@ -185,6 +193,7 @@ public final class ModelFile {
       throw new ModelFormatException(file + ": unsupported model format version '"
           + meta.get("format_version") + "', this rnn4j reads version " + VERSION);
     }
+    requireIntact(file, f.tensors(), Optional.ofNullable(meta.get(CHECKSUM)));
     JsonNode config = json(file, "config", meta.get("config"));
     if (!config.isObject()) {
       throw new ModelFormatException(file + ": metadata config must be a JSON object");
@@ -198,6 +207,66 @@ public final class ModelFile {
     }
     return new Contents(f.tensors(), config, Optional.ofNullable(meta.get("vocabulary")),
         provenance);
+  }
+
+  /**
+   * SHA-256 over every tensor, in name order: its name, its shape and its values as IEEE 754
+   * bits, so that any change to the data section (a flipped bit) changes it.
+   *
+   * @param tensors the parameters by name
+   * @return the digest in lower-case hex
+   */
+  public static String checksum(Map<String, Tensor> tensors) {
+    MessageDigest digest = sha256();
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    for (String name : new TreeSet<>(tensors.keySet())) {
+      Tensor t = tensors.get(name);
+      digest.update(name.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      for (int d : t.shape()) {
+        buffer.putInt(d);
+      }
+      for (float v : t.data()) {
+        if (buffer.remaining() < Float.BYTES) {
+          digest.update(buffer.flip());
+          buffer.clear();
+        }
+        buffer.putInt(Float.floatToRawIntBits(v));
+      }
+      digest.update(buffer.flip());
+      buffer.clear();
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * The checks a model file's numbers must pass: every value finite, and the data equal to the
+   * checksum written with it, when there is one (files written before rnn4j wrote checksums have
+   * none and still load).
+   */
+  private static void requireIntact(Path file, Map<String, Tensor> tensors,
+      Optional<String> expected) throws ModelFormatException {
+    if (expected.isPresent() && !expected.get().equals(checksum(tensors))) {
+      throw new ModelFormatException(file + ": the tensor data does not match the checksum"
+          + " written with it (" + CHECKSUM + "): the file is damaged");
+    }
+    for (Map.Entry<String, Tensor> t : tensors.entrySet()) {
+      float[] v = t.getValue().data();
+      for (int i = 0; i < v.length; i++) {
+        if (!Float.isFinite(v[i])) {
+          throw new ModelFormatException(file + ": tensor " + t.getKey() + " holds " + v[i]
+              + " at flat index " + i + "; a model's weights must be finite numbers");
+        }
+      }
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
   }
 
   private static JsonNode json(Path file, String key, String text) throws ModelFormatException {
@@ -254,17 +323,13 @@ public final class ModelFile {
    * @throws IOException if it cannot be read
    */
   public static String sha256(Path file) throws IOException {
-    try {
-      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-      try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-        byte[] buf = new byte[1 << 16];
-        for (int n; (n = in.read(buf)) > 0; ) {
-          digest.update(buf, 0, n);
-        }
+    MessageDigest digest = sha256();
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        digest.update(buf, 0, n);
       }
-      return java.util.HexFormat.of().formatHex(digest.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }
+    return HexFormat.of().formatHex(digest.digest());
   }
 }
