@@ -59,9 +59,10 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (count < 1 || maxTokens < 1) {
-      throw new ParameterException(spec.commandLine(), "--count and --max-tokens must be at least 1, got "
-          + count + " and " + maxTokens);
+      throw new ParameterException(spec.commandLine(),
+          "--count and --max-tokens must be at least 1, got " + count + " and " + maxTokens);
     }
+    new RunPaths().input("--model", model).check();
     TextGenerator lm = TextGenerator.load(model);
     PrintWriter out = spec.commandLine().getOut();
     for (String continuation : lm.sample(prime, count, lm.untilEos(maxTokens, sampler()),

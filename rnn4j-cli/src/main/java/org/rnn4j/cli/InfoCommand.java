@@ -34,6 +34,7 @@ final class InfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    new RunPaths().input("", file).check();
     SafetensorsHeader header = Safetensors.readHeader(file);
     Map<String, String> meta = header.metadata();
     PrintWriter out = spec.commandLine().getOut();

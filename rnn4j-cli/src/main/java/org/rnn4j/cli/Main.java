@@ -6,11 +6,14 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptionException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code rnn4j} command. Errors become one line on stderr and a non-zero exit code; the stack
@@ -72,6 +75,18 @@ public final class Main implements Runnable {
     return code;
   }
 
+  /** "path: not found", "path: not readable (…)", or the path with the system's reason. */
+  private static String fileProblem(FileSystemException f) {
+    if (f instanceof NoSuchFileException) {
+      return f.getFile() + ": not found";
+    }
+    if (f instanceof AccessDeniedException) {
+      return f.getFile() + ": not readable or writable here (permission denied)";
+    }
+    return f.getFile() + ": " + (f.getReason() != null ? f.getReason()
+        : f.getClass().getSimpleName());
+  }
+
   /** A usage error: one line naming the option, a pointer to help, exit code 2. */
   private static int usageError(String message, CommandLine command, PrintWriter err) {
     err.println("rnn4j: " + message);
@@ -82,6 +97,11 @@ public final class Main implements Runnable {
 
   /** The message, followed by its deepest cause's when that says something the message does not. */
   static String oneLine(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof FileSystemException f && f.getFile() != null) {
+        return fileProblem(f);
+      }
+    }
     String message = e.getMessage();
     String line = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     Throwable root = e;

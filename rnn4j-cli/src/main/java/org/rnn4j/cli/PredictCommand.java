@@ -54,6 +54,11 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    RunPaths paths = new RunPaths().input("--model", model);
+    if (input != null) {
+      paths.input("", input);
+    }
+    paths.check();
     List<String> texts = texts();
     TaskFamily family = TaskFamilies.of(model);
     TaskOptions options = FamilyOptions.given(spec, TaskOption.Use.PREDICT, family);

@@ -2,9 +2,10 @@ package org.rnn4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,18 +15,18 @@ import java.util.Map;
  * the path and what is wrong.
  */
 final class RunPaths {
-  private final Map<String, Path> inputs = new LinkedHashMap<>(); // option → path
-  private final Map<String, Path> outputs = new LinkedHashMap<>();
+  private final List<Map.Entry<String, Path>> inputs = new ArrayList<>(); // (option, path)
+  private final List<Map.Entry<String, Path>> outputs = new ArrayList<>();
 
-  /** @param option how the user named it, e.g. "--data" */
+  /** @param option how the user named it, e.g. "--data"; empty for a positional file */
   RunPaths input(String option, Path file) {
-    inputs.put(option, file);
+    inputs.add(Map.entry(option, file));
     return this;
   }
 
   /** @param option how the user named it, e.g. "--out", or a description of a side file */
   RunPaths output(String option, Path file) {
-    outputs.put(option, file);
+    outputs.add(Map.entry(option, file));
     return this;
   }
 
@@ -37,13 +38,13 @@ final class RunPaths {
    */
   void check() throws IOException {
     Map<Path, String> seen = new LinkedHashMap<>();
-    for (Map.Entry<String, Path> in : inputs.entrySet()) {
+    for (Map.Entry<String, Path> in : inputs) {
       requireReadableFile(in.getKey(), in.getValue());
-      seen.put(in.getValue().toRealPath(), in.getKey() + " " + in.getValue());
+      seen.put(in.getValue().toRealPath(), name(in.getKey(), in.getValue()));
     }
-    for (Map.Entry<String, Path> out : outputs.entrySet()) {
+    for (Map.Entry<String, Path> out : outputs) {
       Path file = out.getValue();
-      String name = out.getKey() + " " + file;
+      String name = name(out.getKey(), file);
       if (Files.isDirectory(file)) {
         throw new IllegalArgumentException(name + ": is a directory, expected a file to write");
       }
@@ -73,7 +74,7 @@ final class RunPaths {
    *     readable
    */
   static void requireReadableFile(String option, Path file) {
-    String name = option + " " + file;
+    String name = name(option, file);
     if (Files.isDirectory(file)) {
       throw new IllegalArgumentException(name + ": is a directory, expected a file");
     }
@@ -85,11 +86,8 @@ final class RunPaths {
     }
   }
 
-  /** The message of a file error, with the path when Java's message lacks it. */
-  static String describe(IOException e) {
-    if (e instanceof NoSuchFileException n) {
-      return n.getFile() + ": not found";
-    }
-    return e.getMessage();
+
+  private static String name(String option, Path file) {
+    return option.isEmpty() ? file.toString() : option + " " + file;
   }
 }

@@ -35,6 +35,9 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    RunPaths paths = new RunPaths().input("--model", model);
+    files.forEach(f -> paths.input("", f));
+    paths.check();
     TextGenerator lm = TextGenerator.load(model);
     PrintWriter out = spec.commandLine().getOut();
     for (Path file : files) {

@@ -65,7 +65,7 @@ final class TranslateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     RunPaths paths = new RunPaths().input("--model", model);
     if (input != null) {
-      paths.input("FILE", input);
+      paths.input("", input);
     }
     if (attention != null) {
       paths.output("--attention", attention);

@@ -151,4 +151,20 @@ class TrainFilesTest {
     assertEquals("rnn4j: --layers must be at least 1, got 0", firstLine(hidden));
     assertFalse(Files.exists(model));
   }
+
+  @Test
+  void everyCommandNamesAMissingOrDirectoryInputWithWhatIsWrong() throws IOException {
+    Path model = Path.of("src/test/resources/golden/models/lm.safetensors");
+    Path nope = dir.resolve("nope.txt");
+    assertEquals("rnn4j: --data " + nope + ": not found",
+        firstLine(run("eval", "--model", model.toString(), "--data", nope.toString())));
+    assertEquals("rnn4j: --model " + dir + ": is a directory, expected a file",
+        firstLine(run("generate", "--model", dir.toString())));
+    assertEquals("rnn4j: " + nope + ": not found",
+        firstLine(run("predict", "--model", model.toString(), nope.toString())));
+    assertEquals("rnn4j: " + nope + ": not found",
+        firstLine(run("score", "--model", model.toString(), names().toString(), nope.toString())));
+    assertEquals("rnn4j: " + dir + ": is a directory, expected a file",
+        firstLine(run("info", dir.toString())));
+  }
 }
