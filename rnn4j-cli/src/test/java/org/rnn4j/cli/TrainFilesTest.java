@@ -167,4 +167,15 @@ class TrainFilesTest {
     assertEquals("rnn4j: " + dir + ": is a directory, expected a file",
         firstLine(run("info", dir.toString())));
   }
+
+  @Test
+  void aModelTooLargeForTheHeapIsRefusedBeforeItsWeightsAreAllocated() throws IOException {
+    CliRun big = run("train", "--task", "lm", "--data", names().toString(), "--out",
+        dir.resolve("big.safetensors").toString(), "--hidden", "20000");
+    assertEquals(1, big.code());
+    assertTrue(firstLine(big).startsWith("rnn4j: the model is too large to train here: a tensor"
+        + " of 1,600,000,000 values would bring the total to"), big.err());
+    assertTrue(big.err().contains("choose a smaller --hidden, --layers or --embedding"),
+        big.err());
+  }
 }

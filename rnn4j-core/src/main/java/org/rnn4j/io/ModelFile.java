@@ -14,11 +14,13 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.rnn4j.nn.Module;
+import org.rnn4j.tensor.AllocationLimit;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -34,6 +36,8 @@ import org.rnn4j.tensor.Tensor;
 public final class ModelFile {
   public static final String FORMAT = "rnn4j-model";
   public static final String VERSION = "1";
+  /** Values a model may create beyond its file's tensors while it is built (none so far). */
+  private static final long BUILD_SLACK = 1024;
   /** The metadata key of {@link #checksum}. */
   public static final String CHECKSUM = "tensors_sha256";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -150,7 +154,15 @@ public final class ModelFile {
   public static <M extends Module> Loaded<M> load(Path file, Builder<M> builder)
       throws IOException {
     Contents contents = read(file);
-    M model = builder.build(contents.config());
+    long values = contents.tensors().values().stream().mapToLong(Tensor::size).sum();
+    M model;
+    try (AllocationLimit limit = AllocationLimit.enter(values + BUILD_SLACK,
+        String.format(Locale.ROOT, "the %,d values its tensors hold", values))) {
+      model = builder.build(contents.config());
+    } catch (AllocationLimit.LimitExceeded e) {
+      throw new ModelFormatException(file + ": its config describes a larger model than its"
+          + " tensors: " + e.getMessage() + "; config " + contents.config(), e);
+    }
     copyInto(model.parameters(), contents.tensors(), file);
     return new Loaded<>(model, contents.vocabulary(), contents.provenance());
   }

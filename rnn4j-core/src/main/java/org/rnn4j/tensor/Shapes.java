@@ -7,6 +7,13 @@ final class Shapes {
   private Shapes() {}
 
   /** Number of elements of a shape; the empty shape (a scalar) has one. */
+  /** The number of values of a new tensor of this shape, charged to any {@link AllocationLimit}. */
+  static int allocation(int[] shape) {
+    int n = size(shape);
+    AllocationLimit.charge(n);
+    return n;
+  }
+
   static int size(int[] shape) {
     long n = 1;
     for (int d : shape) {

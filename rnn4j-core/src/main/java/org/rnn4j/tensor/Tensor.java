@@ -61,7 +61,7 @@ public final class Tensor {
 
   /** A tensor of zeros. */
   public static Tensor zeros(int... shape) {
-    return of(new float[Shapes.size(shape)], shape);
+    return of(new float[Shapes.allocation(shape)], shape);
   }
 
   /** A tensor of ones. */
@@ -71,7 +71,7 @@ public final class Tensor {
 
   /** A tensor with every element equal to {@code value}. */
   public static Tensor full(float value, int... shape) {
-    float[] d = new float[Shapes.size(shape)];
+    float[] d = new float[Shapes.allocation(shape)];
     Arrays.fill(d, value);
     return of(d, shape);
   }
@@ -82,7 +82,7 @@ public final class Tensor {
    * @param rng the source of randomness (seed it for reproducible results)
    */
   public static Tensor normal(RandomGenerator rng, float mean, float std, int... shape) {
-    float[] d = new float[Shapes.size(shape)];
+    float[] d = new float[Shapes.allocation(shape)];
     for (int i = 0; i < d.length; i++) {
       d[i] = (float) (mean + std * rng.nextGaussian());
     }
@@ -99,7 +99,7 @@ public final class Tensor {
       throw new IllegalArgumentException(
           "uniform: low must be below high, got low=" + low + ", high=" + high);
     }
-    float[] d = new float[Shapes.size(shape)];
+    float[] d = new float[Shapes.allocation(shape)];
     for (int i = 0; i < d.length; i++) {
       d[i] = (float) (low + (high - low) * rng.nextDouble());
     }

@@ -74,4 +74,22 @@ class ModelFileIntegrityTest {
     assertEquals(file + ": tensor fc.bias holds NaN at flat index 2; a model's weights must be"
         + " finite numbers", e.getMessage());
   }
+
+  @Test
+  void aConfigLargerThanItsTensorsIsRefusedBeforeTheModelIsAllocated() throws Exception {
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("format", ModelFile.FORMAT);
+    meta.put("format_version", ModelFile.VERSION);
+    // an LSTM of 20,000 units would need 6.4 GB; the file holds 16 values
+    meta.put("config", "{\"task\":\"lm\",\"cell\":\"LSTM\",\"vocabulary_size\":10,"
+        + "\"embedding_size\":4,\"hidden_size\":20000,\"layers\":1,\"dropout\":0}");
+    Path crafted = dir.resolve("crafted.safetensors");
+    Safetensors.write(crafted, Map.of("embedding.weight", Tensor.zeros(4, 4)), meta);
+    ModelFormatException e = assertThrows(ModelFormatException.class,
+        () -> org.rnn4j.task.lm.LanguageModel.load(crafted));
+    assertTrue(e.getMessage().startsWith(crafted + ": its config describes a larger model than"
+        + " its tensors: a tensor of"), e.getMessage());
+    assertTrue(e.getMessage().contains("more than the 16 values its tensors hold"),
+        e.getMessage());
+  }
 }

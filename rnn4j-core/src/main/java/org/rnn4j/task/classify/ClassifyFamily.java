@@ -71,7 +71,8 @@ public final class ClassifyFamily extends AbstractTaskFamily {
             job.options().integer(CommonOptions.EMBEDDING, 1)),
         CommonOptions.recurrent(job.options()),
         job.options().choice(POOLING, Pooling.class), labels);
-    Classifier classifier = new Classifier(config, new SplittableRandom(job.seed()));
+    Classifier classifier =
+        job.build(() -> new Classifier(config, new SplittableRandom(job.seed())));
     announce(job.log(), job.data(), classifier, split, codec);
     TrainingResult result = job.fit(new ClassifierObjective(classifier),
         batches(job, split.train(), labels, codec),

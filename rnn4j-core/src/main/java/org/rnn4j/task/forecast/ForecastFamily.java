@@ -104,7 +104,7 @@ public final class ForecastFamily extends AbstractTaskFamily {
     ForecasterConfig config = ForecasterConfig.builder(series.names(), s.recurrent(), s.window())
         .outputSteps(s.outputSteps()).horizon(s.horizon()).season(s.season())
         .transform(s.transform()).normaliser(prepared.normaliser()).build();
-    Forecaster model = new Forecaster(config, new SplittableRandom(job.seed()));
+    Forecaster model = job.build(() -> new Forecaster(config, new SplittableRandom(job.seed())));
     announce(job.log(), data, series, validation, train.size(), tail.size(), model);
     TrainingResult result = job.fit(new ForecasterObjective(model),
         ForecastData.batches(train, job.batchSize()), ForecastData.batches(tail, job.batchSize()));

@@ -59,7 +59,7 @@ public final class LmFamily extends AbstractTaskFamily {
     TextCodec codec = CommonOptions.codec(options, split.train(), DEFAULT_TOKENS);
     LanguageModelConfig config = new LanguageModelConfig(codec.vocabulary().size(),
         options.integer(CommonOptions.EMBEDDING, 1), CommonOptions.recurrent(options));
-    LanguageModel lm = new LanguageModel(config, new SplittableRandom(job.seed()));
+    LanguageModel lm = job.build(() -> new LanguageModel(config, new SplittableRandom(job.seed())));
     announce(job.log(), job.data(), lm, split, codec);
     TrainingResult result = job.fit(new LanguageModelObjective(lm),
         LanguageModelData.batches(split.train(), codec, job.batchSize()),

@@ -75,7 +75,7 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
     Seq2SeqConfig config = new Seq2SeqConfig(CommonOptions.recurrent(options),
         codecs.source().vocabulary().size(), codecs.target().vocabulary().size(), embedding,
         embedding, attention(options));
-    Seq2Seq model = new Seq2Seq(config, new SplittableRandom(job.seed()));
+    Seq2Seq model = job.build(() -> new Seq2Seq(config, new SplittableRandom(job.seed())));
     announce(job.log(), job.data(), model, split, codecs);
     Seq2SeqIds ids = Seq2SeqIds.of(codecs.source().vocabulary(), codecs.target().vocabulary());
     TrainingResult result = job.fit(new Seq2SeqObjective(model, ids.bosId(), ids.eosId()),

@@ -85,7 +85,7 @@ public final class TagFamily extends AbstractTaskFamily {
             options.integer(CommonOptions.EMBEDDING, 1), recurrent, tags)
         .withChars(new CharFeatures(chars.size(), CHAR_EMBEDDING, CHAR_HIDDEN,
             TaggerData.spellings(words, chars)));
-    Tagger tagger = new Tagger(config, new SplittableRandom(job.seed()));
+    Tagger tagger = job.build(() -> new Tagger(config, new SplittableRandom(job.seed())));
     TextCodec codec = new TextCodec(new WordTokenizer(lowerCase, false), words);
     announce(job.log(), job.data(), tagger, split, codec);
     TrainingResult result = job.fit(new TaggerObjective(tagger),
