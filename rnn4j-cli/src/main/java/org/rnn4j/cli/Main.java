@@ -108,8 +108,10 @@ public final class Main implements Runnable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    if (root != e && root.getMessage() != null && !line.contains(root.getMessage())) {
-      line += ": " + root.getClass().getSimpleName() + " " + root.getMessage();
+    String rootMessage = root.getMessage() == null ? ""
+        : root.getMessage().lines().findFirst().orElse("");
+    if (root != e && !rootMessage.isEmpty() && !line.contains(rootMessage)) {
+      line += ": " + root.getClass().getSimpleName() + " " + rootMessage;
     }
     return line;
   }

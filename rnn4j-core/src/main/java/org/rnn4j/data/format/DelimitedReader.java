@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,8 +36,8 @@ public final class DelimitedReader {
       throws IOException {
     List<List<String>> out = new ArrayList<>();
     CSVFormat csv = csvFormat(format);
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = csv.parse(reader)) {
+    try (Reader reader = NumberedLines.utf8Reader(file);
+        CSVParser parser = parse(file, reader, csv)) {
       List<String> header = parser.getHeaderNames();
       int[] picks = null;
       int width = format.header() ? header.size() : -1;
@@ -88,6 +86,20 @@ public final class DelimitedReader {
     return out;
   }
 
+  /**
+   * Starts parsing; a header that names a column twice is an error naming the file and line 1
+   * (which column would be meant is not clear).
+   */
+  static CSVParser parse(Path file, Reader reader, CSVFormat csv) throws IOException {
+    try {
+      return csv.parse(reader);
+    } catch (IllegalArgumentException e) {
+      // the parser's own message suggests an API call; the user needs the file and the name
+      throw DataFormatException.atLine(file, 1, "expected distinct column names in the header: "
+          + e.getMessage().replaceAll("\\. If this is valid.*", ""));
+    }
+  }
+
   static CSVFormat csvFormat(DelimitedFormat format) {
     CSVFormat.Builder b = CSVFormat.RFC4180.builder()
         .setDelimiter(format.delimiter())
@@ -96,7 +108,8 @@ public final class DelimitedReader {
       b.setQuote(null);
     }
     if (format.header()) {
-      b.setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true);
+      b.setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
+          .setAllowDuplicateHeaderNames(false);
     }
     return b.build();
   }

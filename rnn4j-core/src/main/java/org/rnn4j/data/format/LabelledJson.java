@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,8 @@ import org.rnn4j.data.DataFormatException;
  * boolean; it is kept as its text ("1", "true", "positive").
  */
 public final class LabelledJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private LabelledJson() {}
 
@@ -41,7 +40,7 @@ public final class LabelledJson {
   public static List<LabelledText> read(
       Path file, String textField, String labelField, boolean skipEmpty) throws IOException {
     List<LabelledText> out = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (Reader reader = NumberedLines.utf8Reader(file);
         JsonParser parser = JSON.createParser(reader)) {
       JsonToken first = parser.nextToken();
       if (first != JsonToken.START_ARRAY) {

@@ -1,7 +1,10 @@
 package org.rnn4j.data.format;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,6 +39,28 @@ final class NumberedLines implements AutoCloseable {
     number++;
     String s = line.get();
     return number == 1 && s.startsWith("\uFEFF") ? s.substring(1) : s; // byte-order mark
+  }
+
+  /**
+   * A strict UTF-8 reader of a whole file that skips a leading byte-order mark, as every reader
+   * of rnn4j does (the rule of {@link #next} for line readers).
+   *
+   * @param file the file
+   * @return the reader, positioned after any BOM
+   * @throws IOException if the file cannot be opened
+   */
+  static Reader utf8Reader(Path file) throws IOException {
+    BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try {
+      reader.mark(1);
+      if (reader.read() != '\uFEFF') {
+        reader.reset();
+      }
+    } catch (IOException e) {
+      reader.close();
+      throw e;
+    }
+    return reader;
   }
 
   /**

@@ -2,8 +2,6 @@ package org.rnn4j.data.format;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,8 +42,9 @@ public final class TimeSeriesCsv {
     int f = valueColumns.size();
     float[] values = new float[1024 * f];
     int t = 0;
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = DelimitedReader.csvFormat(format).parse(reader)) {
+    try (Reader reader = NumberedLines.utf8Reader(file);
+        CSVParser parser =
+            DelimitedReader.parse(file, reader, DelimitedReader.csvFormat(format))) {
       List<String> header = parser.getHeaderNames();
       int[] picks = DelimitedReader.columnIndices(file, header, header.size(), columns);
       Iterator<CSVRecord> it = parser.iterator();
