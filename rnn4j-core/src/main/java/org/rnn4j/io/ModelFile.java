@@ -162,6 +162,9 @@ public final class ModelFile {
     } catch (AllocationLimit.LimitExceeded e) {
       throw new ModelFormatException(file + ": its config describes a larger model than its"
           + " tensors: " + e.getMessage() + "; config " + contents.config(), e);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(file + ": its config does not describe a model that can be"
+          + " built: " + e.getMessage() + "; config " + contents.config(), e);
     }
     copyInto(model.parameters(), contents.tensors(), file);
     return new Loaded<>(model, contents.vocabulary(), contents.provenance());

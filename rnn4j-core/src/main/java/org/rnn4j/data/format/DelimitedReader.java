@@ -93,6 +93,11 @@ public final class DelimitedReader {
   static CSVParser parse(Path file, Reader reader, CSVFormat csv) throws IOException {
     try {
       return csv.parse(reader);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw e;
+    } catch (IOException e) { // the header record itself is malformed, e.g. an unclosed quote
+      throw DataFormatException.atLine(file, 1, "expected a well-formed header record: "
+          + e.getMessage());
     } catch (IllegalArgumentException e) {
       // the parser's own message suggests an API call; the user needs the file and the name
       throw DataFormatException.atLine(file, 1, "expected distinct column names in the header: "

@@ -47,6 +47,11 @@ public final class Midi {
     } catch (InvalidMidiDataException e) {
       throw new DataFormatException(file, "byte 0", "expected a Standard MIDI File (chunk "
           + "\"MThd\"), found data that javax.sound.midi rejects: " + e.getMessage(), e);
+    } catch (java.nio.file.FileSystemException | java.io.FileNotFoundException e) {
+      throw e;
+    } catch (IOException e) { // a chunk that ends early: javax.sound.midi says only EOFException
+      throw new DataFormatException(file, "byte 0", "expected a Standard MIDI File, found one"
+          + " that ends inside a chunk or cannot be parsed (" + e + ")", e);
     }
     if (sequence.getDivisionType() != Sequence.PPQ) {
       throw new DataFormatException(file, "header", "expected PPQ timing (ticks per quarter "
@@ -61,7 +66,8 @@ public final class Midi {
       for (int i = 0; i < track.size(); i++) {
         MidiEvent event = track.get(i);
         MidiMessage m = event.getMessage();
-        if (m instanceof MetaMessage meta && meta.getType() == SET_TEMPO && tempo < 0) {
+        if (m instanceof MetaMessage meta && meta.getType() == SET_TEMPO && tempo < 0
+            && meta.getData().length >= 3) {
           byte[] d = meta.getData();
           tempo = ((d[0] & 0xff) << 16) | ((d[1] & 0xff) << 8) | (d[2] & 0xff);
         } else if (m instanceof ShortMessage s) {
