@@ -1,5 +1,6 @@
 package org.rnn4j.task;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -77,7 +78,13 @@ public final class TaskFamilies {
     if (!ModelFile.FORMAT.equals(meta.get("format")) || !meta.containsKey("config")) {
       throw new ModelFormatException(model + ": not an rnn4j model file");
     }
-    JsonNode config = new ObjectMapper().readTree(meta.get("config"));
+    JsonNode config;
+    try {
+      config = new ObjectMapper().readTree(meta.get("config"));
+    } catch (JsonProcessingException e) {
+      throw new ModelFormatException(model + ": metadata config is not valid JSON: "
+          + e.getOriginalMessage(), e);
+    }
     String task = config.path("task").asText("");
     TaskFamily family = FAMILIES.get(task);
     if (family == null) {
