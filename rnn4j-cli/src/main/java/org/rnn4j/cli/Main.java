@@ -69,7 +69,15 @@ public final class Main implements Runnable {
       err.flush();
       return 1;
     });
-    int code = cmd.execute(args);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.printf("rnn4j: out of memory: the JVM's heap of %,d MB is too small for this run; use"
+          + " a smaller --batch or --max-length (or --hidden), or give the JVM more heap"
+          + " (RNN4J_JAVA_OPTS=-Xmx…)%n", Runtime.getRuntime().maxMemory() >> 20);
+      code = 1;
+    }
     out.flush();
     err.flush();
     return code;

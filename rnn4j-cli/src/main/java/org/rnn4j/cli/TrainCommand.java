@@ -119,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         trained = family.train(new TrainingJob(data, options,
             recipe(List.of(ProgressBar.onStandardOutput(), metrics, curves), interruption),
             batch, validation, log));
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException | Error e) {
         if (checkpoint == null) {
           Files.deleteIfExists(files.partialMetrics());
         }

@@ -178,4 +178,17 @@ class TrainFilesTest {
     assertTrue(big.err().contains("choose a smaller --hidden, --layers or --embedding"),
         big.err());
   }
+
+  @Test
+  void maxLengthCutsLongTrainingTextsAndSaysHowMany() throws IOException {
+    List<String> lines = new ArrayList<>(NAMES);
+    lines.add("x".repeat(5_000));
+    Path data = Files.write(dir.resolve("long.txt"), lines);
+    CliRun r = train(data, dir.resolve("m.safetensors"), "--epochs", "1", "--max-length", "20",
+        "--validation", "0");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("cut 1 of 28 examples to keep them within --max-length 20"
+        + " tokens"), r.out());
+    assertEquals(2, train(data, dir.resolve("m.safetensors"), "--max-length", "0").code());
+  }
 }

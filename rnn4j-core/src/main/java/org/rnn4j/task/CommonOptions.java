@@ -2,8 +2,11 @@ package org.rnn4j.task;
 
 import static org.rnn4j.task.TaskOption.Use.TRAIN;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.text.CharTokenizer;
@@ -43,6 +46,11 @@ public final class CommonOptions {
   public static final TaskOption LOWER_CASE = TaskOption.flag("lower-case",
       "With word tokens: lower-case every word.", TRAIN);
 
+  public static final TaskOption MAX_LENGTH = TaskOption.value("max-length", "TOKENS",
+      "Cut every training text to its first TOKENS tokens (seq2seq: leave out longer pairs), so"
+          + " that one very long line cannot exhaust the memory; the log says how many (no limit"
+          + " when absent).", null, TRAIN);
+
   /** The options of a recurrent layer that reads one way: cell, hidden, layers, dropout. */
   public static final List<TaskOption> RECURRENT_ONE_WAY = List.of(CELL, HIDDEN, LAYERS, DROPOUT);
 
@@ -50,9 +58,9 @@ public final class CommonOptions {
   public static final List<TaskOption> RECURRENT =
       List.of(CELL, HIDDEN, LAYERS, DROPOUT, BIDIRECTIONAL);
 
-  /** The text options: tokens, min-count, max-vocabulary, lower-case. */
+  /** The text options: tokens, min-count, max-vocabulary, lower-case, max-length. */
   public static final List<TaskOption> TEXT = List.of(TOKENS, MIN_COUNT, MAX_VOCABULARY,
-      LOWER_CASE);
+      LOWER_CASE, MAX_LENGTH);
 
   private CommonOptions() {}
 
@@ -108,5 +116,50 @@ public final class CommonOptions {
           + maxSize);
     }
     return TextCodec.fit(tokenizer(options, defaultKind), train, minCount, maxSize);
+  }
+
+  /**
+   * Cuts texts to {@code --max-length} tokens, when given, and says on the log how many it cut.
+   *
+   * @param options the user's options
+   * @param texts the training texts
+   * @param tokenizer how the family splits them
+   * @param log where to say how many were cut
+   * @return the texts, each at most max-length tokens (joined back by the tokenizer)
+   */
+  public static List<String> cut(TaskOptions options, List<String> texts, Tokenizer tokenizer,
+      PrintWriter log) {
+    Optional<Integer> max = options.optionalInteger(MAX_LENGTH, 1);
+    if (max.isEmpty()) {
+      return texts;
+    }
+    List<String> out = new ArrayList<>(texts.size());
+    int cut = 0;
+    for (String text : texts) {
+      List<String> tokens = tokenizer.tokenize(text);
+      if (tokens.size() > max.get()) {
+        out.add(tokenizer.join(tokens.subList(0, max.get())));
+        cut++;
+      } else {
+        out.add(text);
+      }
+    }
+    report(log, "cut", cut, texts.size(), max.get());
+    return out;
+  }
+
+  /**
+   * Says on the log what {@code --max-length} did.
+   *
+   * @param log the training log
+   * @param verb "cut" or "left out"
+   * @param changed how many examples it changed
+   * @param total how many there were
+   * @param max the limit
+   */
+  public static void report(PrintWriter log, String verb, int changed, int total, int max) {
+    log.printf(Locale.ROOT, "%s %,d of %,d examples to keep them within %s %d tokens%n",
+        verb, changed, total, MAX_LENGTH.flagName(), max);
+    log.flush();
   }
 }

@@ -88,4 +88,17 @@ class TaskOptionsTest {
     assertEquals("there is no task family 'ocr': the families are lm, classify, tag, seq2seq and"
         + " forecast", message(() -> TaskFamilies.named("ocr")));
   }
+
+  @Test
+  void maxLengthCutsTextsByTokensAndLeavesShortOnesAlone() {
+    java.io.StringWriter log = new java.io.StringWriter();
+    List<String> cut = CommonOptions.cut(TaskOptions.of(Map.of("max-length", "2")),
+        List.of("a b c d", "e f", "g"), new WordTokenizer(false, true),
+        new java.io.PrintWriter(log));
+    assertEquals(List.of("a b", "e f", "g"), cut);
+    assertTrue(log.toString().startsWith("cut 1 of 3 examples"), log.toString());
+    List<String> same = List.of("abcdef");
+    assertEquals(same, CommonOptions.cut(TaskOptions.none(), same, new CharTokenizer(),
+        new java.io.PrintWriter(log)), "no limit when absent");
+  }
 }

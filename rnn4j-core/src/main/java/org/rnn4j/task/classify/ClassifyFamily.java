@@ -6,6 +6,7 @@ import static org.rnn4j.task.TaskOption.Use.TRAIN;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class ClassifyFamily extends AbstractTaskFamily {
 
   @Override
   public TrainedModel train(TrainingJob job) throws IOException {
-    List<LabelledText> records = read(job.data(), job.options());
+    List<LabelledText> records = cut(job, read(job.data(), job.options()));
     if (records.size() < 2) {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 labelled records to"
           + " train and validate, found " + records.size());
@@ -78,6 +79,18 @@ public final class ClassifyFamily extends AbstractTaskFamily {
         batches(job, split.train(), labels, codec),
         batches(job, split.validation(), labels, codec));
     return new TrainedModel(classifier, config, Optional.of(codec.toJson()), result);
+  }
+
+  /** The records with their texts cut to --max-length tokens, when given. */
+  private static List<LabelledText> cut(TrainingJob job, List<LabelledText> records) {
+    List<String> texts = CommonOptions.cut(job.options(),
+        records.stream().map(LabelledText::text).toList(),
+        CommonOptions.tokenizer(job.options(), DEFAULT_TOKENS), job.log());
+    List<LabelledText> out = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      out.add(new LabelledText(texts.get(i), records.get(i).label()));
+    }
+    return out;
   }
 
   private static BatchSource<ClassifyBatch> batches(TrainingJob job, List<LabelledText> records,

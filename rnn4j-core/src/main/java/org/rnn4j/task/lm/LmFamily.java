@@ -49,7 +49,8 @@ public final class LmFamily extends AbstractTaskFamily {
           + " apply to --task lm: a language model reads left to right, so that each prediction"
           + " sees only the tokens before it");
     }
-    List<String> lines = TextLines.read(job.data(), true);
+    List<String> lines = CommonOptions.cut(options, TextLines.read(job.data(), true),
+        CommonOptions.tokenizer(options, DEFAULT_TOKENS), job.log());
     if (lines.size() < 2) {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 non-blank lines to"
           + " train and validate, found " + lines.size());

@@ -23,6 +23,7 @@ import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
 import org.rnn4j.text.TextCodecPair;
+import org.rnn4j.text.Tokenizer;
 import org.rnn4j.train.TrainingResult;
 
 /**
@@ -58,7 +59,7 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
 
   @Override
   public TrainedModel train(TrainingJob job) throws IOException {
-    List<SentencePair> pairs = ParallelTsv.read(job.data());
+    List<SentencePair> pairs = withinMaxLength(job, ParallelTsv.read(job.data()));
     if (pairs.size() < 2) {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 pairs (source TAB"
           + " target) to train and validate, found " + pairs.size());
@@ -107,5 +108,24 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
         codecs.target().vocabulary().size(), codecs.source().tokenizer(),
         model.parameterCount());
     log.flush();
+  }
+
+  /**
+   * The pairs whose source and target both fit in --max-length tokens, when given: a
+   * translation cut short would teach the model wrong outputs, so longer pairs are left out.
+   */
+  private static List<SentencePair> withinMaxLength(TrainingJob job, List<SentencePair> pairs) {
+    Optional<Integer> max = job.options().optionalInteger(CommonOptions.MAX_LENGTH, 1);
+    if (max.isEmpty()) {
+      return pairs;
+    }
+    Tokenizer tokenizer = CommonOptions.tokenizer(job.options(), DEFAULT_TOKENS);
+    List<SentencePair> kept = pairs.stream()
+        .filter(p -> tokenizer.tokenize(p.source()).size() <= max.get()
+            && tokenizer.tokenize(p.target()).size() <= max.get())
+        .toList();
+    CommonOptions.report(job.log(), "left out", pairs.size() - kept.size(), pairs.size(),
+        max.get());
+    return kept;
   }
 }

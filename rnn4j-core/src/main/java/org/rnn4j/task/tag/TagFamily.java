@@ -6,6 +6,7 @@ import static org.rnn4j.task.TaskOption.Use.TRAIN;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,7 +50,8 @@ public final class TagFamily extends AbstractTaskFamily {
             + " sentences (--format conll with --token-column/--tag-column, or opennlp name-finder"
             + " files).",
         options(List.of(FORMAT, TOKEN_COLUMN, TAG_COLUMN, CommonOptions.EMBEDDING),
-            CommonOptions.RECURRENT_ONE_WAY, List.of(CommonOptions.LOWER_CASE)),
+            CommonOptions.RECURRENT_ONE_WAY,
+            List.of(CommonOptions.LOWER_CASE, CommonOptions.MAX_LENGTH)),
         TaggerConfig::fromJson, SentenceTagger::load);
   }
 
@@ -67,7 +69,7 @@ public final class TagFamily extends AbstractTaskFamily {
   @Override
   public TrainedModel train(TrainingJob job) throws IOException {
     TaskOptions options = job.options();
-    List<TaggedSentence> sentences = read(job.data(), options);
+    List<TaggedSentence> sentences = cut(job, read(job.data(), options));
     if (sentences.size() < 2) {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 sentences to train and"
           + " validate, found " + sentences.size());
@@ -103,5 +105,26 @@ public final class TagFamily extends AbstractTaskFamily {
         split.validation().size(), codec.vocabulary().size(), codec.tokenizer(),
         tagger.parameterCount());
     log.flush();
+  }
+
+  /** The sentences cut to --max-length tokens (and their tags), when given. */
+  private static List<TaggedSentence> cut(TrainingJob job, List<TaggedSentence> sentences) {
+    Optional<Integer> max = job.options().optionalInteger(CommonOptions.MAX_LENGTH, 1);
+    if (max.isEmpty()) {
+      return sentences;
+    }
+    int m = max.get();
+    List<TaggedSentence> out = new ArrayList<>(sentences.size());
+    int cut = 0;
+    for (TaggedSentence s : sentences) {
+      if (s.tokens().size() > m) {
+        out.add(new TaggedSentence(s.tokens().subList(0, m), s.tags().subList(0, m)));
+        cut++;
+      } else {
+        out.add(s);
+      }
+    }
+    CommonOptions.report(job.log(), "cut", cut, sentences.size(), m);
+    return out;
   }
 }
