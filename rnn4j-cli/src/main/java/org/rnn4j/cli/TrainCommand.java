@@ -198,10 +198,10 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** The family named by {@code --task}, with the command line's wording when there is none. */
-  static TaskFamily family(String name) {
+  private TaskFamily family(String name) {
     if (TaskFamilies.all().stream().noneMatch(f -> f.name().equals(name))) {
-      throw new IllegalArgumentException("--task " + name + " is not a task family: the"
-          + " families are " + TaskFamilies.names());
+      throw new ParameterException(spec.commandLine(), "--task " + name + " is not a task"
+          + " family: the families are " + TaskFamilies.names());
     }
     return TaskFamilies.named(name);
   }

@@ -64,7 +64,7 @@ class LanguageModelCommandsTest {
     Path names = Files.write(dir.resolve("names.txt"), NAMES);
     CliRun task = run("train", "--task", "translate", "--data", names.toString(), "--out",
         dir.resolve("m.safetensors").toString());
-    assertEquals(1, task.code());
+    assertEquals(2, task.code(), "a usage error");
     assertTrue(task.err().contains("--task translate is not a task family: the families are "), task.err());
     CliRun missing = run("train", "--task", "lm", "--data", dir.resolve("nope.txt").toString(),
         "--out", dir.resolve("m.safetensors").toString());
