@@ -26,12 +26,7 @@ import org.rnn4j.tensor.Tensor;
  * in-process test cannot show.
  */
 class ChildProcessTest {
-  private static final List<String> NAMES = List.of("aardonyx", "abelisaurus", "abrictosaurus",
-      "acanthopholis", "achelousaurus", "achillobator", "acrocanthosaurus", "adamantisaurus",
-      "adasaurus", "aegyptosaurus", "aeolosaurus", "afrovenator", "agilisaurus", "alamosaurus",
-      "albertosaurus", "alectrosaurus", "allosaurus", "alvarezsaurus", "amargasaurus",
-      "ampelosaurus", "anatotitan", "anchisaurus", "ankylosaurus", "apatosaurus", "aralosaurus",
-      "archaeopteryx", "argentinosaurus");
+  private static final List<String> NAMES = TrainingNames.NAMES;
 
   @TempDir Path dir;
 
