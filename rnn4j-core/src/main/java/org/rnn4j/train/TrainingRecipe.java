@@ -11,7 +11,9 @@ import org.rnn4j.optim.Adam;
  * users: Adam over the objective's model parameters, the global gradient norm clipped, validation
  * after every epoch, optional early stopping that keeps the best epoch's weights, and listeners
  * for progress and logs, and optionally a checkpoint (written at every epoch's end and when the
- * stop signal asks) from which an interrupted run resumes exactly. For anything else (another
+ * stop signal asks) from which an interrupted run resumes exactly. Before the first epoch it
+ * runs the step of the largest batch once without updating anything ({@link LargestBatchCheck}),
+ * so that a run whose activations cannot fit fails at once. For anything else (another
  * optimizer, schedules) build a {@link Trainer} directly.
  *
  * @param epochs how many passes over the training batches
@@ -122,6 +124,7 @@ public record TrainingRecipe(int epochs, long seed, double learningRate, double 
         .stopWhen(stop);
     earlyStopping.ifPresent(config::earlyStopping);
     checkpoint.ifPresent(config::checkpoint);
+    LargestBatchCheck.run(objective, train);
     return new Trainer<>(config.build(), objective,
         Adam.of(objective.model().parameters(), learningRate), listeners)
         .fit(train, validation);
