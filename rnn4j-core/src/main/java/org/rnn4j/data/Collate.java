@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -36,7 +37,7 @@ public final class Collate {
       time = Math.max(time, lengths[i]);
     }
     if (sequences.get(0) instanceof TokenIds) {
-      int[] ids = new int[b * time]; // (B, T)
+      int[] ids = new int[Sizes.product(b, time)]; // (B, T)
       Arrays.fill(ids, padId);
       for (int i = 0; i < b; i++) {
         if (!(sequences.get(i) instanceof TokenIds s)) {
@@ -48,7 +49,7 @@ public final class Collate {
       return new PaddedIds(ids, b, time, lengths, padId);
     }
     int f = ((Features) sequences.get(0)).features();
-    float[] x = new float[b * time * f]; // (B, T, F)
+    float[] x = new float[Sizes.product(b, time, f)]; // (B, T, F)
     for (int i = 0; i < b; i++) {
       if (!(sequences.get(i) instanceof Features s) || s.features() != f) {
         throw new IllegalArgumentException("sequence " + i + " must be Features with F = " + f
@@ -89,7 +90,7 @@ public final class Collate {
     List<TagExample> chosen = pick(examples, indices);
     Padded inputs = pad(map(chosen, TagExample::input), padId);
     int time = inputs.time();
-    int[] targets = new int[chosen.size() * time]; // (B, T)
+    int[] targets = new int[Sizes.product(chosen.size(), time)]; // (B, T)
     Arrays.fill(targets, IGNORE_INDEX);
     for (int i = 0; i < chosen.size(); i++) {
       int[] tags = chosen.get(i).tags();
@@ -120,7 +121,7 @@ public final class Collate {
       ty = Math.max(ty, in.length);
     }
     PaddedIds decoderInputs = (PaddedIds) pad(decoderIn, ids.targetPadId());
-    int[] targets = new int[chosen.size() * ty]; // (B, Ty)
+    int[] targets = new int[Sizes.product(chosen.size(), ty)]; // (B, Ty)
     Arrays.fill(targets, IGNORE_INDEX);
     for (int i = 0; i < chosen.size(); i++) {
       int[] y = chosen.get(i).target();
@@ -143,7 +144,7 @@ public final class Collate {
     PaddedFeatures history = (PaddedFeatures) pad(map(chosen, ForecastExample::history), 0);
     int n = chosen.get(0).future().length();
     int f = history.features();
-    float[] y = new float[chosen.size() * n * f]; // (B, N, F)
+    float[] y = new float[Sizes.product(chosen.size(), n, f)]; // (B, N, F)
     for (int i = 0; i < chosen.size(); i++) {
       Features future = chosen.get(i).future();
       if (future.length() != n) {

@@ -1,6 +1,7 @@
 package org.rnn4j.data;
 
 import java.util.Arrays;
+import org.rnn4j.kernel.Sizes;
 
 /**
  * A sequence of feature vectors, row-major (the array is kept, not copied).
@@ -36,7 +37,7 @@ public record Features(float[] values, int features) implements SequenceInput {
       throw new IllegalArgumentException("rows must hold at least one step to know F");
     }
     int f = rows[0].length;
-    float[] values = new float[rows.length * f];
+    float[] values = new float[Sizes.product(rows.length, f)];
     for (int t = 0; t < rows.length; t++) {
       if (rows[t].length != f) {
         throw new IllegalArgumentException("every row must have " + f + " features, row " + t

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.Tokenizer;
 import org.rnn4j.text.Vocabulary;
@@ -87,8 +88,8 @@ public final class LanguageModelStream implements AutoCloseable {
    */
   public Optional<TagBatch> next() throws IOException {
     int b = parts.length;
-    int[] x = new int[b * time]; // (B, T)
-    int[] y = new int[b * time]; // (B, T)
+    int[] x = new int[Sizes.product(b, time)]; // (B, T)
+    int[] y = new int[Sizes.product(b, time)]; // (B, T)
     for (int row = 0; row < b; row++) {
       if (!parts[row].fill(codec, time + 1)) {
         return Optional.empty();

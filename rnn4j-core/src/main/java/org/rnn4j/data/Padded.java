@@ -1,5 +1,6 @@
 package org.rnn4j.data;
 
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -25,7 +26,7 @@ public sealed interface Padded permits PaddedIds, PaddedFeatures {
   default Tensor mask() {
     int b = batch();
     int t = time();
-    float[] m = new float[b * t]; // (B, T)
+    float[] m = new float[Sizes.product(b, t)]; // (B, T)
     int[] lengths = lengths();
     for (int i = 0; i < b; i++) {
       for (int s = 0; s < lengths[i]; s++) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.text.TextCodec;
@@ -132,7 +133,7 @@ public final class Generator<S> {
 
   /** The primes as one (B, T) array, padded with id 0. */
   private static int[] pad(int[][] primes, int t) {
-    int[] ids = new int[primes.length * t];
+    int[] ids = new int[Sizes.product(primes.length, t)];
     for (int r = 0; r < primes.length; r++) {
       System.arraycopy(primes[r], 0, ids, r * t, primes[r].length);
     }

@@ -3,6 +3,7 @@ package org.rnn4j.decode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.text.TextCodec;
@@ -134,7 +135,7 @@ public final class Scorer<S> {
       batch.forEach(s -> out.add(new double[0]));
       return;
     }
-    int[] ids = new int[b * t]; // (B, T) inputs, padded with 0
+    int[] ids = new int[Sizes.product(b, t)]; // (B, T) inputs, padded with 0
     for (int r = 0; r < b; r++) {
       System.arraycopy(batch.get(r), 0, ids, r * t, lengths[r]);
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.rnn4j.data.format.NoteEvent;
 import org.rnn4j.data.format.NoteSequence;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.text.Vocabulary;
 
 /**
@@ -147,7 +148,7 @@ public final class NoteCodec {
    */
   public int[] encode(NoteSequence music) {
     NoteSequence q = quantiser.quantise(music);
-    int[] ids = new int[3 * q.notes().size()];
+    int[] ids = new int[Sizes.product(3, q.notes().size())];
     int n = 0;
     long previous = 0;
     for (NoteEvent note : q.notes()) {

@@ -1,6 +1,7 @@
 package org.rnn4j.tensor;
 
 import java.util.random.RandomGenerator;
+import org.rnn4j.kernel.Sizes;
 
 /**
  * Ops that pick or mask elements: embedding lookup (gather rows) and dropout.
@@ -27,7 +28,7 @@ final class IndexOps {
     int v = weight.dim(0);
     int e = weight.dim(1);
     float[] w = weight.data(); // (V, E)
-    float[] y = new float[n * e]; // (n, E)
+    float[] y = new float[Sizes.product(n, e)]; // (n, E)
     for (int i = 0; i < n; i++) {
       if (ids[i] < 0 || ids[i] >= v) {
         throw new IllegalArgumentException(

@@ -2,6 +2,7 @@ package org.rnn4j.tensor;
 
 import org.rnn4j.kernel.Gemm;
 import org.rnn4j.kernel.GemmShape;
+import org.rnn4j.kernel.Sizes;
 
 /**
  * Matrix products through the GEMM kernels.
@@ -35,7 +36,7 @@ final class MatmulOps {
     }
     int m = k == 0 ? Shapes.outer(a.shape(), a.rank() - 1) : a.size() / k;
     int[] outShape = Shapes.with(a.shape(), a.rank() - 1, n);
-    float[] c = new float[m * n]; // (M, N)
+    float[] c = new float[Sizes.product(m, n)]; // (M, N)
     Gemm.multiply(c, 0, a.data(), 0, b.data(), 0, new GemmShape(m, n, k, false, transB), false);
     return Tensor.result(c, outShape, dc -> backward(a, b, transB, dc, m, n, k), a, b);
   }

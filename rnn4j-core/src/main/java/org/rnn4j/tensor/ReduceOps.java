@@ -1,5 +1,7 @@
 package org.rnn4j.tensor;
 
+import org.rnn4j.kernel.Sizes;
+
 /**
  * Sums and means, over everything or over one axis.
  *
@@ -37,7 +39,7 @@ final class ReduceOps {
     int inner = Shapes.inner(shape, ax);
     float scale = mean ? 1f / Math.max(len, 1) : 1f;
     float[] in = x.data();
-    float[] y = new float[outer * inner];
+    float[] y = new float[Sizes.product(outer, inner)];
     double[] acc = new double[inner];
     for (int o = 0; o < outer; o++) {
       java.util.Arrays.fill(acc, 0);

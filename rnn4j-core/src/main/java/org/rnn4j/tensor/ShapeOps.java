@@ -1,5 +1,7 @@
 package org.rnn4j.tensor;
 
+import org.rnn4j.kernel.Sizes;
+
 /**
  * Ops that move elements without arithmetic: reshape, 2-D transpose, slice and concatenation
  * along an axis. Seen along an axis, a tensor is (outer, len, inner); a slice or a part of a
@@ -52,7 +54,7 @@ final class ShapeOps {
     }
     int r = x.dim(0);
     int c = x.dim(1);
-    float[] y = new float[r * c];
+    float[] y = new float[Sizes.product(r, c)];
     transposeInto(y, x.data(), r, c);
     return Tensor.result(y, new int[] {c, r}, dy -> {
       float[] dx = x.gradBuffer();
@@ -84,7 +86,7 @@ final class ShapeOps {
     int inner = Shapes.inner(shape, ax);
     int srcBlock = shape[ax] * inner;
     int run = (to - from) * inner;
-    float[] y = new float[outer * run];
+    float[] y = new float[Sizes.product(outer, run)];
     for (int o = 0; o < outer; o++) {
       System.arraycopy(x.data(), o * srcBlock + from * inner, y, o * run, run);
     }
@@ -119,7 +121,7 @@ final class ShapeOps {
     int outer = Shapes.outer(first, ax);
     int inner = Shapes.inner(first, ax);
     int dstBlock = total * inner;
-    float[] y = new float[outer * dstBlock];
+    float[] y = new float[Sizes.product(outer, dstBlock)];
     int[] starts = new int[parts.length]; // offset of each part within an outer block of y
     for (int p = 0, at = 0; p < parts.length; p++) {
       starts[p] = at;

@@ -1,5 +1,7 @@
 package org.rnn4j.train;
 
+import org.rnn4j.kernel.Sizes;
+
 /**
  * A long token stream cut for truncated backpropagation through time: the stream is split into B
  * parallel streams of n = ⌊(N − 1)/B⌋ tokens, and each batch holds the next k steps of every
@@ -51,8 +53,8 @@ public final class TruncatedBptt implements BatchSource<TokenBatch> {
   public TokenBatch batch(int index) {
     int from = index * chunk;
     int steps = Math.min(chunk, perStream - from);
-    int[] ids = new int[batch * steps];
-    int[] targets = new int[batch * steps];
+    int[] ids = new int[Sizes.product(batch, steps)];
+    int[] targets = new int[Sizes.product(batch, steps)];
     int[] lengths = new int[batch];
     for (int b = 0; b < batch; b++) {
       int start = b * perStream + from;

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.rnn4j.data.DataFormatException;
 import org.rnn4j.data.Features;
+import org.rnn4j.kernel.Sizes;
 
 /**
  * Reads a time series from a CSV file with a header: an optional time column and one or more
@@ -40,7 +41,7 @@ public final class TimeSeriesCsv {
     timeColumn.ifPresent(columns::add);
     List<String> times = new ArrayList<>();
     int f = valueColumns.size();
-    float[] values = new float[1024 * f];
+    float[] values = new float[Sizes.product(1024, f)];
     int t = 0;
     try (Reader reader = NumberedLines.utf8Reader(file);
         CSVParser parser =

@@ -1,5 +1,6 @@
 package org.rnn4j.nn.attention;
 
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.CustomOp;
 import org.rnn4j.tensor.Tensor;
 
@@ -78,7 +79,7 @@ final class AttentionOps {
     int h = keys.dim(2);
     float[] kd = keys.data();
     float[] qd = q.data();
-    float[] e = new float[b * s]; // (B, Tx)
+    float[] e = new float[Sizes.product(b, s)]; // (B, Tx)
     for (int i = 0; i < b; i++) {
       for (int j = 0; j < lengths[i]; j++) {
         int row = (i * s + j) * h;
@@ -126,7 +127,7 @@ final class AttentionOps {
     int b = e.dim(0);
     int s = e.dim(1);
     float[] ed = e.data();
-    float[] alpha = new float[b * s]; // (B, Tx)
+    float[] alpha = new float[Sizes.product(b, s)]; // (B, Tx)
     for (int i = 0; i < b; i++) {
       int row = i * s;
       float max = Float.NEGATIVE_INFINITY;
@@ -177,7 +178,7 @@ final class AttentionOps {
     int h = values.dim(2);
     float[] ad = alpha.data();
     float[] vd = values.data();
-    float[] c = new float[b * h]; // (B, H)
+    float[] c = new float[Sizes.product(b, h)]; // (B, H)
     for (int i = 0; i < b; i++) {
       for (int j = 0; j < lengths[i]; j++) {
         int row = (i * s + j) * h;

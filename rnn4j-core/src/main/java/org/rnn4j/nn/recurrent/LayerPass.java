@@ -3,6 +3,7 @@ package org.rnn4j.nn.recurrent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.CustomOp;
 import org.rnn4j.tensor.Tensor;
 
@@ -106,7 +107,7 @@ final class LayerPass {
     for (int dir = 0; dir < d; dir++) {
       int wi = firstWeight + 4 * dir;
       TimeLoop.Grads g = new TimeLoop.Grads(
-          grads.wanted(0) ? new float[steps * batch * inputSize] : null,
+          grads.wanted(0) ? new float[Sizes.product(steps, batch, inputSize)] : null,
           grads.wanted(wi) ? grads.buffer(wi) : null,
           grads.wanted(wi + 1) ? grads.buffer(wi + 1) : null,
           grads.wanted(wi + 2) ? grads.buffer(wi + 2) : null,
@@ -142,7 +143,7 @@ final class LayerPass {
    * row b of step s takes position s, or lengths[b] − 1 − s when reverse; zero at padded steps.
    */
   private float[] gather(float[] src, int width, int col, int n, boolean reverse) {
-    float[] dst = new float[steps * batch * n];
+    float[] dst = new float[Sizes.product(steps, batch, n)];
     for (int b = 0; b < batch; b++) {
       for (int s = 0; s < lengths[b]; s++) {
         int pos = reverse ? lengths[b] - 1 - s : s;

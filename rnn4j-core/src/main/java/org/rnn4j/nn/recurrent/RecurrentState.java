@@ -1,6 +1,7 @@
 package org.rnn4j.nn.recurrent;
 
 import java.util.Optional;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -68,7 +69,7 @@ public record RecurrentState(Tensor h, Optional<Tensor> c) {
     int b = x.dim(1);
     int hidden = x.dim(2);
     float[] src = x.data(); // (L·D, B, H)
-    float[] out = new float[layers * rows.length * hidden]; // (L·D, R, H)
+    float[] out = new float[Sizes.product(layers, rows.length, hidden)]; // (L·D, R, H)
     for (int l = 0; l < layers; l++) {
       for (int i = 0; i < rows.length; i++) {
         System.arraycopy(src, (l * b + rows[i]) * hidden, out, (l * rows.length + i) * hidden,

@@ -1,5 +1,7 @@
 package org.rnn4j.nn.recurrent;
 
+import org.rnn4j.kernel.Sizes;
+
 /**
  * The buffers of one direction of one layer unrolled over time: what the forward pass computes
  * and keeps for backpropagation through time, and the backward pass's work space. Everything is
@@ -44,15 +46,15 @@ final class Unroll {
     this.gateWidth = cell.gates() * hidden;
     this.savedWidth = cell.savedPerUnit() * hidden;
     this.keepHistory = keepHistory;
-    this.preIh = new float[steps * batch * gateWidth];
-    this.hh = new float[batch * gateWidth];
+    this.preIh = new float[Sizes.product(steps, batch, gateWidth)];
+    this.hh = new float[Sizes.product(batch, gateWidth)];
     this.biasIh = w.biasIh().data();
     this.biasHh = w.biasHh().data();
-    this.h = new float[(steps + 1) * batch * hidden];
+    this.h = new float[Sizes.product(steps + 1, batch, hidden)];
     int cellSlots = keepHistory ? steps + 1 : 2;
     this.c = new float[cell.hasCellState() ? cellSlots * batch * hidden : 0];
-    this.saved = new float[(keepHistory ? steps : 1) * batch * savedWidth];
-    this.pre = new float[batch * gateWidth];
+    this.saved = new float[Sizes.product(keepHistory ? steps : 1, batch, savedWidth)];
+    this.pre = new float[Sizes.product(batch, gateWidth)];
   }
 
   void allocateBackward(Cell cell) {
@@ -64,7 +66,7 @@ final class Unroll {
     dc = new float[cell.hasCellState() ? bh : 0];
     dhPrev = new float[bh];
     dcPrev = new float[cell.hasCellState() ? bh : 0];
-    dPreIh = new float[steps * batch * gateWidth];
+    dPreIh = new float[Sizes.product(steps, batch, gateWidth)];
     dPreHh = cell.separateHiddenGradient() ? new float[dPreIh.length] : dPreIh;
   }
 

@@ -1,6 +1,7 @@
 package org.rnn4j.task.classify;
 
 import java.util.Arrays;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.CustomOp;
 import org.rnn4j.tensor.Tensor;
 
@@ -29,7 +30,7 @@ final class MaskedPooling {
     int t = x.dim(1);
     int f = x.dim(2);
     float[] in = x.data(); // (B, T, X)
-    float[] y = new float[b * f]; // (B, X)
+    float[] y = new float[Sizes.product(b, f)]; // (B, X)
     for (int i = 0; i < b; i++) {
       for (int s = 0; s < lengths[i]; s++) {
         int off = (i * t + s) * f;
@@ -66,8 +67,8 @@ final class MaskedPooling {
     int t = x.dim(1);
     int f = x.dim(2);
     float[] in = x.data(); // (B, T, X)
-    float[] y = new float[b * f]; // (B, X)
-    int[] argmax = new int[b * f]; // (B, X) the step t* of each maximum
+    float[] y = new float[Sizes.product(b, f)]; // (B, X)
+    int[] argmax = new int[Sizes.product(b, f)]; // (B, X) the step t* of each maximum
     for (int i = 0; i < b; i++) {
       for (int j = 0; j < f; j++) {
         float best = in[i * t * f + j];

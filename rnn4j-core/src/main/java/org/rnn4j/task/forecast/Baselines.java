@@ -1,6 +1,7 @@
 package org.rnn4j.task.forecast;
 
 import org.rnn4j.data.Features;
+import org.rnn4j.kernel.Sizes;
 
 /**
  * The forecasts a model must beat, each value of a feature forecast from that feature alone.
@@ -65,7 +66,7 @@ public final class Baselines {
           + " of m = " + season + " steps of history, got " + t);
     }
     int f = history.features();
-    float[] y = new float[horizon * f]; // (N, F)
+    float[] y = new float[Sizes.product(horizon, f)]; // (N, F)
     for (int h = 1; h <= horizon; h++) {
       int seasonsBack = (h + season - 1) / season; // ⌈h/m⌉
       int from = t + h - season * seasonsBack; // 1-based position T+h−m⌈h/m⌉ is 0-based from−1

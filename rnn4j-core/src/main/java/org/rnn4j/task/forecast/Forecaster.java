@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 import org.rnn4j.data.Features;
 import org.rnn4j.data.PaddedFeatures;
 import org.rnn4j.io.ModelFile;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.nn.CompositeModule;
 import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.Linear;
@@ -143,7 +144,8 @@ public final class Forecaster extends CompositeModule implements ForecastMethod 
           lengths[i] = Math.min(config.window(), known[i] + made);
           longest = Math.max(longest, lengths[i]);
         }
-        float[] windows = new float[b * longest * f]; // (B, T, F), zero after each length
+        // (B, T, F), zero after each length
+        float[] windows = new float[Sizes.product(b, longest, f)];
         for (int i = 0; i < b; i++) {
           int end = known[i] + made;
           System.arraycopy(z[i], (end - lengths[i]) * f, windows, i * longest * f,

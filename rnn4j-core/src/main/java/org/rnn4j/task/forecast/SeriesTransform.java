@@ -1,6 +1,7 @@
 package org.rnn4j.task.forecast;
 
 import org.rnn4j.data.Features;
+import org.rnn4j.kernel.Sizes;
 
 /**
  * The fixed preprocessing of a series before it is normalised: an optional natural log (for
@@ -46,7 +47,7 @@ public record SeriesTransform(boolean log, int lag) {
           + " d = " + lag + ", got " + t);
     }
     double[] g = g(raw); // (T, F)
-    float[] u = new float[(t - lag) * f]; // (T − d, F)
+    float[] u = new float[Sizes.product(t - lag, f)]; // (T − d, F)
     for (int i = 0; i < u.length; i++) {
       u[i] = (float) (lag == 0 ? g[i] : g[i + lag * f] - g[i]);
     }
@@ -72,9 +73,10 @@ public record SeriesTransform(boolean log, int lag) {
     }
     int t = history.length();
     int n = future.length();
-    double[] g = new double[(t + n) * f]; // (T + N, F): g(x) of history, then of the forecasts
+    // (T + N, F): g(x) of history, then of the forecasts
+    double[] g = new double[Sizes.product(t + n, f)];
     System.arraycopy(g(history), 0, g, 0, t * f);
-    float[] x = new float[n * f]; // (N, F)
+    float[] x = new float[Sizes.product(n, f)]; // (N, F)
     for (int k = 0; k < n; k++) {
       for (int j = 0; j < f; j++) {
         int at = (t + k) * f + j;

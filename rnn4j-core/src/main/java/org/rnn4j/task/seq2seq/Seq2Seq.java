@@ -16,6 +16,7 @@ import org.rnn4j.decode.BeamSearch;
 import org.rnn4j.decode.BeamSearchConfig;
 import org.rnn4j.decode.Hypothesis;
 import org.rnn4j.io.ModelFile;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.nn.CompositeModule;
 import org.rnn4j.nn.Dropout;
@@ -144,7 +145,7 @@ public final class Seq2Seq extends CompositeModule {
     DecoderState select(int[] rows) {
       RecurrentState selected = state.select(rows); // checks the rows
       int he = context.dim(1);
-      float[] ctx = new float[rows.length * he]; // (R, He)
+      float[] ctx = new float[Sizes.product(rows.length, he)]; // (R, He)
       for (int i = 0; i < rows.length; i++) {
         System.arraycopy(context.data(), rows[i] * he, ctx, i * he, he);
       }

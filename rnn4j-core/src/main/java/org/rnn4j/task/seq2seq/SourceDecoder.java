@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.rnn4j.decode.NextTokenModel;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.nn.attention.Attention;
 import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.tensor.NoGrad;
@@ -126,7 +127,7 @@ final class SourceDecoder implements NextTokenModel<Seq2Seq.DecoderState> {
   /** x (1, Tx, X) repeated n times along the batch axis: (n, Tx, X). */
   private static Tensor repeat(Tensor x, int n) {
     float[] one = x.data();
-    float[] out = new float[n * one.length];
+    float[] out = new float[Sizes.product(n, one.length)];
     for (int i = 0; i < n; i++) {
       System.arraycopy(one, 0, out, i * one.length, one.length);
     }

@@ -11,6 +11,7 @@ import java.util.random.RandomGenerator;
 import org.rnn4j.data.Padded;
 import org.rnn4j.data.PaddedIds;
 import org.rnn4j.io.ModelFile;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.nn.CompositeModule;
 import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.Embedding;
@@ -106,7 +107,8 @@ public final class Tagger extends CompositeModule {
       row.put(distinct[u], u);
       longest = Math.max(longest, spellings[distinct[u]].length);
     }
-    int[] chars = new int[distinct.length * longest]; // (U, Tc), padded with char id 0
+    // (U, Tc), padded with char id 0
+    int[] chars = new int[Sizes.product(distinct.length, longest)];
     int[] lengths = new int[distinct.length]; // (U)
     for (int u = 0; u < distinct.length; u++) {
       int[] s = spellings[distinct[u]];
