@@ -52,7 +52,7 @@ final class Unroll {
     this.biasHh = w.biasHh().data();
     this.h = new float[Sizes.product(steps + 1, batch, hidden)];
     int cellSlots = keepHistory ? steps + 1 : 2;
-    this.c = new float[cell.hasCellState() ? cellSlots * batch * hidden : 0];
+    this.c = new float[cell.hasCellState() ? Sizes.product(cellSlots, batch, hidden) : 0];
     this.saved = new float[Sizes.product(keepHistory ? steps : 1, batch, savedWidth)];
     this.pre = new float[Sizes.product(batch, gateWidth)];
   }
