@@ -103,4 +103,53 @@ class OptionPropertiesTest {
   void manyMoreRandomOptions(@ForAll("options") List<String> options) throws IOException {
     answersCleanly(options);
   }
+
+  private static final Path GOLDEN = Path.of("src/test/resources/golden").toAbsolutePath();
+
+  /** A command on a golden model with random option values: the other commands' options. */
+  @Provide
+  Arbitrary<List<String>> commands() {
+    String lm = GOLDEN.resolve("models/lm.safetensors").toString();
+    String mt = GOLDEN.resolve("models/seq2seq.safetensors").toString();
+    String fc = GOLDEN.resolve("models/forecast.safetensors").toString();
+    String clf = GOLDEN.resolve("models/classify.safetensors").toString();
+    Arbitrary<String> number = Arbitraries.of("-1", "0", "1", "3", "x", "", "1e9", "0.5",
+        "2147483648", "NaN");
+    Arbitrary<List<String>> generate = Arbitraries.of("--count", "--max-tokens", "--temperature",
+        "--top-k", "--top-p", "--seed").flatMap(o -> number.map(v -> List.of("generate",
+            "--model", lm, o, v)));
+    Arbitrary<List<String>> translate = Arbitraries.of("--beam", "--alpha", "--max-length")
+        .flatMap(o -> number.map(v -> List.of("translate", "--model", mt, o, v,
+            GOLDEN.resolve("sources.txt").toString())));
+    Arbitrary<List<String>> forecast = Arbitraries.of("--horizon", "--holdout", "--season")
+        .flatMap(o -> number.map(v -> List.of("forecast", "--model", fc, "--data",
+            GOLDEN.resolve("sales.csv").toString(), o, v)));
+    Arbitrary<List<String>> eval = Arbitraries.of("--text", "--label", "--format", "--beam")
+        .flatMap(o -> Arbitraries.of("text", "label", "json", "csv", "x", "3").map(v ->
+            List.of("eval", "--model", clf, "--data",
+                GOLDEN.resolve("reviews-test.json").toString(), o, v)));
+    return Arbitraries.oneOf(generate, translate, forecast, eval);
+  }
+
+  private static void commandAnswersCleanly(List<String> args) {
+    CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> CliRun.run(args.toArray(String[]::new)), args.toString());
+    assertTrue(Set.of(0, 1, 2).contains(r.code()), r.code() + " for " + args);
+    if (r.code() != 0) {
+      assertTrue(r.err().startsWith("rnn4j: "), args + ": " + r.err());
+      assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+      assertEquals(r.code() == 2 ? 2 : 1, r.err().lines().count(), args + ": " + r.err());
+    }
+  }
+
+  @Property(tries = 60)
+  void everyCommandAnswersRandomOptionValuesCleanly(@ForAll("commands") List<String> args) {
+    commandAnswersCleanly(args);
+  }
+
+  @Property(tries = 2_000)
+  @Tag("slow")
+  void manyMoreCommandOptionValues(@ForAll("commands") List<String> args) {
+    commandAnswersCleanly(args);
+  }
 }
