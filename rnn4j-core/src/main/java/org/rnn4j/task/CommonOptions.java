@@ -23,13 +23,14 @@ import org.rnn4j.text.WordTokenizer;
  */
 public final class CommonOptions {
   public static final TaskOption CELL = TaskOption.value("cell", "CELL",
-      "rnn_tanh, rnn_relu, gru or lstm.", "lstm", TRAIN);
+      "rnn_tanh, rnn_relu, gru or lstm.",
+      RecurrentSpec.DEFAULT_CELL.name().toLowerCase(Locale.ROOT), TRAIN);
   public static final TaskOption EMBEDDING = TaskOption.value("embedding", "E",
       "Embedding size.", "32", TRAIN);
   public static final TaskOption HIDDEN = TaskOption.value("hidden", "H",
       "Hidden units per layer and direction.", "128", TRAIN);
   public static final TaskOption LAYERS = TaskOption.value("layers", "L",
-      "Recurrent layers.", "1", TRAIN);
+      "Recurrent layers.", String.valueOf(RecurrentSpec.DEFAULT_LAYERS), TRAIN);
   public static final TaskOption DROPOUT = TaskOption.value("dropout", "P",
       "Dropout while training: between recurrent layers, and before the output layer in the"
           + " families that have one there.", "0", TRAIN);

@@ -79,20 +79,6 @@ public final class TaskOptions {
   }
 
   /**
-   * @param min the smallest value allowed
-   * @param maxExclusive the first value above the range
-   * @throws TaskOptionException if the value is not a number in [min, maxExclusive)
-   */
-  public double number(TaskOption option, double min, double maxExclusive) {
-    double x = parse(option, Double::parseDouble, "a number");
-    if (!(x >= min && x < maxExclusive)) {
-      throw new TaskOptionException(option.flagName() + " must lie in [" + min + ", "
-          + maxExclusive + "), got " + string(option));
-    }
-    return x;
-  }
-
-  /**
    * A probability, parsed as a float (as {@code Float.parseFloat} reads it, so "0.3" is the float
    * nearest 0.3).
    *
