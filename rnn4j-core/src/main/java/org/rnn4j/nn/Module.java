@@ -70,6 +70,15 @@ public interface Module {
     children().values().forEach(Module::eval);
   }
 
+  /**
+   * Fixes every parameter for inference ({@link Tensor#freeze}): none requires gradients any
+   * more, and products reuse one packing of each weight instead of packing it at every call. Use
+   * it on a model that will only make predictions from now on; it cannot be trained afterwards.
+   */
+  default void freeze() {
+    parameters().values().forEach(Tensor::freeze);
+  }
+
   /** Clears the accumulated gradients of every parameter. */
   default void zeroGrad() {
     parameters().values().forEach(Tensor::zeroGrad);

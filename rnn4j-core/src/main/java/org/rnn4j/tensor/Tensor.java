@@ -3,6 +3,8 @@ package org.rnn4j.tensor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.rnn4j.kernel.Gemm;
+import org.rnn4j.kernel.PackedMatrix;
 
 /**
  * A float32 tensor: a shape and a contiguous, row-major {@code float[]}, with an optional gradient
@@ -21,6 +23,8 @@ public final class Tensor {
   private final float[] data; // (size()) row-major
   private float[] grad; // (size()) or null until a backward pass reaches this tensor
   private boolean requiresGrad;
+  private volatile boolean frozen;
+  private volatile PackedMatrix packedTranspose; // of a frozen (N, K) tensor: Wᵀ (K, N)
   private final Tensor[] inputs; // of the op that made this tensor; empty for leaves
   private final BackwardFunction backwardFunction; // null for leaves
 
@@ -228,8 +232,61 @@ public final class Tensor {
       throw new IllegalStateException(
           "requiresGrad can be set only on leaf tensors; this one was made by an op");
     }
+    if (value && frozen) {
+      throw new IllegalStateException("a frozen tensor cannot require gradients: its values are"
+          + " fixed for inference (see freeze())");
+    }
     this.requiresGrad = value;
     return this;
+  }
+
+  /**
+   * Fixes this leaf's values for inference: it stops requiring gradients, and products by it
+   * ({@link #matmulT}, the recurrent layers' weights) pack it for the GEMM kernels once, on first
+   * use, and reuse the packed copy in every later call instead of packing it again each time.
+   * That matters most when decoding one token at a time, where packing the weights would cost as
+   * much as the product. The inference classes of the task families freeze their models'
+   * parameters; their values must not change afterwards (the packed copy would not follow).
+   * Results are bit-identical to those of the same tensor unfrozen.
+   *
+   * @return this tensor
+   * @throws IllegalStateException if this tensor was made by an op
+   */
+  public Tensor freeze() {
+    requiresGrad(false);
+    frozen = true;
+    return this;
+  }
+
+  /** Whether {@link #freeze} was called: the values are fixed and products reuse a packing. */
+  public boolean frozen() {
+    return frozen;
+  }
+
+  /**
+   * This frozen 2-D tensor W (N, K), the layout of a Linear weight, as the right operand Wᵀ
+   * (K, N) of {@link Gemm#multiply(float[], int, float[], int, boolean, int, PackedMatrix,
+   * boolean)}: packed on the first call, then the same copy (thread-safe).
+   *
+   * @return Wᵀ packed, (K, N)
+   * @throws IllegalStateException if this tensor is not frozen or not 2-D
+   */
+  public PackedMatrix packedTranspose() {
+    if (!frozen || shape.length != 2) {
+      throw new IllegalStateException("packedTranspose() needs a frozen 2-D tensor, this one is "
+          + (frozen ? "" : "not frozen, ") + "shape " + Shapes.str(shape));
+    }
+    PackedMatrix packed = packedTranspose;
+    if (packed == null) {
+      synchronized (this) {
+        packed = packedTranspose;
+        if (packed == null) {
+          packed = Gemm.pack(data, 0, shape[1], shape[0], true);
+          packedTranspose = packed;
+        }
+      }
+    }
+    return packed;
   }
 
   /** Whether gradients flow into this tensor. */

@@ -14,7 +14,8 @@ import org.rnn4j.kernel.Parallelism;
  *
  * <pre>
  * forward:   P = X·W_ihᵀ                             one GEMM, all T·B rows
- *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once; (B, H)·(H, GH)
+ *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once per call, or once for all
+ *                                                    calls when frozen; (B, H)·(H, GH)
  *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩ + b_ih, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)   biases added in the row pass
  * backward:  for s = T−1 … 0: dPre⟨s⟩ = cell'(dh⟨s⟩, dc⟨s⟩);  dh⟨s−1⟩ = direct + dPreHh⟨s⟩·W_hh
  *            dW_ih += dPreIhᵀ·X   dX = dPreIh·W_ih   dW_hh += dPreHhᵀ·H⟨0..T−1⟩   (one GEMM each)
@@ -73,13 +74,18 @@ final class TimeLoop {
     int b = u.batch;
     int h = u.hidden;
     int gh = u.gateWidth;
-    Gemm.multiply(u.preIh, 0, x, 0, w.weightIh().data(), 0,
-        new GemmShape(t * b, gh, inputSize, false, true), false);
+    if (w.weightIh().frozen()) {
+      Gemm.multiply(u.preIh, 0, x, 0, false, t * b, w.weightIh().packedTranspose(), false);
+    } else {
+      Gemm.multiply(u.preIh, 0, x, 0, w.weightIh().data(), 0,
+          new GemmShape(t * b, gh, inputSize, false, true), false);
+    }
     System.arraycopy(h0, off, u.h, 0, b * h);
     if (cell.hasCellState()) {
       System.arraycopy(c0, off, u.c, 0, b * h);
     }
-    PackedMatrix whhT = Gemm.pack(w.weightHh().data(), 0, h, gh, true); // (H, GH)
+    PackedMatrix whhT = w.weightHh().frozen() ? w.weightHh().packedTranspose() // (H, GH)
+        : Gemm.pack(w.weightHh().data(), 0, h, gh, true);
     for (int s = 0; s < t; s++) {
       Gemm.multiply(u.hh, 0, u.h, u.stateRow(s, 0), false, b, whhT, false);
       step = s;

@@ -41,6 +41,7 @@ public final class TextClassifier implements TaskModel {
           + " reads feature vectors");
     }
     model.eval();
+    model.freeze(); // weights fixed: every product reuses one packing of them
     this.model = model;
     this.codec = codec;
   }

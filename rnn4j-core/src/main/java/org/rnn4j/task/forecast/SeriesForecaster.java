@@ -33,6 +33,7 @@ public final class SeriesForecaster implements TaskModel, ForecastMethod {
 
   private SeriesForecaster(Forecaster model) {
     model.eval();
+    model.freeze(); // weights fixed: every product reuses one packing of them
     this.model = model;
   }
 

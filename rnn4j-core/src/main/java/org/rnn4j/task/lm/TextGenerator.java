@@ -49,6 +49,7 @@ public final class TextGenerator implements TaskModel {
           + " tokens, the model's config says " + model.config().vocabularySize());
     }
     model.eval();
+    model.freeze(); // weights fixed: every product reuses one packing of them
     this.model = model;
     this.codec = codec;
   }

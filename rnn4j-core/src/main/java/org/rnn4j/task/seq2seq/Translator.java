@@ -139,7 +139,7 @@ public final class Translator implements TaskModel {
     }
   }
 
-  /** Puts the model in evaluation mode, for good: no method this class calls switches it. */
+  /** Puts the model in evaluation mode and freezes it, for good: no method here switches it. */
   private Translator(Seq2Seq model, TextCodecPair codecs) {
     Seq2SeqConfig c = model.config();
     if (codecs.source().vocabulary().size() != c.sourceVocabularySize()
@@ -150,6 +150,7 @@ public final class Translator implements TaskModel {
           + codecs.target().vocabulary().size());
     }
     model.eval();
+    model.freeze(); // weights fixed: every product reuses one packing of them
     this.model = model;
     this.codecs = codecs;
   }
@@ -175,7 +176,8 @@ public final class Translator implements TaskModel {
 
   /**
    * A translator over a model trained in memory (a demo, a test). The translator puts the model
-   * in evaluation mode and from then on owns it: train or change it no more.
+   * in evaluation mode, freezes its parameters ({@link org.rnn4j.nn.Module#freeze}) and from then
+   * on owns it: train or change it no more.
    *
    * @param model the trained model
    * @param codecs the codecs it was trained with

@@ -48,6 +48,7 @@ public final class SentenceTagger implements TaskModel {
           + codec.vocabulary().size() + " in the vocabulary");
     }
     model.eval();
+    model.freeze(); // weights fixed: every product reuses one packing of them
     this.model = model;
     this.codec = codec;
     this.lowerCase = codec.tokenizer() instanceof WordTokenizer w && w.lowerCase();
