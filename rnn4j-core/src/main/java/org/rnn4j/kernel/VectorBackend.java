@@ -52,7 +52,21 @@ final class VectorBackend implements Backend {
   @Override
   public void multiplyBlock(Block blk) {
     int groupStride = blk.kc * MR;
-    for (int q = 0; q < blk.panels; q++) {
+    int q = 0;
+    if (blk.rows <= 2) { // one or two rows (decoding): several panels per tile, see wide1/wide2
+      int fullPanels = blk.lastWidth == NR ? blk.panels : blk.panels - 1;
+      int step = blk.rows == 1 ? 4 : 2;
+      for (; q + step <= fullPanels; q += step) {
+        int bBase = blk.bOff + q * blk.bPanelStride;
+        int cRow = blk.cOff + q * NR;
+        if (blk.rows == 1) {
+          wide1(blk, bBase, cRow);
+        } else {
+          wide2(blk, bBase, cRow);
+        }
+      }
+    }
+    for (; q < blk.panels; q++) {
       int width = blk.width(q, NR);
       int bBase = blk.bOff + q * blk.bPanelStride;
       int cBase = blk.cOff + q * NR;
@@ -202,6 +216,103 @@ final class VectorBackend implements Backend {
     c00.intoArray(blk.edge, 0);
     c01.intoArray(blk.edge, V);
     flush(blk, cRow, 1, width);
+  }
+
+  /**
+   * One row against four full panels (8 accumulators): a single row's tile of one panel has only
+   * two independent FMA chains and waits on their latency; four panels give eight. Each element
+   * is still summed in order of p, as in every tile.
+   */
+  private static void wide1(Block blk, int bBase, int cRow) {
+    float[] a = blk.aPack;
+    float[] b = blk.bPack;
+    int s1 = blk.bPanelStride;
+    int s2 = 2 * s1;
+    int s3 = 3 * s1;
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c20 = c00;
+    FloatVector c21 = c00;
+    FloatVector c30 = c00;
+    FloatVector c31 = c00;
+    for (int p = 0, ai = 0, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
+      FloatVector av = FloatVector.broadcast(S, a[ai]);
+      c00 = av.fma(FloatVector.fromArray(S, b, bi), c00);
+      c01 = av.fma(FloatVector.fromArray(S, b, bi + V), c01);
+      c10 = av.fma(FloatVector.fromArray(S, b, bi + s1), c10);
+      c11 = av.fma(FloatVector.fromArray(S, b, bi + s1 + V), c11);
+      c20 = av.fma(FloatVector.fromArray(S, b, bi + s2), c20);
+      c21 = av.fma(FloatVector.fromArray(S, b, bi + s2 + V), c21);
+      c30 = av.fma(FloatVector.fromArray(S, b, bi + s3), c30);
+      c31 = av.fma(FloatVector.fromArray(S, b, bi + s3 + V), c31);
+    }
+    float[] t = blk.edge;
+    c00.intoArray(t, 0);
+    c01.intoArray(t, V);
+    c10.intoArray(t, NR);
+    c11.intoArray(t, NR + V);
+    c20.intoArray(t, 2 * NR);
+    c21.intoArray(t, 2 * NR + V);
+    c30.intoArray(t, 3 * NR);
+    c31.intoArray(t, 3 * NR + V);
+    flushRow(blk, cRow, 4 * NR);
+  }
+
+  /** Two rows against two full panels (8 accumulators); see {@link #wide1}. */
+  private static void wide2(Block blk, int bBase, int cRow) {
+    float[] a = blk.aPack;
+    float[] b = blk.bPack;
+    int s1 = blk.bPanelStride;
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = c00;
+    FloatVector c02 = c00;
+    FloatVector c03 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c12 = c00;
+    FloatVector c13 = c00;
+    for (int p = 0, ai = 0, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
+      FloatVector b0 = FloatVector.fromArray(S, b, bi);
+      FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
+      FloatVector b2 = FloatVector.fromArray(S, b, bi + s1);
+      FloatVector b3 = FloatVector.fromArray(S, b, bi + s1 + V);
+      FloatVector av = FloatVector.broadcast(S, a[ai]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      c02 = av.fma(b2, c02);
+      c03 = av.fma(b3, c03);
+      av = FloatVector.broadcast(S, a[ai + 1]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      c12 = av.fma(b2, c12);
+      c13 = av.fma(b3, c13);
+    }
+    float[] t = blk.edge;
+    c00.intoArray(t, 0);
+    c01.intoArray(t, V);
+    c02.intoArray(t, NR);
+    c03.intoArray(t, NR + V);
+    flushRow(blk, cRow, 2 * NR);
+    c10.intoArray(t, 0);
+    c11.intoArray(t, V);
+    c12.intoArray(t, NR);
+    c13.intoArray(t, NR + V);
+    flushRow(blk, cRow + blk.ldc, 2 * NR);
+  }
+
+  /** Writes {@code width} (a multiple of V) values of {@code blk.edge} to one row of C. */
+  private static void flushRow(Block blk, int cRow, int width) {
+    float[] c = blk.c;
+    float[] t = blk.edge;
+    for (int j = 0; j < width; j += V) {
+      FloatVector v = FloatVector.fromArray(S, t, j);
+      if (blk.add) {
+        v = FloatVector.fromArray(S, c, cRow + j).add(v);
+      }
+      v.intoArray(c, cRow + j);
+    }
   }
 
   /**
