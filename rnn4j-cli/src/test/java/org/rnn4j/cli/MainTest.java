@@ -54,7 +54,7 @@ class MainTest {
   void benchNamesItsConfigsWhenGivenNoneOrAnUnknownOne() {
     CliRun none = run("bench");
     assertEquals(1, none.code());
-    assertTrue(none.err().contains("bench needs a config: one of [gemm, C5]"), none.err());
+    assertTrue(none.err().contains("bench needs a config: one of [gemm, C1, C2, C3, C4, C5]"), none.err());
     CliRun unknown = run("bench", "--config", "C9");
     assertEquals(1, unknown.code());
     assertTrue(unknown.err().contains("unknown bench config 'C9'"), unknown.err());

@@ -1,6 +1,6 @@
 package org.rnn4j.cli.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +43,7 @@ public final class GemmThroughput {
    * @param threads thread counts to measure, each at least 1
    * @param out where the JSON lines go
    */
-  public static void run(List<Integer> threads, PrintStream out) {
+  public static void run(List<Integer> threads, PrintWriter out) {
     run(SHAPES, threads, true, out);
   }
 
@@ -56,18 +56,13 @@ public final class GemmThroughput {
    * @param out where the JSON lines go
    */
   public static void run(
-      List<int[]> shapes, List<Integer> threads, boolean packed, PrintStream out) {
-    int saved = Parallelism.threads();
-    try {
-      for (int[] shape : shapes) {
-        for (int t : threads) {
-          Parallelism.setThreads(t);
-          double gflops = measure(shape[0], shape[1], shape[2], packed);
-          out.println(json(shape, t, gflops, packed));
-        }
-      }
-    } finally {
-      Parallelism.setThreads(saved);
+      List<int[]> shapes, List<Integer> threads, boolean packed, PrintWriter out) {
+    for (int[] shape : shapes) {
+      ThreadCounts.forEach(threads, t -> {
+        double gflops = measure(shape[0], shape[1], shape[2], packed);
+        out.println(json(shape, t, gflops, packed));
+        out.flush();
+      });
     }
   }
 

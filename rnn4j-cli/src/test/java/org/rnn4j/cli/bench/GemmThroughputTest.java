@@ -3,9 +3,8 @@ package org.rnn4j.cli.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.kernel.Gemm;
@@ -16,11 +15,9 @@ class GemmThroughputTest {
   @Test
   void printsOneJsonLinePerShapeAndThreadCount() {
     int threadsBefore = Parallelism.threads();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      GemmThroughput.run(List.of(new int[] {5, 40, 70}), List.of(1, 2), true, out);
-    }
-    String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+    StringWriter text = new StringWriter();
+    GemmThroughput.run(List.of(new int[] {5, 40, 70}), List.of(1, 2), true, new PrintWriter(text));
+    String[] lines = text.toString().strip().split("\n");
     assertEquals(2, lines.length);
     String prefix = "{\"config\":\"gemm\",\"metric\":\"gflops\",\"unit\":\"GFLOP/s\","
         + "\"M\":5,\"K\":40,\"N\":70,\"threads\":";
