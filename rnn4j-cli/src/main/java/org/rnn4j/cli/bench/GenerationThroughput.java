@@ -9,7 +9,9 @@ import org.rnn4j.task.lm.LanguageModel;
 
 /**
  * Config C4, generation: C1's {@link LanguageModel} (sizes from {@link C4Shape}) in evaluation
- * mode samples 2000 characters at batch 1 through {@link LanguageModel#generate} ({@link
+ * mode and frozen for inference ({@link LanguageModel#freeze}, as the inference classes and the
+ * command line prepare a loaded model, the counterpart of PyTorch's {@code eval()} under {@code
+ * no_grad}) samples 2000 characters at batch 1 through {@link LanguageModel#generate} ({@link
  * Generator}), the path every user's generation takes.
  *
  * <pre>
@@ -31,7 +33,7 @@ final class GenerationThroughput {
   private final SplittableRandom draws;
 
   /**
-   * Builds the model in evaluation mode.
+   * Builds the model in evaluation mode, frozen.
    *
    * @param shape the sizes
    * @param seed the seed of the weights and of the draws
@@ -40,6 +42,7 @@ final class GenerationThroughput {
     SplittableRandom rng = new SplittableRandom(seed);
     this.model = new LanguageModel(shape.model().config(), rng);
     model.eval();
+    model.freeze();
     this.draws = rng.split();
   }
 
