@@ -14,8 +14,11 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators; at each step p of the K block the two vectors of row p of the B panel are loaded
  * once and each row's {@code A[i, p]} is broadcast and fused-multiply-added into its pair. With
  * 16-float vectors (AVX-512) that is 12 FMAs per 8 loads; it needs 15 vector registers, so it
- * also fits AVX2's 16. Tails of 1–4 rows use smaller tiles. Each tile leaves its accumulators in a
- * scratch tile that {@code flush} adds to C.
+ * also fits AVX2's 16. A whole tile is written straight to C; a partial one leaves its
+ * accumulators in a scratch tile that {@code flush} adds to C. A tail of 3–4 rows uses a 4-row
+ * tile; the last one or two rows of a block (and decoding, where A has one row) take four or two
+ * panels at once, so that they too keep eight independent FMA chains busy. Every element of C is
+ * summed in order of p in every tile, so the tiling never changes a result.
  *
  * <p>Elementwise: the lane-wise twins of {@link ExpPolynomial}'s scalar code, operation for
  * operation, so both backends agree to the bit (see {@link Activations}).
@@ -52,36 +55,53 @@ final class VectorBackend implements Backend {
   @Override
   public void multiplyBlock(Block blk) {
     int groupStride = blk.kc * MR;
-    int q = 0;
-    if (blk.rows <= 2) { // one or two rows (decoding): several panels per tile, see wide1/wide2
-      int fullPanels = blk.lastWidth == NR ? blk.panels : blk.panels - 1;
-      int step = blk.rows == 1 ? 4 : 2;
-      for (; q + step <= fullPanels; q += step) {
-        int bBase = blk.bOff + q * blk.bPanelStride;
-        int cRow = blk.cOff + q * NR;
-        if (blk.rows == 1) {
-          wide1(blk, bBase, cRow);
-        } else {
-          wide2(blk, bBase, cRow);
-        }
-      }
-    }
-    for (; q < blk.panels; q++) {
+    int tail = blk.rows % MR;
+    int tiled = tail > 0 && tail <= 2 ? blk.rows - tail : blk.rows; // rows in tile6/tile4
+    for (int q = 0; q < blk.panels; q++) {
       int width = blk.width(q, NR);
       int bBase = blk.bOff + q * blk.bPanelStride;
       int cBase = blk.cOff + q * NR;
-      for (int i = 0, g = 0; i < blk.rows; i += MR, g += groupStride) {
-        int rows = Math.min(MR, blk.rows - i);
+      for (int i = 0, g = 0; i < tiled; i += MR, g += groupStride) {
+        int rows = Math.min(MR, tiled - i);
         int cRow = cBase + i * blk.ldc;
         if (rows >= 5) {
           tile6(blk, g, bBase, cRow, rows, width);
-        } else if (rows >= 3) {
-          tile4(blk, g, bBase, cRow, rows, width);
-        } else if (rows == 2) {
-          tile2(blk, g, bBase, cRow, width);
         } else {
-          tile1(blk, g, bBase, cRow, width);
+          tile4(blk, g, bBase, cRow, rows, width);
         }
+      }
+    }
+    if (tiled < blk.rows) {
+      fewRows(blk, tiled / MR * groupStride, blk.cOff + tiled * blk.ldc, blk.rows - tiled);
+    }
+  }
+
+  /**
+   * The last one or two rows of a block: a tile of one panel would have only two or four
+   * independent FMA chains and wait on their latency, so full panels go four at a time (one row)
+   * or two at a time (two rows) through {@link #wide1} and {@link #wide2}, eight chains each.
+   *
+   * @param aBase the rows' group in the packed A block
+   * @param cRow the first row's first column in C
+   */
+  private static void fewRows(Block blk, int aBase, int cRow, int rows) {
+    int fullPanels = blk.lastWidth == NR ? blk.panels : blk.panels - 1;
+    int step = rows == 1 ? 4 : 2;
+    int q = 0;
+    for (; q + step <= fullPanels; q += step) {
+      int bBase = blk.bOff + q * blk.bPanelStride;
+      if (rows == 1) {
+        wide1(blk, aBase, bBase, cRow + q * NR);
+      } else {
+        wide2(blk, aBase, bBase, cRow + q * NR);
+      }
+    }
+    for (; q < blk.panels; q++) {
+      int bBase = blk.bOff + q * blk.bPanelStride;
+      if (rows == 1) {
+        tile1(blk, aBase, bBase, cRow + q * NR, blk.width(q, NR));
+      } else {
+        tile2(blk, aBase, bBase, cRow + q * NR, blk.width(q, NR));
       }
     }
   }
@@ -122,6 +142,37 @@ final class VectorBackend implements Backend {
       av = FloatVector.broadcast(S, a[ai + 5]);
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
+    }
+    if (rows == MR && width == NR) { // a whole tile: straight to C, C + tile as flush adds
+      float[] c = blk.c;
+      int ld = blk.ldc;
+      if (blk.add) {
+        c00 = FloatVector.fromArray(S, c, cRow).add(c00);
+        c01 = FloatVector.fromArray(S, c, cRow + V).add(c01);
+        c10 = FloatVector.fromArray(S, c, cRow + ld).add(c10);
+        c11 = FloatVector.fromArray(S, c, cRow + ld + V).add(c11);
+        c20 = FloatVector.fromArray(S, c, cRow + 2 * ld).add(c20);
+        c21 = FloatVector.fromArray(S, c, cRow + 2 * ld + V).add(c21);
+        c30 = FloatVector.fromArray(S, c, cRow + 3 * ld).add(c30);
+        c31 = FloatVector.fromArray(S, c, cRow + 3 * ld + V).add(c31);
+        c40 = FloatVector.fromArray(S, c, cRow + 4 * ld).add(c40);
+        c41 = FloatVector.fromArray(S, c, cRow + 4 * ld + V).add(c41);
+        c50 = FloatVector.fromArray(S, c, cRow + 5 * ld).add(c50);
+        c51 = FloatVector.fromArray(S, c, cRow + 5 * ld + V).add(c51);
+      }
+      c00.intoArray(c, cRow);
+      c01.intoArray(c, cRow + V);
+      c10.intoArray(c, cRow + ld);
+      c11.intoArray(c, cRow + ld + V);
+      c20.intoArray(c, cRow + 2 * ld);
+      c21.intoArray(c, cRow + 2 * ld + V);
+      c30.intoArray(c, cRow + 3 * ld);
+      c31.intoArray(c, cRow + 3 * ld + V);
+      c40.intoArray(c, cRow + 4 * ld);
+      c41.intoArray(c, cRow + 4 * ld + V);
+      c50.intoArray(c, cRow + 5 * ld);
+      c51.intoArray(c, cRow + 5 * ld + V);
+      return;
     }
     float[] t = blk.edge;
     c00.intoArray(t, 0);
@@ -219,11 +270,10 @@ final class VectorBackend implements Backend {
   }
 
   /**
-   * One row against four full panels (8 accumulators): a single row's tile of one panel has only
-   * two independent FMA chains and waits on their latency; four panels give eight. Each element
-   * is still summed in order of p, as in every tile.
+   * One row against four full panels (8 accumulators), each element still summed in order of p,
+   * as in every tile.
    */
-  private static void wide1(Block blk, int bBase, int cRow) {
+  private static void wide1(Block blk, int aBase, int bBase, int cRow) {
     float[] a = blk.aPack;
     float[] b = blk.bPack;
     int s1 = blk.bPanelStride;
@@ -237,7 +287,7 @@ final class VectorBackend implements Backend {
     FloatVector c21 = c00;
     FloatVector c30 = c00;
     FloatVector c31 = c00;
-    for (int p = 0, ai = 0, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
+    for (int p = 0, ai = aBase, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
       FloatVector av = FloatVector.broadcast(S, a[ai]);
       c00 = av.fma(FloatVector.fromArray(S, b, bi), c00);
       c01 = av.fma(FloatVector.fromArray(S, b, bi + V), c01);
@@ -261,7 +311,7 @@ final class VectorBackend implements Backend {
   }
 
   /** Two rows against two full panels (8 accumulators); see {@link #wide1}. */
-  private static void wide2(Block blk, int bBase, int cRow) {
+  private static void wide2(Block blk, int aBase, int bBase, int cRow) {
     float[] a = blk.aPack;
     float[] b = blk.bPack;
     int s1 = blk.bPanelStride;
@@ -273,7 +323,7 @@ final class VectorBackend implements Backend {
     FloatVector c11 = c00;
     FloatVector c12 = c00;
     FloatVector c13 = c00;
-    for (int p = 0, ai = 0, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
+    for (int p = 0, ai = aBase, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
       FloatVector b0 = FloatVector.fromArray(S, b, bi);
       FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
       FloatVector b2 = FloatVector.fromArray(S, b, bi + s1);

@@ -95,7 +95,8 @@ class GemmTest {
     SplittableRandom random = new SplittableRandom(5);
     for (GemmShape s : new GemmShape[] {
         new GemmShape(129, 65, 300, false, false), new GemmShape(7, 33, 513, true, true),
-        new GemmShape(1, 300, 513, false, true), new GemmShape(2, 300, 257, false, true)}) {
+        new GemmShape(1, 300, 513, false, true), new GemmShape(2, 300, 257, false, true),
+        new GemmShape(8, 300, 257, false, true), new GemmShape(13, 161, 300, true, false)}) {
       Case tc = new Case(s, random);
       float[] vector = tc.unpacked(true);
       Backends.forceScalar(true);
