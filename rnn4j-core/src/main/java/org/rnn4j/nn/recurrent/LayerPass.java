@@ -95,6 +95,12 @@ final class LayerPass {
         System.arraycopy(u.c, u.cellRow(steps, 0), packed, finalCellAt() + dir * bh, bh);
       }
     }
+    if (!keepHistory) { // no backward pass will follow: the buffers can serve the next call
+      for (int dir = 0; dir < d; dir++) {
+        loops[dir].u.release();
+        BufferPool.give(xs[dir]);
+      }
+    }
     return CustomOp.record(packed, new int[] {packed.length},
         (dPacked, grads) -> backward(dPacked, grads, loops, xs, firstWeight),
         inputs.toArray(Tensor[]::new));
@@ -107,7 +113,7 @@ final class LayerPass {
     for (int dir = 0; dir < d; dir++) {
       int wi = firstWeight + 4 * dir;
       TimeLoop.Grads g = new TimeLoop.Grads(
-          grads.wanted(0) ? new float[Sizes.product(steps, batch, inputSize)] : null,
+          grads.wanted(0) ? BufferPool.take(Sizes.product(steps, batch, inputSize)) : null,
           grads.wanted(wi) ? grads.buffer(wi) : null,
           grads.wanted(wi + 1) ? grads.buffer(wi + 1) : null,
           grads.wanted(wi + 2) ? grads.buffer(wi + 2) : null,
@@ -126,6 +132,8 @@ final class LayerPass {
       if (cell.hasCellState()) {
         addInto(grads, 2, u.dc, dir * bh);
       }
+      u.release(); // this call's backward pass is done: its buffers serve the next call
+      BufferPool.give(xs[dir], dOut, g.dx());
     }
   }
 
@@ -143,7 +151,7 @@ final class LayerPass {
    * row b of step s takes position s, or lengths[b] − 1 − s when reverse; zero at padded steps.
    */
   private float[] gather(float[] src, int width, int col, int n, boolean reverse) {
-    float[] dst = new float[Sizes.product(steps, batch, n)];
+    float[] dst = BufferPool.take(Sizes.product(steps, batch, n)); // zeroed
     for (int b = 0; b < batch; b++) {
       for (int s = 0; s < lengths[b]; s++) {
         int pos = reverse ? lengths[b] - 1 - s : s;

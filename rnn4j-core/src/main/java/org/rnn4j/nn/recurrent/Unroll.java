@@ -5,8 +5,10 @@ import org.rnn4j.kernel.Sizes;
 /**
  * The buffers of one direction of one layer unrolled over time: what the forward pass computes
  * and keeps for backpropagation through time, and the backward pass's work space. Everything is
- * time-major, so the rows of one step are contiguous and can be one GEMM operand. Allocated once
- * per layer call, before the time loop; cells only index into it.
+ * time-major, so the rows of one step are contiguous and can be one GEMM operand. Taken from the
+ * {@link BufferPool} once per layer call, before the time loop, and given back by {@link #release}
+ * when the call is done (after its backward pass, or after the forward pass when none will
+ * follow); cells only index into it.
  *
  * <p>Sizes: T steps, B batch rows, H hidden units, G gates, GH = G·H, Z = floats a cell saves per
  * row and step. Row b of step s of a (T, B, X) buffer starts at {@code (s·B + b)·X}. The hidden
@@ -21,6 +23,7 @@ final class Unroll {
   final int gateWidth; // GH
   final int savedWidth; // Z
   private final boolean keepHistory;
+  private boolean released;
 
   final float[] preIh; // (T, B, GH) W_ih·x⟨s⟩ for all steps at once, bias not included
   final float[] hh; // (B, GH) W_hh·h⟨s−1⟩ of the current step, bias not included
@@ -46,28 +49,45 @@ final class Unroll {
     this.gateWidth = cell.gates() * hidden;
     this.savedWidth = cell.savedPerUnit() * hidden;
     this.keepHistory = keepHistory;
-    this.preIh = new float[Sizes.product(steps, batch, gateWidth)];
-    this.hh = new float[Sizes.product(batch, gateWidth)];
+    this.preIh = BufferPool.take(Sizes.product(steps, batch, gateWidth));
+    this.hh = BufferPool.take(Sizes.product(batch, gateWidth));
     this.biasIh = w.biasIh().data();
     this.biasHh = w.biasHh().data();
-    this.h = new float[Sizes.product(steps + 1, batch, hidden)];
+    this.h = BufferPool.take(Sizes.product(steps + 1, batch, hidden));
     int cellSlots = keepHistory ? steps + 1 : 2;
-    this.c = new float[cell.hasCellState() ? Sizes.product(cellSlots, batch, hidden) : 0];
-    this.saved = new float[Sizes.product(keepHistory ? steps : 1, batch, savedWidth)];
-    this.pre = new float[Sizes.product(batch, gateWidth)];
+    this.c = BufferPool.take(cell.hasCellState() ? Sizes.product(cellSlots, batch, hidden) : 0);
+    this.saved = BufferPool.take(Sizes.product(keepHistory ? steps : 1, batch, savedWidth));
+    this.pre = BufferPool.take(Sizes.product(batch, gateWidth));
   }
 
   void allocateBackward(Cell cell) {
     if (!keepHistory) {
       throw new IllegalStateException("this unroll kept no history for a backward pass");
     }
+    if (released) {
+      throw new IllegalStateException("the backward pass of this recurrent layer call has run"
+          + " already and its buffers are reused: run the forward pass again for another");
+    }
     int bh = batch * hidden;
-    dh = new float[bh];
-    dc = new float[cell.hasCellState() ? bh : 0];
-    dhPrev = new float[bh];
-    dcPrev = new float[cell.hasCellState() ? bh : 0];
-    dPreIh = new float[Sizes.product(steps, batch, gateWidth)];
-    dPreHh = cell.separateHiddenGradient() ? new float[dPreIh.length] : dPreIh;
+    dh = BufferPool.take(bh);
+    dc = BufferPool.take(cell.hasCellState() ? bh : 0);
+    dhPrev = BufferPool.take(bh);
+    dcPrev = BufferPool.take(cell.hasCellState() ? bh : 0);
+    dPreIh = BufferPool.take(Sizes.product(steps, batch, gateWidth));
+    dPreHh = cell.separateHiddenGradient() ? BufferPool.take(dPreIh.length) : dPreIh;
+  }
+
+  /**
+   * Gives every buffer back to the {@link BufferPool}; nothing may read this unroll afterwards,
+   * and a later {@link #allocateBackward} fails. Once only.
+   */
+  void release() {
+    if (released) {
+      return;
+    }
+    released = true;
+    BufferPool.give(preIh, hh, h, c, saved, pre, dh, dc, dhPrev, dcPrev, dPreIh,
+        dPreHh == dPreIh ? null : dPreHh);
   }
 
   /** Offset of row b of step s in a (T, B, GH) buffer. */

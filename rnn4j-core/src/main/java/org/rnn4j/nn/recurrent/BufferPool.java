@@ -1,0 +1,70 @@
+package org.rnn4j.nn.recurrent;
+
+import java.lang.ref.SoftReference;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The float buffers of recurrent layer calls, handed back once a call is done with them and
+ * handed out again, zeroed, to the next call of the same sizes on the same thread. A training
+ * step unrolls every layer over the whole batch (for one LSTM layer of C1's size about 100 MB
+ * of gates, states and their gradients); allocating them afresh at every step made the JVM's
+ * heap grow to several times what is live and spend time collecting it.
+ *
+ * <p>Each thread keeps its own buffers, at most {@value #MAX_FLOATS} floats (512 MB) of them,
+ * behind a soft reference, so the garbage collector may still take them all when memory runs
+ * short. A buffer must be given back only when nothing will read it again.
+ */
+final class BufferPool {
+  static final long MAX_FLOATS = 1L << 27;
+  private static final float[] EMPTY = new float[0];
+  private static final ThreadLocal<SoftReference<BufferPool>> POOLS =
+      ThreadLocal.withInitial(() -> new SoftReference<>(new BufferPool()));
+
+  private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+  private long held; // floats in free
+
+  private BufferPool() {}
+
+  private static BufferPool current() {
+    BufferPool pool = POOLS.get().get();
+    if (pool == null) {
+      pool = new BufferPool();
+      POOLS.set(new SoftReference<>(pool));
+    }
+    return pool;
+  }
+
+  /**
+   * A zeroed buffer of exactly {@code size} floats: one given back earlier on this thread, or a
+   * new one.
+   */
+  static float[] take(int size) {
+    if (size == 0) {
+      return EMPTY;
+    }
+    BufferPool pool = current();
+    ArrayDeque<float[]> stack = pool.free.get(size);
+    float[] buffer = stack == null ? null : stack.poll();
+    if (buffer == null) {
+      return new float[size];
+    }
+    pool.held -= size;
+    Arrays.fill(buffer, 0f);
+    return buffer;
+  }
+
+  /** Gives buffers back for later calls on this thread; null and empty ones are ignored. */
+  static void give(float[]... buffers) {
+    BufferPool pool = current();
+    for (float[] buffer : buffers) {
+      if (buffer == null || buffer.length == 0 || pool.held + buffer.length > MAX_FLOATS) {
+        continue;
+      }
+      pool.free.computeIfAbsent(buffer.length, size -> new ArrayDeque<>()).push(buffer);
+      pool.held += buffer.length;
+    }
+  }
+}
