@@ -139,7 +139,9 @@ final class BlockedGemm {
     for (int g = 0; g < rows; g += mr) {
       int base = g * kc;
       int groupRows = Math.min(mr, rows - g);
-      if (pr.transA()) {
+      if (pr.transA() && mr == 6 && groupRows == 6) {
+        packTransposedGroup6(dst, base, a, pr.aOff() + p0 * pr.m() + i0 + g, pr.m(), kc);
+      } else if (pr.transA()) {
         int m = pr.m();
         for (int p = 0; p < kc; p++) {
           int src = pr.aOff() + (p0 + p) * m + i0 + g;
@@ -157,6 +159,23 @@ final class BlockedGemm {
           }
         }
       }
+    }
+  }
+
+  /**
+   * Packs a full group of six rows of op(A) = Aᵀ, A stored (k, m): for each p the six values
+   * are contiguous in A and in the group, {@code dst[base + 6p + r] = a[src + p·m + r]}, copied
+   * without a loop or an arraycopy call (for so few values either costs more than the copy).
+   */
+  private static void packTransposedGroup6(float[] dst, int base, float[] a, int src, int m,
+      int kc) {
+    for (int p = 0, s = src, d = base; p < kc; p++, s += m, d += 6) {
+      dst[d] = a[s];
+      dst[d + 1] = a[s + 1];
+      dst[d + 2] = a[s + 2];
+      dst[d + 3] = a[s + 3];
+      dst[d + 4] = a[s + 4];
+      dst[d + 5] = a[s + 5];
     }
   }
 
