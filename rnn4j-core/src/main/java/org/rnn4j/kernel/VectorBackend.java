@@ -121,7 +121,9 @@ final class VectorBackend implements Backend {
     FloatVector c41 = c00;
     FloatVector c50 = c00;
     FloatVector c51 = c00;
-    for (int p = 0, ai = aBase, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
+    for (int p = 0; p < blk.kc; p++) { // indices linear in p: the JIT hoists bounds checks
+      int ai = aBase + p * MR;
+      int bi = bBase + p * NR;
       FloatVector b0 = FloatVector.fromArray(S, b, bi);
       FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
       FloatVector av = FloatVector.broadcast(S, a[ai]);
@@ -201,7 +203,9 @@ final class VectorBackend implements Backend {
     FloatVector c21 = c00;
     FloatVector c30 = c00;
     FloatVector c31 = c00;
-    for (int p = 0, ai = aBase, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
+    for (int p = 0; p < blk.kc; p++) {
+      int ai = aBase + p * MR;
+      int bi = bBase + p * NR;
       FloatVector b0 = FloatVector.fromArray(S, b, bi);
       FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
       FloatVector av = FloatVector.broadcast(S, a[ai]);
@@ -236,7 +240,9 @@ final class VectorBackend implements Backend {
     FloatVector c01 = c00;
     FloatVector c10 = c00;
     FloatVector c11 = c00;
-    for (int p = 0, ai = aBase, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
+    for (int p = 0; p < blk.kc; p++) {
+      int ai = aBase + p * MR;
+      int bi = bBase + p * NR;
       FloatVector b0 = FloatVector.fromArray(S, b, bi);
       FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
       FloatVector av = FloatVector.broadcast(S, a[ai]);
@@ -259,7 +265,9 @@ final class VectorBackend implements Backend {
     float[] b = blk.bPack;
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
-    for (int p = 0, ai = aBase, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
+    for (int p = 0; p < blk.kc; p++) {
+      int ai = aBase + p * MR;
+      int bi = bBase + p * NR;
       FloatVector av = FloatVector.broadcast(S, a[ai]);
       c00 = av.fma(FloatVector.fromArray(S, b, bi), c00);
       c01 = av.fma(FloatVector.fromArray(S, b, bi + V), c01);
@@ -287,7 +295,9 @@ final class VectorBackend implements Backend {
     FloatVector c21 = c00;
     FloatVector c30 = c00;
     FloatVector c31 = c00;
-    for (int p = 0, ai = aBase, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
+    for (int p = 0; p < blk.kc; p++) {
+      int ai = aBase + p * MR;
+      int bi = bBase + p * NR;
       FloatVector av = FloatVector.broadcast(S, a[ai]);
       c00 = av.fma(FloatVector.fromArray(S, b, bi), c00);
       c01 = av.fma(FloatVector.fromArray(S, b, bi + V), c01);
@@ -323,7 +333,9 @@ final class VectorBackend implements Backend {
     FloatVector c11 = c00;
     FloatVector c12 = c00;
     FloatVector c13 = c00;
-    for (int p = 0, ai = aBase, bi = bBase; p < blk.kc; p++, ai += MR, bi += NR) {
+    for (int p = 0; p < blk.kc; p++) {
+      int ai = aBase + p * MR;
+      int bi = bBase + p * NR;
       FloatVector b0 = FloatVector.fromArray(S, b, bi);
       FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
       FloatVector b2 = FloatVector.fromArray(S, b, bi + s1);
