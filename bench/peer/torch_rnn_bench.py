@@ -333,6 +333,21 @@ def run_c5():
               gflops=fwd_flops_tok * tok / med / 1e9, flops_note='8*H*(I+H) per token')
 
 
+def time_calls(fn, warmup_seconds):
+    """Times fn in blocks of calls lasting >= ~30 ms each, after warming up for about
+    warmup_seconds (at least one block); returns (seconds per call of each block, calls per block)."""
+    fn()
+    t0 = time.perf_counter(); fn(); one = time.perf_counter() - t0
+    reps = max(1, int(0.03 / max(one, 1e-7)))
+
+    def block():
+        for _ in range(reps):
+            fn()
+    t0 = time.perf_counter(); block(); one_block = time.perf_counter() - t0
+    warm = max(1, int(warmup_seconds / max(one_block, 1e-7)))
+    return [x / reps for x in time_steps(block, warmup=warm, min_steps=7)], reps
+
+
 def run_sgemm():
     shapes = [(2048, 2048, 2048), (64, 512, 2048), (3200, 64, 2048)]
     for (M, K, N) in shapes:
@@ -350,15 +365,7 @@ def run_sgemm():
             ('torch_linear_xWt', lambda: F.linear(ta, w)),
         ]
         for name, fn in variants:
-            fn()
-            # calibrate: batch calls so each timing lasts >= ~30 ms
-            t0 = time.perf_counter(); fn(); one = time.perf_counter() - t0
-            reps = max(1, int(0.03 / max(one, 1e-7)))
-
-            def block():
-                for _ in range(reps):
-                    fn()
-            times = [x / reps for x in time_steps(block, warmup=1, min_steps=7)]
+            times, reps = time_calls(fn, warmup_seconds=0)
             med = statistics.median(times)
             emit(config='sgemm', metric=name, unit='GFLOP/s', M=M, K=K, N=N, **mon_stop(),
                  value=flops / med / 1e9, gflops_best=flops / min(times) / 1e9,
@@ -381,18 +388,8 @@ def run_gemm():
 
         def fn():
             F.linear(a, w)
-        fn()
-        # calibrate: batch calls so each timing lasts >= ~30 ms
-        t0 = time.perf_counter(); fn(); one = time.perf_counter() - t0
-        reps = max(1, int(0.03 / max(one, 1e-7)))
-
-        def block():
-            for _ in range(reps):
-                fn()
         # warm up for about 0.5 s, as rnn4j's gemm bench does
-        t0 = time.perf_counter(); block(); one_block = time.perf_counter() - t0
-        warm = max(1, int(0.5 / max(one_block, 1e-7)))
-        times = [x / reps for x in time_steps(block, warmup=warm, min_steps=7)]
+        times, reps = time_calls(fn, warmup_seconds=0.5)
         med = statistics.median(times)
         emit(config='gemm', metric='gflops', unit='GFLOP/s', M=M, K=K, N=N, **mon_stop(),
              value=flops / med / 1e9, gflops=flops / med / 1e9,

@@ -26,9 +26,9 @@ public final class BenchConfigs {
   static {
     CONFIGS.put("C1", (t, timer, out) -> CharLmThroughput.measure(C1Shape.PEER, t, timer, out));
     CONFIGS.put("C2", (t, timer, out) -> SentimentThroughput.measure(C2Shape.PEER, t, timer, out));
-    CONFIGS.put("C3", (t, timer, out) -> SmallRnnThroughput.measure(C3Shape.PEER, t, timer, out));
+    CONFIGS.put("C3", (t, timer, out) -> SmallRnnThroughput.measure(LayerShape.C3, t, timer, out));
     CONFIGS.put("C4", (t, timer, out) -> GenerationThroughput.measure(C4Shape.PEER, t, timer, out));
-    CONFIGS.put("C5", (t, timer, out) -> BigLstmThroughput.measure(C5Shape.PEER, t, timer, out));
+    CONFIGS.put("C5", (t, timer, out) -> BigLstmThroughput.measure(LayerShape.C5, t, timer, out));
   }
 
   /** The minimum timed seconds of a measurement unless {@code --seconds} says otherwise. */

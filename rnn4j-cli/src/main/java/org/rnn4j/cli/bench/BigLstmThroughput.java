@@ -9,7 +9,7 @@ import org.rnn4j.tensor.Tensor;
 
 /**
  * Config C5, one large LSTM layer: {@link Recurrent#lstm} LSTM(1024 → 1024) over random input
- * x ~ N(0, 1) (B, T, I) = (64, 50, 1024) that requires a gradient (sizes from {@link C5Shape}).
+ * x ~ N(0, 1) (B, T, I) = (64, 50, 1024) that requires a gradient (sizes from {@link LayerShape}).
  *
  * <pre>
  * training step: zero gradients (parameters and x); out = lstm(x); L = Σ out; backward
@@ -22,6 +22,7 @@ import org.rnn4j.tensor.Tensor;
  */
 final class BigLstmThroughput {
   static final float LEARNING_RATE = 1e-4f;
+  private static final int LSTM_GATES = 4;
 
   private final Recurrent lstm;
   private final Tensor x; // (B, T, I)
@@ -32,7 +33,7 @@ final class BigLstmThroughput {
    * @param shape the sizes
    * @param seed the seed of the weights and the input
    */
-  BigLstmThroughput(C5Shape shape, long seed) {
+  BigLstmThroughput(LayerShape shape, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     this.lstm = Recurrent.lstm(shape.input(), shape.hidden(), rng);
     this.x = Tensor.normal(rng, 0f, 1f, shape.batch(), shape.steps(), shape.input())
@@ -73,10 +74,10 @@ final class BigLstmThroughput {
    * @param timer how to time the steps
    * @param out where the lines go
    */
-  static void measure(C5Shape shape, int threads, StepTimer timer, PrintWriter out) {
+  static void measure(LayerShape shape, int threads, StepTimer timer, PrintWriter out) {
     BigLstmThroughput c5 = new BigLstmThroughput(shape, 0);
     int tokens = shape.tokens();
-    double flops = shape.forwardFlopsPerToken() * tokens; // forward, per step
+    double flops = shape.forwardFlopsPerToken(LSTM_GATES) * tokens; // forward, per step
     StepTimes train = timer.time(c5::trainStep);
     BenchLine.rate("C5", "train_tokens_per_s", "tokens/s", tokens, train, threads)
         .with("batch", shape.batch()).with("seq", shape.steps())

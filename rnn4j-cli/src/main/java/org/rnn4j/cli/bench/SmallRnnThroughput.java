@@ -13,7 +13,7 @@ import org.rnn4j.tensor.Tensor;
 
 /**
  * Config C3, many-to-many regression with a vanilla RNN: {@link Recurrent#rnn} RNN(32 → 128,
- * tanh) → {@link Linear}(128, 1) at every step (sizes from {@link C3Shape}) on one fixed batch,
+ * tanh) → {@link Linear}(128, 1) at every step (sizes from {@link LayerShape}) on one fixed batch,
  * x ~ N(0, 1) (B, T, I) = (64, 50, 32) and targets y ~ N(0, 1) (B, T, 1).
  *
  * <pre>
@@ -58,7 +58,7 @@ final class SmallRnnThroughput {
    * @param shape the sizes
    * @param seed the seed of the weights and the batch
    */
-  SmallRnnThroughput(C3Shape shape, long seed) {
+  SmallRnnThroughput(LayerShape shape, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     this.model = new RnnRegression(shape.input(), shape.hidden(), rng);
     this.sgd = Sgd.of(model.parameters(), LEARNING_RATE);
@@ -98,7 +98,7 @@ final class SmallRnnThroughput {
    * @param timer how to time the steps
    * @param out where the lines go
    */
-  static void measure(C3Shape shape, int threads, StepTimer timer, PrintWriter out) {
+  static void measure(LayerShape shape, int threads, StepTimer timer, PrintWriter out) {
     SmallRnnThroughput c3 = new SmallRnnThroughput(shape, 0);
     StepTimes train = timer.time(c3::trainStep);
     BenchLine.rate("C3", "train_seqs_per_s", "sequences/s", shape.batch(), train, threads)

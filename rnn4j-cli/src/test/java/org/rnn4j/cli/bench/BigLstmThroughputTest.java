@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.rnn4j.tensor.Tensor;
 
 class BigLstmThroughputTest {
-  private static final C5Shape TINY = new C5Shape(5, 6, 3, 4);
+  private static final LayerShape TINY = new LayerShape(5, 6, 3, 4);
 
   @Test
   void forwardGivesTheOutputsWithoutAGraph() {

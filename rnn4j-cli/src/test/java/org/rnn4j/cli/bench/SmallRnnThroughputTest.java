@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.rnn4j.tensor.Tensor;
 
 class SmallRnnThroughputTest {
-  private static final C3Shape TINY = new C3Shape(3, 8, 4, 6);
+  private static final LayerShape TINY = new LayerShape(3, 8, 4, 6);
 
   @Test
   void trainingStepsLowerTheLossOnTheFixedBatch() {
