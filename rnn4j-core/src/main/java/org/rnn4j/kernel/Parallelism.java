@@ -67,7 +67,9 @@ public final class Parallelism {
    * @param part the work of part i; parts must not write to the same memory
    */
   public static void run(int parts, IntConsumer part) {
-    if (parts == 1 || !POOL_LOCK.tryLock()) {
+    // Serial when the pool is busy: with another thread's kernel, or with the job this very
+    // call is part of (the lock is reentrant, so the caller's own part must be caught here).
+    if (parts == 1 || POOL_LOCK.isHeldByCurrentThread() || !POOL_LOCK.tryLock()) {
       for (int i = 0; i < parts; i++) {
         part.accept(i);
       }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,12 +58,26 @@ class ParallelismTest {
 
   @Test
   void nestedCallsRunSeriallyWithoutDeadlock() {
+    Parallelism.setThreads(2);
     AtomicIntegerArray seen = new AtomicIntegerArray(4 * 3);
-    Parallelism.run(4,
-        outer -> Parallelism.run(3, inner -> seen.incrementAndGet(outer * 3 + inner)));
+    AtomicInteger elsewhere = new AtomicInteger();
+    Parallelism.run(4, outer -> {
+      if (outer == 1) { // keep the worker busy while the caller's part makes its nested call
+        LockSupport.parkNanos(50_000_000L);
+      }
+      Thread outerThread = Thread.currentThread();
+      Parallelism.run(3, inner -> {
+        seen.incrementAndGet(outer * 3 + inner);
+        if (Thread.currentThread() != outerThread) {
+          elsewhere.incrementAndGet();
+        }
+      });
+    });
     for (int i = 0; i < seen.length(); i++) {
       assertEquals(1, seen.get(i));
     }
+    assertEquals(0, elsewhere.get(), "a nested call's parts run on the thread that made it,"
+        + " the caller's own part included");
   }
 
   @Test
