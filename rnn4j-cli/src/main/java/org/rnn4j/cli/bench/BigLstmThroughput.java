@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.SplittableRandom;
 import org.rnn4j.nn.recurrent.Recurrent;
 import org.rnn4j.nn.recurrent.RecurrentOutput;
+import org.rnn4j.optim.Sgd;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 
@@ -21,11 +22,12 @@ import org.rnn4j.tensor.Tensor;
  * {@code gflops} = F·B·T (×3 for training) / median step time.
  */
 final class BigLstmThroughput {
-  static final float LEARNING_RATE = 1e-4f;
+  static final double LEARNING_RATE = 1e-4;
   private static final int LSTM_GATES = 4;
 
   private final Recurrent lstm;
   private final Tensor x; // (B, T, I)
+  private final Sgd sgd;
 
   /**
    * Builds the layer and the input.
@@ -38,21 +40,16 @@ final class BigLstmThroughput {
     this.lstm = Recurrent.lstm(shape.input(), shape.hidden(), rng);
     this.x = Tensor.normal(rng, 0f, 1f, shape.batch(), shape.steps(), shape.input())
         .requiresGrad(true);
+    this.sgd = Sgd.of(lstm.parameters(), LEARNING_RATE);
   }
 
   /** Forward, Σ outputs, backward, SGD. */
   void trainStep() {
-    lstm.zeroGrad();
+    sgd.zeroGrad();
     x.zeroGrad();
     RecurrentOutput out = lstm.forward(x);
     out.output().sum().backward();
-    for (Tensor p : lstm.parameters().values()) {
-      float[] w = p.data();
-      float[] g = p.grad().data();
-      for (int i = 0; i < w.length; i++) {
-        w[i] -= LEARNING_RATE * g[i];
-      }
-    }
+    sgd.step();
   }
 
   /**
