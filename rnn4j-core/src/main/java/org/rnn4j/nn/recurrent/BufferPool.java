@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The float buffers of recurrent layer calls, handed back once a call is done with them and
  * handed out again, zeroed, to the next call of the same sizes on the same thread. A training
- * step unrolls every layer over the whole batch (for one LSTM layer of C1's size about 100 MB
- * of gates, states and their gradients); allocating them afresh at every step made the JVM's
+ * step unrolls every layer over the whole batch (for one LSTM layer of C1's size 120 MB of
+ * gates, states, inputs and their gradients); allocating them afresh at every step made the JVM's
  * heap grow to several times what is live and spend time collecting it.
  *
  * <p>Each thread keeps its own buffers, at most {@value #MAX_FLOATS} floats (512 MB) of them,
