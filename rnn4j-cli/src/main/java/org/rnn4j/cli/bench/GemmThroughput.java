@@ -1,7 +1,6 @@
 package org.rnn4j.cli.bench;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -15,7 +14,8 @@ import org.rnn4j.kernel.Parallelism;
  * PyTorch Linear weight, (N, K), over the shapes of recurrent training and inference.
  *
  * <p>For each shape and thread count it warms up for {@value #WARMUP_NANOS} ns, then times single
- * calls until {@value #MEASURE_NANOS} ns have passed and reports the median call as one JSON line:
+ * calls until {@value #MEASURE_NANOS} ns have passed (at most {@value StepTimer#MAX_STEPS}
+ * calls) and reports the median call as one JSON line:
  *
  * <pre>
  * {"config":"gemm","metric":"gflops","unit":"GFLOP/s","M":64,"K":256,"N":1024,"threads":1,
@@ -33,6 +33,9 @@ public final class GemmThroughput {
       new int[] {2048, 2048, 2048});
   static final long WARMUP_NANOS = 500_000_000L;
   static final long MEASURE_NANOS = 1_000_000_000L;
+  private static final int MIN_CALLS = 3;
+  /** Warm up for 0.5 s, then time at least 3 calls and 1 s; the median call counts. */
+  private static final StepTimer TIMER = new StepTimer(WARMUP_NANOS, MIN_CALLS, MEASURE_NANOS);
 
   private GemmThroughput() {}
 
@@ -77,21 +80,7 @@ public final class GemmThroughput {
     Runnable call = packed
         ? () -> Gemm.multiply(c, 0, a, 0, false, m, wPacked, false)
         : () -> Gemm.multiply(c, 0, a, 0, w, 0, shape, false);
-    long start = System.nanoTime();
-    for (int i = 0; i < 3 || System.nanoTime() - start < WARMUP_NANOS; i++) {
-      call.run();
-    }
-    long[] times = new long[1024];
-    int count = 0;
-    start = System.nanoTime();
-    while (count < 3 || (count < times.length && System.nanoTime() - start < MEASURE_NANOS)) {
-      long t0 = System.nanoTime();
-      call.run();
-      times[count++] = System.nanoTime() - t0;
-    }
-    Arrays.sort(times, 0, count);
-    long median = times[count / 2];
-    return 2.0 * m * n * k / median;
+    return 2.0 * m * n * k / TIMER.time(call).medianNanos();
   }
 
   private static String json(int[] shape, int threads, double gflops, boolean packed) {
