@@ -135,6 +135,88 @@ public final class Gemm {
     BlockedGemm.multiply(new BlockedGemm.Product(c, cOff, a, aOff, transA, m, b, accumulate));
   }
 
+  /**
+   * Columns {@code [from, to)} of {@code C = op(A)·B}, or of {@code C += op(A)·B}, for several
+   * column ranges at once, computed on the calling thread only: for a caller that splits a
+   * product across threads itself, so that each thread's later work reads the columns it just
+   * computed (a recurrent step split by hidden units: the gate columns of a thread's units, then
+   * the cell update of those units). Op(A) is packed once for all the ranges; every element is
+   * summed exactly as by {@link #multiply(float[], int, float[], int, boolean, int, PackedMatrix,
+   * boolean)}, so the result is bit-identical to it. Columns outside the ranges are not touched.
+   *
+   * @param c output (m, b.n()) at {@code cOff}; the given columns are modified
+   * @param cOff offset of C in {@code c}
+   * @param a A as stored, (m, b.k()); read only
+   * @param aOff offset of A in {@code a}
+   * @param m rows of C and of A
+   * @param b packed B, (k, n)
+   * @param columnRanges pairs (from, to) of half-open column ranges; each {@code from} a multiple
+   *     of {@link #panelWidth(PackedMatrix)}, each {@code to} one too or n, ranges ascending and
+   *     not overlapping
+   * @param accumulate add into C instead of overwriting it
+   * @throws IllegalArgumentException if a range is not aligned, out of order or out of [0, n], or
+   *     an array does not hold its matrix
+   */
+  public static void multiplyColumns(float[] c, int cOff, float[] a, int aOff, int m,
+      PackedMatrix b, int[] columnRanges, boolean accumulate) {
+    checkArray("c", c);
+    checkArray("a", a);
+    if (b == null) {
+      throw new IllegalArgumentException("b must not be null");
+    }
+    if (m < 0) {
+      throw new IllegalArgumentException("m must be non-negative: got " + m);
+    }
+    GemmShape.checkLength("C", c, cOff, (long) m * b.n());
+    GemmShape.checkLength("A", a, aOff, (long) m * b.k());
+    if (columnRanges.length % 2 != 0) {
+      throw new IllegalArgumentException(
+          "columnRanges must hold (from, to) pairs: got " + columnRanges.length + " values");
+    }
+    int nr = panelWidth(b);
+    int[] panelRuns = new int[columnRanges.length];
+    int previousEnd = 0;
+    for (int r = 0; r < columnRanges.length; r += 2) {
+      int from = columnRanges[r];
+      int to = columnRanges[r + 1];
+      if (from < previousEnd || to < from || to > b.n() || from % nr != 0
+          || (to % nr != 0 && to != b.n())) {
+        throw new IllegalArgumentException("column range " + r / 2 + " [" + from + ", " + to
+            + ") must lie in [" + previousEnd + ", " + b.n() + "], start at a multiple of the"
+            + " panel width " + nr + " and end at one or at n");
+      }
+      panelRuns[r] = from / nr;
+      panelRuns[r + 1] = (to + nr - 1) / nr;
+      previousEnd = to;
+    }
+    BlockedGemm.multiplyPanelRuns(
+        new BlockedGemm.Product(c, cOff, a, aOff, false, m, b, accumulate), panelRuns);
+  }
+
+  /**
+   * Whether {@link #multiply} splits a product of this shape across threads: only products
+   * large enough to repay the hand-off (see {@link BlockedGemm#PARALLEL_MIN_FLOPS}), and only
+   * when more than one thread is allowed.
+   *
+   * @param m rows of C
+   * @param n columns of C
+   * @param k the inner dimension
+   * @return true when {@link Parallelism#threads()} &gt; 1 and the product is large enough
+   */
+  public static boolean splitsAcrossThreads(int m, int n, int k) {
+    return BlockedGemm.parts(m, n, k, Backends.active().rowBlock()) > 1;
+  }
+
+  /**
+   * The column panel width of a packed matrix: the alignment that {@link #multiplyColumns} needs.
+   *
+   * @param b a packed matrix
+   * @return columns per panel (32 with AVX-512's 16-float vectors, 1 for the plain-Java kernels)
+   */
+  public static int panelWidth(PackedMatrix b) {
+    return b.backend().panelWidth();
+  }
+
   private static void checkArray(String name, float[] array) {
     if (array == null) {
       throw new IllegalArgumentException(name + " must not be null");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,30 @@ class GemmTest {
       Backends.forceScalar(true);
       assertArrayEquals(vector, tc.unpacked(true), s.toString());
       Backends.forceScalar(false);
+    }
+  }
+
+  /**
+   * Every row count that a register tile or a row block can leave over (1–20 rows and around one
+   * and two row blocks of MC): each tail goes through a different tile, and every tile must give
+   * the scalar backend's bits.
+   */
+  @Test
+  void everyTailOfRowsGivesTheScalarBits() {
+    assumeTrue(!Backends.best().name().equals("scalar"), "Vector API not enabled");
+    SplittableRandom random = new SplittableRandom(11);
+    int mc = BlockedGemm.MC;
+    IntStream rows = IntStream.concat(IntStream.rangeClosed(1, 20),
+        IntStream.of(mc - 1, mc + 1, mc + 2, mc + 5, mc + 7, 2 * mc + 6));
+    for (int m : rows.toArray()) {
+      for (boolean transA : new boolean[] {false, true}) {
+        Case tc = new Case(new GemmShape(m, 65, 33, transA, true), random);
+        float[] vector = tc.packed(true);
+        tc.assertClose(tc.reference(true), vector, true, "packed");
+        Backends.forceScalar(true);
+        assertArrayEquals(vector, tc.packed(true), tc.shape.toString());
+        Backends.forceScalar(false);
+      }
     }
   }
 

@@ -236,32 +236,69 @@ class RecurrentTest {
     int batch = 16;
     int gates = batch * kind.gates();
     int hidden = (TimeLoop.PARALLEL_MIN_GATE_VALUES + gates - 1) / gates; // B·GH at the split size
+    assertSameBitsOnOneAndTwoThreads(kind, batch, hidden);
+  }
+
+  /**
+   * A step large enough for its product to be split, with H a multiple of two panels, is split by
+   * hidden units (each thread computes its units' gate columns and then their cells); it too must
+   * give the bits of one thread, padded rows included.
+   */
+  @ParameterizedTest
+  @EnumSource(CellKind.class)
+  void splittingAStepByHiddenUnitsDoesNotChangeTheBits(CellKind kind) {
+    int batch = 16;
+    int hidden = 512;
+    int saved = org.rnn4j.kernel.Parallelism.threads();
+    try {
+      org.rnn4j.kernel.Parallelism.setThreads(2);
+      assertEquals(2, TimeLoop.unitParts(batch, hidden, kind.gates(), 32),
+          "this shape is split by hidden units");
+    } finally {
+      org.rnn4j.kernel.Parallelism.setThreads(saved);
+    }
+    assertSameBitsOnOneAndTwoThreads(kind, batch, hidden);
+  }
+
+  private static void assertSameBitsOnOneAndTwoThreads(CellKind kind, int batch, int hidden) {
     Recurrent rnn = new Recurrent(RecurrentConfig.builder(kind, 16, hidden).bidirectional(true)
         .build(), new SplittableRandom(6));
     Tensor x = Tensor.uniform(new SplittableRandom(7), -1f, 1f, batch, 6, 16).requiresGrad(true);
     int[] lengths = {6, 5, 4, 3, 6, 1, 2, 6, 6, 6, 5, 4, 3, 2, 1, 6};
     int saved = org.rnn4j.kernel.Parallelism.threads();
-    float[][] outputs = new float[2][];
-    float[][] gradients = new float[2][];
+    float[][] results = new float[2][]; // outputs, final h and c, dL/dx
     try {
       for (int threads = 1; threads <= 2; threads++) {
         org.rnn4j.kernel.Parallelism.setThreads(threads);
         x.zeroGrad();
         RecurrentOutput out = rnn.forward(x, lengths);
         lossOf(out).backward();
-        outputs[threads - 1] = out.output().data();
-        gradients[threads - 1] = x.grad().data().clone();
+        float[] all = everything(out);
+        results[threads - 1] = concat(all, x.grad().data());
         try (NoGrad scope = NoGrad.enter()) {
-          assertArrayEquals(outputs[threads - 1], rnn.forward(x, lengths).output().data(),
+          assertArrayEquals(all, everything(rnn.forward(x, lengths)),
               kind + ": inference equals training forward at " + threads + " threads");
         }
       }
     } finally {
       org.rnn4j.kernel.Parallelism.setThreads(saved);
     }
-    assertArrayEquals(outputs[0], outputs[1], kind + ": outputs");
-    assertArrayEquals(gradients[0], gradients[1], kind + ": input gradients");
+    assertArrayEquals(results[0], results[1], kind + ": outputs, final states, input gradients");
   }
+
+  /** The outputs, the final h and the final c (LSTM) of a call, one after another. */
+  private static float[] everything(RecurrentOutput out) {
+    float[] c = out.state().c().map(Tensor::data).orElse(new float[0]);
+    return concat(concat(out.output().data(), out.state().h().data()), c);
+  }
+
+  private static float[] concat(float[] a, float[] b) {
+    float[] ab = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, ab, a.length, b.length);
+    return ab;
+  }
+
+
 
   @Test
   void recordsTheGradientNormAtEveryStepShowingVanishingGradients() {
