@@ -49,6 +49,16 @@ public final class Linear implements Module {
     return x.matmulT(weight).add(bias);
   }
 
+  /** W (O, I), the parameter itself (not a copy). */
+  public Tensor weight() {
+    return weight;
+  }
+
+  /** b (O), the parameter itself (not a copy). */
+  public Tensor bias() {
+    return bias;
+  }
+
   public int inputSize() {
     return weight.dim(1);
   }

@@ -16,6 +16,7 @@ import org.rnn4j.decode.Score;
 import org.rnn4j.decode.Scorer;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.loss.CrossEntropy;
+import org.rnn4j.loss.LinearCrossEntropy;
 import org.rnn4j.nn.CompositeModule;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
@@ -109,18 +110,30 @@ public final class LanguageModel extends CompositeModule {
    * @return logits (B, T, V) and the final state
    */
   public Output forward(int[] ids, int[] lengths, RecurrentState state) {
+    RecurrentOutput out = recurrent(ids, lengths, state);
+    return new Output(fc.forward(out.output()), out.state());
+  }
+
+  /**
+   * The layers before the output layer.
+   *
+   * @return a (B, T, H) and the final state
+   */
+  private RecurrentOutput recurrent(int[] ids, int[] lengths, RecurrentState state) {
     int b = lengths.length;
     if (b == 0 || ids.length % b != 0) {
       throw new IllegalArgumentException("ids must hold B·T ids for B = " + b + " sequences, got "
           + ids.length);
     }
     int t = ids.length / b;
-    RecurrentOutput out = rnn.forward(embedding.forward(ids, b, t), lengths, state);
-    return new Output(fc.forward(out.output()), out.state());
+    return rnn.forward(embedding.forward(ids, b, t), lengths, state);
   }
 
   /**
-   * Mean cross-entropy of predicting {@code targets} (usually the ids shifted by one).
+   * Mean cross-entropy of predicting {@code targets} (usually the ids shifted by one). The output
+   * layer and the softmax cross-entropy run as one {@link LinearCrossEntropy} node, so the logits
+   * (B, T, V) are never held whole; the value and the gradients are those of {@link
+   * CrossEntropy} on {@link #forward}'s logits, to float rounding.
    *
    * @param ids (B, T) inputs
    * @param targets (B, T) the token that should follow each input
@@ -129,10 +142,9 @@ public final class LanguageModel extends CompositeModule {
    * @return the scalar loss (nats per token) and the final state
    */
   public Loss loss(int[] ids, int[] targets, int[] lengths, RecurrentState state) {
-    Output out = forward(ids, lengths, state);
-    return new Loss(
-        CrossEntropy.loss(out.logits(), targets, lengths, CrossEntropy.Options.DEFAULT),
-        out.state());
+    RecurrentOutput out = recurrent(ids, lengths, state);
+    return new Loss(LinearCrossEntropy.loss(fc, out.output(), targets, lengths,
+        CrossEntropy.Options.DEFAULT), out.state());
   }
 
   /**

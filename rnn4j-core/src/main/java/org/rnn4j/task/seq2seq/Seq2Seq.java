@@ -18,6 +18,7 @@ import org.rnn4j.decode.Hypothesis;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.kernel.Sizes;
 import org.rnn4j.loss.CrossEntropy;
+import org.rnn4j.loss.LinearCrossEntropy;
 import org.rnn4j.nn.CompositeModule;
 import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.Embedding;
@@ -63,6 +64,9 @@ import org.rnn4j.tensor.Tensor;
  * greedy, {@link #beamSearch} keeps the k most probable hypotheses per source.
  */
 public final class Seq2Seq extends CompositeModule {
+  /** Padded target steps ({@link Collate#IGNORE_INDEX}) do not count. */
+  private static final CrossEntropy.Options LOSS_OPTIONS =
+      new CrossEntropy.Options(Collate.IGNORE_INDEX, 0f);
   private final Seq2SeqConfig config;
   private final Embedding encoderEmbedding;
   private final Recurrent encoder;
@@ -238,6 +242,20 @@ public final class Seq2Seq extends CompositeModule {
    * @throws IllegalArgumentException if the batch sizes differ or the source is not token ids
    */
   public Tensor forward(Padded source, PaddedIds decoderInputs) {
+    // one product for every step: W_o is packed once, not once per step
+    return logits(features(source, decoderInputs))
+        .reshape(decoderInputs.batch(), decoderInputs.time(), config.targetVocabularySize());
+  }
+
+  /**
+   * Teacher-forced features [s_t; ctx_t] of every step, what the output layer reads.
+   *
+   * @param source (B, Tx) source ids with lengths
+   * @param decoderInputs (B, T) {@code <bos>} then each target, padded
+   * @return (B·T, H + He), row b·T + t for step t of row b
+   * @throws IllegalArgumentException if the batch sizes differ or the source is not token ids
+   */
+  private Tensor features(Padded source, PaddedIds decoderInputs) {
     PaddedIds ids = sourceIds(source);
     int b = ids.batch();
     if (decoderInputs.batch() != b) {
@@ -259,18 +277,21 @@ public final class Seq2Seq extends CompositeModule {
       s = out.next();
     }
     Tensor all = t == 1 ? features[0] : Tensor.concat(1, features); // (B, T, H + He)
-    // one product for every step: W_o is packed once, not once per step
-    return logits(all.reshape(b * t, f)).reshape(b, t, config.targetVocabularySize());
+    return all.reshape(b * t, f);
   }
 
   /**
-   * The mean cross-entropy per real target token (padded steps ignored), teacher-forced.
+   * The mean cross-entropy per real target token (padded steps ignored), teacher-forced. The
+   * output layer and the softmax cross-entropy run as one {@link LinearCrossEntropy} node: the
+   * same value and gradients as {@link #loss(Tensor, Seq2SeqBatch)} on {@link #forward}'s logits
+   * (to float rounding), without holding the logits (B, T, V).
    *
    * @param batch a batch from {@link Collate#seq2seq}
    * @return a scalar
    */
   public Tensor loss(Seq2SeqBatch batch) {
-    return loss(forward(batch.source(), batch.decoderInputs()), batch);
+    return LinearCrossEntropy.loss(out, features(batch.source(), batch.decoderInputs()),
+        batch.decoderTargets(), null, LOSS_OPTIONS);
   }
 
   /**
@@ -281,8 +302,7 @@ public final class Seq2Seq extends CompositeModule {
    * @return a scalar
    */
   static Tensor loss(Tensor logits, Seq2SeqBatch batch) {
-    return CrossEntropy.loss(logits, batch.decoderTargets(),
-        new CrossEntropy.Options(Collate.IGNORE_INDEX, 0f));
+    return CrossEntropy.loss(logits, batch.decoderTargets(), LOSS_OPTIONS);
   }
 
   /**

@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.rnn4j.data.Collate;
 import org.rnn4j.data.Padded;
 import org.rnn4j.data.PaddedIds;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.kernel.Sizes;
+import org.rnn4j.loss.CrossEntropy;
+import org.rnn4j.loss.LinearCrossEntropy;
 import org.rnn4j.nn.CompositeModule;
 import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.Embedding;
@@ -37,6 +40,9 @@ import org.rnn4j.tensor.Tensor;
  * char_embedding} and {@code char_rnn} (with character features), {@code rnn} and {@code fc}.
  */
 public final class Tagger extends CompositeModule {
+  /** The loss's options: padding targets ({@link Collate#IGNORE_INDEX}) do not count. */
+  static final CrossEntropy.Options LOSS_OPTIONS =
+      new CrossEntropy.Options(Collate.IGNORE_INDEX, 0f);
   private final TaggerConfig config;
   private final Embedding embedding;
   private final Optional<Embedding> charEmbedding;
@@ -79,6 +85,31 @@ public final class Tagger extends CompositeModule {
    * @throws IllegalArgumentException if the input is not token ids
    */
   public Tensor forward(Padded inputs) {
+    return fc.forward(features(inputs));
+  }
+
+  /**
+   * The mean cross-entropy per real step whose target is not {@link Collate#IGNORE_INDEX}: the
+   * output layer and the softmax cross-entropy as one {@link LinearCrossEntropy} node, equal to
+   * {@link CrossEntropy} on {@link #forward}'s logits (to float rounding) without holding them.
+   *
+   * @param inputs (B, T) word ids with lengths ({@link PaddedIds})
+   * @param targets (B, T) tag ids, or {@link Collate#IGNORE_INDEX}
+   * @return a scalar
+   * @throws IllegalArgumentException if the input is not token ids or a target is not a tag id
+   */
+  public Tensor loss(Padded inputs, int[] targets) {
+    return LinearCrossEntropy.loss(fc, features(inputs), targets, inputs.lengths(),
+        LOSS_OPTIONS);
+  }
+
+  /**
+   * What the output layer reads: dropout(a⟨t⟩).
+   *
+   * @param inputs (B, T) word ids with lengths
+   * @return (B, T, D·H)
+   */
+  private Tensor features(Padded inputs) {
     if (!(inputs instanceof PaddedIds ids)) {
       throw new IllegalArgumentException("a tagger reads word ids (PaddedIds), got "
           + inputs.getClass().getSimpleName());
@@ -90,7 +121,7 @@ public final class Tagger extends CompositeModule {
       x = Tensor.concat(2, x, charFeatures(ids.ids(), b, t));
     }
     Tensor a = rnn.forward(x, ids.lengths()).output(); // (B, T, D·H)
-    return fc.forward(dropout.forward(a));
+    return dropout.forward(a);
   }
 
   /**

@@ -22,13 +22,9 @@ import org.rnn4j.train.Objective;
  * @param model the tagger to train
  */
 public record TaggerObjective(Tagger model) implements Objective<TagBatch> {
-  private static final CrossEntropy.Options OPTIONS =
-      new CrossEntropy.Options(Collate.IGNORE_INDEX, 0f);
-
   @Override
   public Tensor trainLoss(TagBatch batch, RandomGenerator rng) {
-    return CrossEntropy.loss(model.forward(batch.inputs()), batch.targets(),
-        batch.inputs().lengths(), OPTIONS);
+    return model.loss(batch.inputs(), batch.targets());
   }
 
   /** Real (unpadded) tokens in the batch. */
@@ -50,7 +46,7 @@ public record TaggerObjective(Tagger model) implements Objective<TagBatch> {
       Tensor logits = model.forward(batch.inputs());
       long before = score.tokens();
       add(score, batch, Tagger.tags(logits, lengths));
-      nats[0] += CrossEntropy.loss(logits, batch.targets(), lengths, OPTIONS).item()
+      nats[0] += CrossEntropy.loss(logits, batch.targets(), lengths, Tagger.LOSS_OPTIONS).item()
           * (score.tokens() - before);
     });
     long tokens = score.tokens();

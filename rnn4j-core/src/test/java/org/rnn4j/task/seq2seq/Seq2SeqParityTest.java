@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.data.Collate;
 import org.rnn4j.data.PaddedIds;
+import org.rnn4j.data.Seq2SeqBatch;
 import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
@@ -18,7 +19,8 @@ import org.rnn4j.testing.Fixture;
 /**
  * A whole encoder–decoder (bidirectional GRU encoder over ragged sources, bridge, GRU decoder
  * with input feeding and additive attention) gives the logits, loss and parameter gradients of
- * the same model built from torch.nn parts by tools/fixtures/make_attention_fixtures.py.
+ * the same model built from torch.nn parts by tools/fixtures/make_attention_fixtures.py, through
+ * the logits and through the fused training loss.
  */
 class Seq2SeqParityTest {
   private static final double RTOL = 1e-5;
@@ -54,6 +56,14 @@ class Seq2SeqParityTest {
     f.assertCloseToScale("logits", logits, RTOL);
     f.assertCloseToScale("loss", loss.reshape(1), RTOL);
     assertEquals(f.tensor("grad_out.weight").dim(0), model.parameters().get("out.weight").dim(0));
+    for (Map.Entry<String, Tensor> p : model.parameters().entrySet()) {
+      f.assertCloseToScale("grad_" + p.getKey(), p.getValue().grad(), RTOL);
+    }
+
+    model.zeroGrad(); // the training loss: output layer and cross-entropy fused
+    Tensor fused = model.loss(new Seq2SeqBatch(x, y, ints(f.tensor("targets")), new int[3]));
+    fused.backward();
+    f.assertCloseToScale("loss", fused.reshape(1), RTOL);
     for (Map.Entry<String, Tensor> p : model.parameters().entrySet()) {
       f.assertCloseToScale("grad_" + p.getKey(), p.getValue().grad(), RTOL);
     }

@@ -30,6 +30,7 @@ import org.rnn4j.optim.Adam;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.testing.GradientCheck;
+import org.rnn4j.testing.SameLoss;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Trainer;
 import org.rnn4j.train.TrainerConfig;
@@ -112,6 +113,21 @@ class Seq2SeqTest {
           in -> m.forward(b.source(), b.decoderInputs()), params);
       GradientCheck.check("seq2seq loss " + m.config(), in -> m.loss(b), params);
     }
+  }
+
+  /** The training loss fuses the output layer with the cross-entropy; same value, gradients. */
+  @Test
+  void lossEqualsCrossEntropyOnTheLogits() {
+    Seq2SeqBatch b = batch(ragged());
+    Seq2Seq m = new Seq2Seq(Seq2SeqConfig.of(new RecurrentSpec(CellKind.LSTM, 5, 2, true, 0.3f),
+        SOURCE_V, TARGET_V), new SplittableRandom(6));
+    SameLoss.assertSame(m, () -> {
+      m.train(new SplittableRandom(3)); // the same dropout masks in both
+      return Seq2Seq.loss(m.forward(b.source(), b.decoderInputs()), b);
+    }, () -> {
+      m.train(new SplittableRandom(3));
+      return m.loss(b);
+    }, 2e-5);
   }
 
   @Test

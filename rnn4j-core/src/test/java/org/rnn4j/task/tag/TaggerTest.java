@@ -24,6 +24,7 @@ import org.rnn4j.data.TagExample;
 import org.rnn4j.data.TokenIds;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.io.ModelFormatException;
+import org.rnn4j.loss.CrossEntropy;
 import org.rnn4j.metrics.EntityScore;
 import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
@@ -31,6 +32,7 @@ import org.rnn4j.optim.Adam;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.testing.GradientCheck;
+import org.rnn4j.testing.SameLoss;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.Trainer;
 import org.rnn4j.train.TrainerConfig;
@@ -116,6 +118,28 @@ class TaggerTest {
     Padded inputs = batches(parity(2, 6), 2).batch(0).inputs();
     Tensor charWeight = model.parameters().get("char_embedding.weight");
     GradientCheck.check("tagger char embedding", in -> model.forward(inputs), charWeight);
+  }
+
+  /** The training loss fuses the output layer with the cross-entropy; same value, gradients. */
+  @Test
+  void lossEqualsCrossEntropyOnTheLogits() {
+    TagBatch batch = batches(parity(6, 10), 6).batch(0);
+    int[] targets = batch.targets().clone();
+    targets[1] = Collate.IGNORE_INDEX;
+    for (boolean chars : new boolean[] {true, false}) {
+      TaggerConfig c = TaggerConfig.of(V, 6, new RecurrentSpec(CellKind.LSTM, 8, 2, true, 0.3f),
+          TAGS);
+      Tagger model = new Tagger(chars ? c.withChars(new CharFeatures(10, 4, 3, SPELLINGS)) : c,
+          new SplittableRandom(11));
+      SameLoss.assertSame(model, () -> {
+        model.train(new SplittableRandom(4)); // the same dropout masks in both
+        return CrossEntropy.loss(model.forward(batch.inputs()), targets,
+            batch.inputs().lengths(), new CrossEntropy.Options(Collate.IGNORE_INDEX, 0f));
+      }, () -> {
+        model.train(new SplittableRandom(4));
+        return model.loss(batch.inputs(), targets);
+      }, 2e-5);
+    }
   }
 
   @Test
