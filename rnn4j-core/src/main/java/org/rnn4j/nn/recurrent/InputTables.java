@@ -10,7 +10,7 @@ import org.rnn4j.tensor.Tensor;
  *
  * <pre>
  * a call of B·T ids (padded positions included, as the dense product has B·T rows) uses tables when
- *   E and every W_ih are frozen and V·GH ≤ KEPT_MAX_FLOATS   kept: computed once, then only gathers
+ *   E and every W_ih are frozen and D·V·GH ≤ KEPT_MAX_FLOATS kept: computed once, then only gathers
  *   or V &lt; B·T                                               computed for the call
  * cost per direction:  tables V·E·GH (+ 2·V·E·GH backward)  against  B·T·E·GH (+ 2·B·T·E·GH)
  * </pre>
@@ -18,7 +18,7 @@ import org.rnn4j.tensor.Tensor;
  * decoding one token at a time needs: a gather of one row per sequence instead of a product.
  */
 final class InputTables {
-  /** The largest table kept per direction: 2^24 floats (64 MB). */
+  /** The most floats kept in the tables of one layer, all directions together: 2^24 (64 MB). */
   static final long KEPT_MAX_FLOATS = 1L << 24;
 
   private final List<DirectionWeights> firstLayer; // (D)
@@ -41,18 +41,19 @@ final class InputTables {
     return keeps(embedding) || embedding.dim(0) < rows;
   }
 
-  /** Whether tables of {@code embedding} are kept: E and W_ih frozen, V·GH small enough. */
+  /** Whether tables of {@code embedding} are kept: E and W_ih frozen, D·V·GH small enough. */
   private boolean keeps(Tensor embedding) {
     if (!embedding.frozen()) {
       return false;
     }
+    long floats = 0;
     for (DirectionWeights w : firstLayer) {
-      if (!w.weightIh().frozen()
-          || (long) embedding.dim(0) * w.weightIh().dim(0) > KEPT_MAX_FLOATS) {
+      if (!w.weightIh().frozen()) {
         return false;
       }
+      floats += (long) embedding.dim(0) * w.weightIh().dim(0);
     }
-    return true;
+    return floats <= KEPT_MAX_FLOATS;
   }
 
   /**

@@ -213,10 +213,11 @@ public final class Recurrent implements Module {
    * </pre>
    * It does so when
    * <ul>
-   *   <li>E and the first layer's W_ih are frozen ({@link Tensor#freeze}) and each table holds at
-   *       most 2^24 floats (V·G·H ≤ 16 M): the tables are computed on first use and kept, so every
-   *       call, whatever its batch, only gathers rows (decoding one token at a time gathers one
-   *       row per sequence);
+   *   <li>E and the first layer's W_ih are frozen ({@link Tensor#freeze}) and the layer's tables
+   *       hold at most 2^24 floats together (D·V·G·H ≤ 16 M, 64 MB): the tables are computed on
+   *       first use and kept, so every call, whatever its batch, only gathers rows (decoding one
+   *       token at a time gathers one row per sequence). Frozen values must not change
+   *       afterwards ({@link Tensor#freeze}): the kept tables would not follow them;
    *   <li>or V &lt; B·T, the number of ids of the call (padded positions count, as the product
    *       has a row for each): the tables are computed for the call and are cheaper than the
    *       product, V·E·G·H multiply-adds per direction instead of B·T·E·G·H, and likewise for

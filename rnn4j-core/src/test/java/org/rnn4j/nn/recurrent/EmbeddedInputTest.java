@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -277,6 +281,48 @@ class EmbeddedInputTest {
         List.of(oneAfter.output().data(), oneAfter.state().h().data()), "one step, one row");
   }
 
+  /** Threads that make the first calls of a frozen layer at once share one kept table. */
+  @Test
+  void threadsStartingAtOnceShareOneKeptTable() throws Exception {
+    RecurrentConfig config = config(CellKind.LSTM, 2, true);
+    Model serial = Model.of(config, VOCABULARY, 21);
+    Model shared = Model.of(config, VOCABULARY, 21);
+    for (Model m : List.of(serial, shared)) {
+      m.embedding().freeze();
+      m.rnn().freeze();
+    }
+    int[] ids = ids(11, VOCABULARY, BATCH * STEPS);
+    float[] expected;
+    try (NoGrad scope = NoGrad.enter()) {
+      expected = serial.rnn().forward(serial.embedding(), ids, LENGTHS).output().data();
+    }
+    int threads = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<float[][]>> calls = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        calls.add(pool.submit(() -> {
+          start.await();
+          try (NoGrad scope = NoGrad.enter()) {
+            float[] out = shared.rnn().forward(shared.embedding(), ids, LENGTHS).output().data();
+            return new float[][] {out, shared.rnn().keptTable(0), shared.rnn().keptTable(1)};
+          }
+        }));
+      }
+      start.countDown();
+      for (Future<float[][]> call : calls) {
+        float[][] r = call.get();
+        assertArrayEquals(expected, r[0]);
+        assertSame(shared.rnn().keptTable(0), r[1]);
+        assertSame(shared.rnn().keptTable(1), r[2]);
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   @Test
   void aTableIsKeptOnlyWhenEverythingItDependsOnIsFrozen() {
     RecurrentConfig config = config(CellKind.LSTM, 1, false);
@@ -289,18 +335,23 @@ class EmbeddedInputTest {
     assertNull(m.rnn().keptTable(0));
   }
 
+  /** The cap counts the tables of both directions: D·V·GH ≤ 2^24 floats are kept, more not. */
   @Test
-  void aTableOverTheCapIsNotKept() {
-    RecurrentConfig config = RecurrentConfig.builder(CellKind.RNN_TANH, 1, 1).build(); // GH = 1
-    int v = (int) InputTables.KEPT_MAX_FLOATS + 1; // V·GH one float over the cap
-    Model m = Model.of(config, v, 17);
-    m.embedding().freeze();
-    m.rnn().freeze();
-    try (NoGrad scope = NoGrad.enter()) {
-      m.rnn().forward(m.embedding(), new int[] {7, v - 1}, new int[] {2});
+  void tablesAreKeptUpToTheCap() {
+    RecurrentConfig config = RecurrentConfig.builder(CellKind.RNN_TANH, 1, 64)
+        .bidirectional(true).build(); // D = 2, GH = 64
+    int atCap = (int) (InputTables.KEPT_MAX_FLOATS / (2 * 64)); // D·V·GH = the cap
+    for (int v : new int[] {atCap, atCap + 1}) {
+      Model m = Model.of(config, v, 17);
+      m.embedding().freeze();
+      m.rnn().freeze();
+      try (NoGrad scope = NoGrad.enter()) {
+        m.rnn().forward(m.embedding(), new int[] {7, v - 1}, new int[] {2}); // V ≥ B·T = 2
+      }
+      boolean kept = v == atCap;
+      assertEquals(kept ? 1 : 0, m.rnn().tableCalls(), "V = " + v);
+      assertEquals(kept, m.rnn().keptTable(1) != null, "V = " + v);
     }
-    assertEquals(0, m.rnn().tableCalls());
-    assertNull(m.rnn().keptTable(0));
   }
 
   /** A table is kept for the embedding it was made from; another one gets its own. */
