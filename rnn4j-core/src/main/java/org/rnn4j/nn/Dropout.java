@@ -44,10 +44,18 @@ public final class Dropout implements Module {
   }
 
   /**
+   * Whether {@link #forward} changes its input: in training mode with p &gt; 0. A caller may skip
+   * the call, or fuse what comes before with what comes after it, when it does not.
+   */
+  public boolean applies() {
+    return rng.isPresent() && p > 0f;
+  }
+
+  /**
    * @param x any shape
    * @return x itself in evaluation mode or when p = 0, else x with dropout applied
    */
   public Tensor forward(Tensor x) {
-    return rng.isPresent() && p > 0f ? x.dropout(p, rng.get()) : x;
+    return applies() ? x.dropout(p, rng.get()) : x;
   }
 }

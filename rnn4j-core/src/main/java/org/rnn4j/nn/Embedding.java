@@ -37,6 +37,18 @@ public final class Embedding implements Module {
     return Tensor.embedding(weight, ids, shape);
   }
 
+  /**
+   * The table itself, the {@code weight} parameter (live: updates change the module), for layers
+   * that read token ids through it ({@link
+   * org.rnn4j.nn.recurrent.Recurrent#forward(Embedding, int[], int[],
+   * org.rnn4j.nn.recurrent.RecurrentState)}).
+   *
+   * @return (V, E)
+   */
+  public Tensor weight() {
+    return weight;
+  }
+
   public int vocabularySize() {
     return weight.dim(0);
   }

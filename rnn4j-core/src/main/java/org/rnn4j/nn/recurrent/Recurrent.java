@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
+import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Module;
 import org.rnn4j.tensor.Tensor;
 
@@ -27,12 +29,19 @@ import org.rnn4j.tensor.Tensor;
  * output zeros; a sequence's final state is its state at its own last step, as with PyTorch's
  * packed sequences. The reverse direction reads each sequence backwards from its own last step.
  * Dropout, when training, applies to the outputs of every layer but the last.
+ *
+ * <p>A first layer that reads token ids through an {@link Embedding} E (V, E) ({@link
+ * #forward(Embedding, int[], int[], RecurrentState)}) can skip the lookup: every input row is a
+ * row of E, so the input projection X·W_ihᵀ of each direction is a gather from the table
+ * E·W_ihᵀ (V, G·H), which costs V instead of B·T rows of the product.
  */
 public final class Recurrent implements Module {
   private final RecurrentConfig config;
   private final Cell cell;
   private final List<DirectionWeights> weights; // index layer·D + direction
   private final Map<String, Tensor> parameters;
+  private final InputTables inputTables; // the first layer's, when it reads token ids
+  private final LongAdder tableCalls = new LongAdder();
   private Optional<RandomGenerator> dropoutRng = Optional.empty(); // present while training
   private boolean recordStateGradientNorms;
   private Optional<double[][]> stateGradientNorms = Optional.empty(); // (L·D, T) of the last call
@@ -67,6 +76,7 @@ public final class Recurrent implements Module {
     }
     this.weights = List.copyOf(w);
     this.parameters = Collections.unmodifiableMap(named);
+    this.inputTables = new InputTables(weights.subList(0, config.directions()));
   }
 
   private void initialise(DirectionWeights dw, RandomGenerator rng) {
@@ -180,12 +190,79 @@ public final class Recurrent implements Module {
    */
   public RecurrentOutput forward(Tensor x, int[] lengths, RecurrentState initial) {
     RecurrentShapes.check(config, x, lengths, initial);
-    int b = x.dim(0);
-    int t = x.dim(1);
+    return run(new LayerInput.Dense(x), x.dim(0), x.dim(1), lengths, initial);
+  }
+
+  /**
+   * Runs token sequences read through an embedding, from a zero state; as {@link
+   * #forward(Embedding, int[], int[], RecurrentState)}.
+   */
+  public RecurrentOutput forward(Embedding embedding, int[] ids, int[] lengths) {
+    return forward(embedding, ids, lengths, zeroState(lengths.length));
+  }
+
+  /**
+   * Runs token sequences read through an embedding: the result of {@code forward(embedding
+   * .forward(ids, B, T), lengths, initial)}, to float rounding, with gradients for the embedding
+   * E (V, E) as for every parameter. The first layer computes the input projection of each
+   * direction as rows of its table T = E·W_ihᵀ (V, G·H), without looking the vectors up:
+   * <pre>
+   * P = E[ids]·W_ihᵀ = T[ids]                 forward, (B·T, G·H)
+   * dT = Σ over the steps reading id v of dP   backward, (V, G·H); padded steps add nothing
+   * dW_ih += dTᵀ·E (G·H, E)     dE += dT·W_ih (V, E)
+   * </pre>
+   * It does so when
+   * <ul>
+   *   <li>E and the first layer's W_ih are frozen ({@link Tensor#freeze}) and the layer's tables
+   *       hold at most 2^24 floats together (D·V·G·H ≤ 16 M, 64 MB): the tables are computed on
+   *       first use and kept, so every call, whatever its batch, only gathers rows (decoding one
+   *       token at a time gathers one row per sequence). Frozen values must not change
+   *       afterwards ({@link Tensor#freeze}): the kept tables would not follow them;
+   *   <li>or V &lt; B·T, the number of ids of the call (padded positions count, as the product
+   *       has a row for each): the tables are computed for the call and are cheaper than the
+   *       product, V·E·G·H multiply-adds per direction instead of B·T·E·G·H, and likewise for
+   *       the two products of the backward pass.
+   * </ul>
+   * Otherwise it looks the vectors up and runs {@link #forward(Tensor, int[], RecurrentState)}.
+   * Later layers are unchanged.
+   *
+   * @param embedding the input embedding, E (V, E) with E = the layer's input size
+   * @param ids (B, T) token ids, row-major; padded positions must hold a valid id too (any)
+   * @param lengths (B) the real length of each sequence, each in [0, T]; B ≥ 1
+   * @param initial the state before the first step: h (L·D, B, H), and c for the LSTM
+   * @return outputs (B, T, D·H) and final states
+   * @throws IllegalArgumentException naming the argument, expected and actual shape or value
+   */
+  public RecurrentOutput forward(
+      Embedding embedding, int[] ids, int[] lengths, RecurrentState initial) {
+    Tensor weight = embedding.weight(); // (V, E)
+    RecurrentShapes.checkIds(config, weight, ids, lengths, initial);
+    int b = lengths.length;
+    int t = ids.length / b;
+    if (!inputTables.applies(weight, ids.length)) {
+      return forward(embedding.forward(ids, b, t), lengths, initial);
+    }
+    tableCalls.increment();
+    return run(new LayerInput.Embedded(weight, ids, inputTables), b, t, lengths, initial);
+  }
+
+  /** Calls of {@link #forward(Embedding, int[], int[], RecurrentState)} that used tables. */
+  long tableCalls() {
+    return tableCalls.sum();
+  }
+
+  /** The table kept for frozen weights of a first-layer direction (V, G·H), or null. */
+  float[] keptTable(int direction) {
+    return inputTables.keptValues(direction);
+  }
+
+  /** Runs every layer; the first reads {@code first}, each later one the outputs below it. */
+  private RecurrentOutput run(
+      LayerInput first, int b, int t, int[] lengths, RecurrentState initial) {
     int d = config.directions();
     int h = config.hiddenSize();
     int bh = b * h;
-    Tensor input = x;
+    Tensor input = null; // the outputs of the layer below (B, T, D·H)
     List<Tensor> finalH = new ArrayList<>();
     List<Tensor> finalC = new ArrayList<>();
     double[][] norms = recordStateGradientNorms ? new double[config.layers() * d][t] : null;
@@ -198,8 +275,8 @@ public final class Recurrent implements Module {
       Tensor h0 = initial.h().slice(0, from, from + d);
       Tensor c0 = initial.c().map(c -> c.slice(0, from, from + d)).orElse(h0);
       LayerPass pass = new LayerPass(cell, weights.subList(from, from + d), lengths.clone(), t,
-          input.dim(2), norms == null ? null : Arrays.copyOfRange(norms, from, from + d));
-      Tensor packed = pass.apply(input, h0, c0);
+          norms == null ? null : Arrays.copyOfRange(norms, from, from + d));
+      Tensor packed = pass.apply(layer == 0 ? first : new LayerInput.Dense(input), h0, c0);
       int hAt = pass.finalHiddenAt();
       input = packed.slice(0, 0, hAt).reshape(b, t, d * h);
       finalH.add(packed.slice(0, hAt, hAt + d * bh).reshape(d, b, h));

@@ -1,13 +1,14 @@
 package org.rnn4j.nn.recurrent;
 
 import java.util.Arrays;
+import org.rnn4j.tensor.Tensor;
 
 /** Argument checks of {@link Recurrent#forward}, with messages that name what is wrong. */
 final class RecurrentShapes {
   private RecurrentShapes() {}
 
-  static void check(
-      RecurrentConfig config, org.rnn4j.tensor.Tensor x, int[] lengths, RecurrentState initial) {
+  /** Checks dense inputs x (B, T, I), the lengths and the initial state. */
+  static void check(RecurrentConfig config, Tensor x, int[] lengths, RecurrentState initial) {
     if (x.rank() != 3) {
       throw new IllegalArgumentException(
           "input must be (B, T, I), got shape " + Arrays.toString(x.shape()));
@@ -18,16 +19,45 @@ final class RecurrentShapes {
               + x.dim(2) + " (input shape " + Arrays.toString(x.shape()) + ")");
     }
     int b = x.dim(0);
-    int t = x.dim(1);
     if (lengths.length != b) {
       throw new IllegalArgumentException(
           "lengths must have one entry per sequence: expected " + b + ", got " + lengths.length);
     }
+    checkLengthsAndState(config, x.dim(1), "input shape " + Arrays.toString(x.shape()), lengths,
+        initial);
+  }
+
+  /** Checks token ids (B, T) with B = lengths.length, their embedding E (V, E), and the rest. */
+  static void checkIds(RecurrentConfig config, Tensor embedding, int[] ids, int[] lengths,
+      RecurrentState initial) {
+    if (embedding.rank() != 2 || embedding.dim(1) != config.inputSize()) {
+      throw new IllegalArgumentException("embedding weight must be (V, E) with E = inputSize "
+          + config.inputSize() + ", got shape " + Arrays.toString(embedding.shape()));
+    }
+    int b = lengths.length;
+    if (b == 0 || ids.length % b != 0) {
+      throw new IllegalArgumentException("ids must hold B·T ids for B = lengths.length = " + b
+          + " ≥ 1 sequences, got " + ids.length);
+    }
+    int v = embedding.dim(0);
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] < 0 || ids[i] >= v) {
+        throw new IllegalArgumentException(
+            "ids: id at position " + i + " must lie in [0, " + v + "), got " + ids[i]);
+      }
+    }
+    int t = ids.length / b;
+    checkLengthsAndState(config, t, "ids shape [" + b + ", " + t + "]", lengths, initial);
+  }
+
+  private static void checkLengthsAndState(RecurrentConfig config, int t, String inputShape,
+      int[] lengths, RecurrentState initial) {
+    int b = lengths.length;
     for (int i = 0; i < b; i++) {
       if (lengths[i] < 0 || lengths[i] > t) {
         throw new IllegalArgumentException(
-            "lengths[" + i + "] must lie in [0, " + t + "] (T of input shape "
-                + Arrays.toString(x.shape()) + "), got " + lengths[i]);
+            "lengths[" + i + "] must lie in [0, " + t + "] (T of " + inputShape + "), got "
+                + lengths[i]);
       }
     }
     int[] expected = {config.layers() * config.directions(), b, config.hiddenSize()};

@@ -8,19 +8,19 @@ import org.rnn4j.kernel.Parallelism;
 
 /**
  * One direction of one layer run through time, forward and backward (backpropagation through
- * time), over inputs already gathered into this direction's step order. Step s of row b is real
- * when {@code s < lengths[b]}; at padded steps the state is carried unchanged and no gradient
- * reaches the weights.
+ * time), in this direction's step order. Step s of row b is real when {@code s < lengths[b]}; at
+ * padded steps the state is carried unchanged and no gradient reaches the weights.
  *
  * <pre>
- * forward:   P = X·W_ihᵀ                             one GEMM, all T·B rows
+ * forward:   P = X·W_ihᵀ                             all T·B rows at once ({@link InputProjection}:
+ *                                                    one GEMM, or a gather from E·W_ihᵀ)
  *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once per call, or once for all
  *                                                    calls when frozen; (B, H)·(H, GH)
  *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩ + b_ih, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)   biases added in the row pass
  *                   on several threads: each takes a range of hidden units, its gate columns of Q
  *                   and then its units' cells (see unitParts)
  * backward:  for s = T−1 … 0: dPre⟨s⟩ = cell'(dh⟨s⟩, dc⟨s⟩);  dh⟨s−1⟩ = direct + dPreHh⟨s⟩·W_hh
- *            dW_ih += dPreIhᵀ·X   dX = dPreIh·W_ih   dW_hh += dPreHhᵀ·H⟨0..T−1⟩   (one GEMM each)
+ *            dW_ih, d(input) from dPreIh ({@link InputProjection})   dW_hh += dPreHhᵀ·H⟨0..T−1⟩
  * </pre>
  * Gradients below {@link #FLUSH_BELOW} in the backward recurrence are set to zero: products of
  * many small factors would otherwise decay into subnormal floats, which this CPU handles 10–50×
@@ -39,7 +39,7 @@ final class TimeLoop {
   private final Cell cell;
   private final DirectionWeights w;
   private final int[] lengths; // (B)
-  private final int inputSize; // I
+  private final InputProjection projection;
   final Unroll u;
 
   // State of the time loop shared with the row work, so the loop allocates nothing per step.
@@ -56,35 +56,30 @@ final class TimeLoop {
       p -> rowWork.run(p * batch() / parts, (p + 1) * batch() / parts);
 
   /**
+   * @param projection this direction's input projection P = X·W_ihᵀ
    * @param keepHistory keep what a backward pass needs; false for inference
    */
-  TimeLoop(Cell cell, DirectionWeights w, int[] lengths, int steps, int inputSize,
+  TimeLoop(Cell cell, DirectionWeights w, int[] lengths, int steps, InputProjection projection,
       boolean keepHistory) {
     this.cell = cell;
     this.w = w;
     this.lengths = lengths;
-    this.inputSize = inputSize;
+    this.projection = projection;
     this.u = new Unroll(cell, steps, lengths.length, w, keepHistory);
   }
 
   /**
    * Runs the recurrence.
    *
-   * @param x inputs in step order (T, B, I), zero at padded steps
    * @param h0 initial hidden state (B, H) at offset {@code off}
    * @param c0 initial cell state (B, H) at offset {@code off}, LSTM only (else ignored)
    */
-  void forward(float[] x, float[] h0, float[] c0, int off) {
+  void forward(float[] h0, float[] c0, int off) {
     int t = u.steps;
     int b = u.batch;
     int h = u.hidden;
     int gh = u.gateWidth;
-    if (w.weightIh().frozen()) {
-      Gemm.multiply(u.preIh, 0, x, 0, false, t * b, w.weightIh().packedTranspose(), false);
-    } else {
-      Gemm.multiply(u.preIh, 0, x, 0, w.weightIh().data(), 0,
-          new GemmShape(t * b, gh, inputSize, false, true), false);
-    }
+    projection.forward(u.preIh);
     System.arraycopy(h0, off, u.h, 0, b * h);
     if (cell.hasCellState()) {
       System.arraycopy(c0, off, u.c, 0, b * h);
@@ -204,7 +199,7 @@ final class TimeLoop {
 
   /** Where the backward pass writes; a null array is a gradient nobody wants. */
   record Grads(
-      float[] dx, // (T, B, I) overwritten, in step order
+      float[] dInput, // the layer input's gradient, x (B, T, I) or E (V, E), accumulated
       float[] dWeightIh, // (GH, I) accumulated
       float[] dWeightHh, // (GH, H) accumulated
       float[] dBiasIh, // (GH) accumulated
@@ -214,14 +209,13 @@ final class TimeLoop {
   /**
    * Backpropagation through time.
    *
-   * @param x the forward inputs (T, B, I), step order
    * @param dOut dL/dh⟨s⟩ from the layer's outputs (T, B, H), step order, zero at padded steps
    * @param dhN dL/d(final h) (B, H)
    * @param dcN dL/d(final c) (B, H) (LSTM; else ignored)
    * @param g where to write the input and parameter gradients
    * @return the state gradients at step 0: dL/dh0 in {@code u.dh}, dL/dc0 in {@code u.dc}
    */
-  Unroll backward(float[] x, float[] dOut, float[] dhN, float[] dcN, Grads g) {
+  Unroll backward(float[] dOut, float[] dhN, float[] dcN, Grads g) {
     int t = u.steps;
     int b = u.batch;
     int h = u.hidden;
@@ -244,7 +238,7 @@ final class TimeLoop {
       flushTiny(u.dcPrev);
       swapStateGradients();
     }
-    weightGradients(x, g);
+    weightGradients(g);
     return u;
   }
 
@@ -276,17 +270,10 @@ final class TimeLoop {
     u.dcPrev = tmp;
   }
 
-  private void weightGradients(float[] x, Grads g) {
+  private void weightGradients(Grads g) {
     int rows = u.steps * u.batch;
     int gh = u.gateWidth;
-    if (g.dWeightIh() != null) {
-      Gemm.multiply(g.dWeightIh(), 0, u.dPreIh, 0, x, 0,
-          new GemmShape(gh, inputSize, rows, true, false), true);
-    }
-    if (g.dx() != null) {
-      Gemm.multiply(g.dx(), 0, u.dPreIh, 0, w.weightIh().data(), 0,
-          new GemmShape(rows, inputSize, gh, false, false), false);
-    }
+    projection.backward(u.dPreIh, g.dWeightIh(), g.dInput());
     if (g.dWeightHh() != null) {
       Gemm.multiply(g.dWeightHh(), 0, u.dPreHh, 0, u.h, 0,
           new GemmShape(gh, u.hidden, rows, true, false), true);

@@ -29,6 +29,9 @@ import org.rnn4j.tensor.Tensor;
  * z    = W·dropout(s) + b              fc: W (C, D·H), b (C)                       (B, C)
  * ŷ    = softmax(z)
  * </pre>
+ * With token input nothing comes between the embedding and the first recurrent layer, so the
+ * layer reads the ids through the embedding ({@link Recurrent#forward(Embedding, int[], int[])}):
+ * when V &lt; B·T, or once the model is frozen, its input projection is a gather from E·W_ihᵀ.
  * Parameter names follow a PyTorch module with attributes {@code embedding} (token input only),
  * {@code rnn} and {@code fc}: {@code embedding.weight}, {@code rnn.weight_ih_l0}, …,
  * {@code fc.weight}, {@code fc.bias}.
@@ -79,7 +82,7 @@ public final class Classifier extends CompositeModule {
    */
   public Tensor pool(Padded inputs) {
     int[] lengths = inputs.lengths();
-    RecurrentOutput out = rnn.forward(embed(inputs), lengths);
+    RecurrentOutput out = recur(inputs);
     return switch (config.pooling()) {
       case LAST -> lastStates(out.state().h(), inputs.batch());
       case MEAN -> MaskedPooling.mean(out.output(), lengths);
@@ -97,6 +100,14 @@ public final class Classifier extends CompositeModule {
     try (NoGrad scope = NoGrad.enter()) {
       return forward(inputs).argmax();
     }
+  }
+
+  /** The recurrent layer over the inputs: token ids through the embedding, or the features. */
+  private RecurrentOutput recur(Padded inputs) {
+    if (inputs instanceof PaddedIds ids && embedding.isPresent() && ids.batch() > 0) {
+      return rnn.forward(embedding.get(), ids.ids(), ids.lengths());
+    }
+    return rnn.forward(embed(inputs), inputs.lengths());
   }
 
   private Tensor embed(Padded inputs) {

@@ -37,7 +37,10 @@ import org.rnn4j.text.TextCodec;
  * ŷ⟨t⟩ = softmax(z⟨t⟩)                 predicts x⟨t+1⟩
  * </pre>
  * The recurrent layer reads one way only (D = 1). The config's dropout applies between recurrent
- * layers while training; there is none before the output layer.
+ * layers while training; there is none before the output layer. Nothing comes between the
+ * embedding and the first recurrent layer, so the layer reads the ids through the embedding
+ * ({@link Recurrent#forward(Embedding, int[], int[], RecurrentState)}): when V &lt; B·T, or once
+ * the model is frozen, the input projection is a gather from E·W_ihᵀ instead of a product.
  *
  * <p>Generation, beam search and scoring delegate to {@link Generator}, {@link BeamSearch} and
  * {@link Scorer} and build no gradient graph. None of them changes the model's mode: they run in
@@ -125,8 +128,7 @@ public final class LanguageModel extends CompositeModule {
       throw new IllegalArgumentException("ids must hold B·T ids for B = " + b + " sequences, got "
           + ids.length);
     }
-    int t = ids.length / b;
-    return rnn.forward(embedding.forward(ids, b, t), lengths, state);
+    return rnn.forward(embedding, ids, lengths, state); // (B, T, H)
   }
 
   /**

@@ -62,6 +62,12 @@ import org.rnn4j.tensor.Tensor;
  * attention. {@link #train} turns dropout on, {@link #eval} (the initial mode) off. Decoding
  * builds no graph and leaves the mode alone (decode in evaluation mode): {@link #decode} is
  * greedy, {@link #beamSearch} keeps the k most probable hypotheses per source.
+ *
+ * <p>When dropout does not apply (evaluation mode, or p = 0) nothing comes between the source
+ * embedding and the encoder, which then reads the ids through the embedding ({@link
+ * Recurrent#forward(Embedding, int[], int[])}: when V_x &lt; B·Tx, or once the model is frozen,
+ * its input projection is a gather from E_x·W_ihᵀ). The decoder reads [E_y[y]; ctx] as it is:
+ * a table would cover only the E_y columns of its W_ih.
  */
 public final class Seq2Seq extends CompositeModule {
   /** Padded target steps ({@link Collate#IGNORE_INDEX}) do not count. */
@@ -172,10 +178,7 @@ public final class Seq2Seq extends CompositeModule {
   record Step(Tensor features, Tensor weights, DecoderState next) {}
 
   Encoded encode(PaddedIds source) {
-    int b = source.batch();
-    // (B, Tx, E_x)
-    Tensor x = dropout.forward(encoderEmbedding.forward(source.ids(), b, source.time()));
-    RecurrentOutput enc = encoder.forward(x, source.lengths());
+    RecurrentOutput enc = runEncoder(source);
     int d = config.encoder().directions();
     int last = (config.encoder().layers() - 1) * d; // first slab of the last layer in (L·D, B, H)
     RecurrentState finalState = enc.state();
@@ -183,6 +186,17 @@ public final class Seq2Seq extends CompositeModule {
     Optional<Tensor> c0 = finalState.c().map(c -> bridge(c, last, bridgeC, false));
     return new Encoded(attention.prepare(enc.output(), source.lengths()),
         new RecurrentState(h0, c0));
+  }
+
+  /** h = RNN_enc(drop(E_x[x])): the ids through the embedding when no dropout applies. */
+  private RecurrentOutput runEncoder(PaddedIds source) {
+    int b = source.batch();
+    if (!dropout.applies() && b > 0) {
+      return encoder.forward(encoderEmbedding, source.ids(), source.lengths());
+    }
+    // (B, Tx, E_x)
+    Tensor x = dropout.forward(encoderEmbedding.forward(source.ids(), b, source.time()));
+    return encoder.forward(x, source.lengths());
   }
 
   /**

@@ -22,6 +22,7 @@ import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.recurrent.CellKind;
 import org.rnn4j.nn.recurrent.Recurrent;
 import org.rnn4j.nn.recurrent.RecurrentConfig;
+import org.rnn4j.nn.recurrent.RecurrentOutput;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 
@@ -36,7 +37,11 @@ import org.rnn4j.tensor.Tensor;
  * </pre>
  * The spelling of each word id (its character ids) is part of the config ({@link
  * CharFeatures#spellings()}), so it is fixed when the tagger is built and stored in its model
- * file. Parameter names follow a PyTorch module with attributes {@code embedding}, {@code
+ * file. Without character features nothing comes between the embedding and the first recurrent
+ * layer, so the layer reads the word ids through the embedding ({@link Recurrent#forward(Embedding,
+ * int[], int[])}): when V &lt; B·T, or once the model is frozen, its input projection is a gather
+ * from E·W_ihᵀ. With them, x⟨t⟩ is a concatenation and the layer reads it as it is.
+ * Parameter names follow a PyTorch module with attributes {@code embedding}, {@code
  * char_embedding} and {@code char_rnn} (with character features), {@code rnn} and {@code fc}.
  */
 public final class Tagger extends CompositeModule {
@@ -114,14 +119,22 @@ public final class Tagger extends CompositeModule {
       throw new IllegalArgumentException("a tagger reads word ids (PaddedIds), got "
           + inputs.getClass().getSimpleName());
     }
+    Tensor a = recur(ids).output(); // (B, T, D·H)
+    return dropout.forward(a);
+  }
+
+  /** The recurrent layer over x⟨t⟩: the word ids through the embedding, or [E[w]; chars]. */
+  private RecurrentOutput recur(PaddedIds ids) {
+    if (charRnn.isEmpty() && ids.batch() > 0) {
+      return rnn.forward(embedding, ids.ids(), ids.lengths());
+    }
     int b = ids.batch();
     int t = ids.time();
     Tensor x = embedding.forward(ids.ids(), b, t); // (B, T, E)
     if (charRnn.isPresent()) {
       x = Tensor.concat(2, x, charFeatures(ids.ids(), b, t));
     }
-    Tensor a = rnn.forward(x, ids.lengths()).output(); // (B, T, D·H)
-    return dropout.forward(a);
+    return rnn.forward(x, ids.lengths());
   }
 
   /**

@@ -1,0 +1,70 @@
+package org.rnn4j.nn.recurrent;
+
+import org.rnn4j.kernel.Gemm;
+import org.rnn4j.kernel.GemmShape;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * P = X·W_ihᵀ for dense inputs: x (B, T, I) gathered into the direction's step order, then one
+ * GEMM over all T·B rows.
+ *
+ * <pre>
+ * forward:   X = gather(x) (T, B, I);   P = X·W_ihᵀ (T·B, GH)     W_ihᵀ packed once when frozen
+ * backward:  dW_ih += dPᵀ·X (GH, I);    dx += scatter(dP·W_ih)  (B, T, I)
+ * </pre>
+ */
+final class DenseProjection implements InputProjection {
+  private final StepOrder order;
+  private final Tensor weightIh; // W_ih (GH, I)
+  private final int rows; // T·B
+  private final int inputSize; // I
+  private final float[] x; // (T, B, I) step order, zero at padded steps
+  private boolean released;
+
+  /**
+   * @param x the layer's input (B, T, I)
+   * @param weightIh W_ih (GH, I)
+   * @param order this direction's step order
+   */
+  DenseProjection(Tensor x, Tensor weightIh, StepOrder order) {
+    this.order = order;
+    this.weightIh = weightIh;
+    this.inputSize = x.dim(2);
+    this.rows = x.dim(0) * x.dim(1);
+    this.x = order.gather(x.data(), inputSize, 0, inputSize);
+  }
+
+  @Override
+  public void forward(float[] preIh) {
+    if (weightIh.frozen()) {
+      Gemm.multiply(preIh, 0, x, 0, false, rows, weightIh.packedTranspose(), false);
+    } else {
+      Gemm.multiply(preIh, 0, x, 0, weightIh.data(), 0,
+          new GemmShape(rows, weightIh.dim(0), inputSize, false, true), false);
+    }
+  }
+
+  @Override
+  public void backward(float[] dPre, float[] dWeightIh, float[] dInput) {
+    int gh = weightIh.dim(0);
+    if (dWeightIh != null) {
+      Gemm.multiply(dWeightIh, 0, dPre, 0, x, 0,
+          new GemmShape(gh, inputSize, rows, true, false), true);
+    }
+    if (dInput != null) {
+      float[] dx = BufferPool.take(x.length); // (T, B, I) step order
+      Gemm.multiply(dx, 0, dPre, 0, weightIh.data(), 0,
+          new GemmShape(rows, inputSize, gh, false, false), false);
+      order.scatterAdd(dInput, inputSize, 0, dx, 0, inputSize);
+      BufferPool.give(dx);
+    }
+  }
+
+  @Override
+  public void release() {
+    if (!released) {
+      released = true;
+      BufferPool.give(x);
+    }
+  }
+}

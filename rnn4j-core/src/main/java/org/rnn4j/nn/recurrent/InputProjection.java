@@ -1,0 +1,36 @@
+package org.rnn4j.nn.recurrent;
+
+/**
+ * The input projection of one direction of one layer, P = X·W_ihᵀ for every step at once, and its
+ * backward step. The time loop adds the biases and the recurrent product to P step by step.
+ *
+ * <pre>
+ * forward:   P (T, B, GH) in the direction's step order; rows of padded steps are zero
+ * backward:  given dP = dL/dP (T, B, GH), zero at padded steps:
+ *            dW_ih += dPᵀ·X      d(input) += what dP·W_ih gives the layer's input
+ * </pre>
+ * The layer's input is dense vectors x (B, T, I) ({@link DenseProjection}) or the embedding E
+ * (V, E) whose rows token ids pick, X = E[ids] ({@link TableProjection}).
+ */
+sealed interface InputProjection permits DenseProjection, TableProjection {
+
+  /**
+   * Writes P.
+   *
+   * @param preIh (T, B, GH) overwritten at real steps; zero (as taken from the pool) elsewhere
+   */
+  void forward(float[] preIh);
+
+  /**
+   * Adds the gradients of W_ih and of the layer's input.
+   *
+   * @param dPre dL/dP (T, B, GH) in step order, zero at padded steps; read only
+   * @param dWeightIh dL/dW_ih (GH, I) to add into, or null when not wanted
+   * @param dInput the gradient of the layer's input (x (B, T, I), or E (V, E)) to add into, or
+   *     null when not wanted
+   */
+  void backward(float[] dPre, float[] dWeightIh, float[] dInput);
+
+  /** Gives this projection's buffers back to the {@link BufferPool}; once, when done. */
+  void release();
+}
