@@ -68,7 +68,8 @@ final class BlockedGemm {
     Backend backend = pr.b().backend();
     int mr = backend.rowBlock();
     int panels = (n + backend.panelWidth() - 1) / backend.panelWidth();
-    int parts = parts(m, n, k, mr);
+    long minFlops = m < mr ? parallelMinFlops / 4 : parallelMinFlops;
+    int parts = 2.0 * m * n * k < minFlops ? 1 : Parallelism.threads();
     int rowGroups = (m + mr - 1) / mr;
     if (parts > 1 && (m >= parts * MC || panels < parts) && rowGroups >= parts) {
       int chunk = (rowGroups + parts - 1) / parts * mr;
@@ -81,12 +82,6 @@ final class BlockedGemm {
     } else {
       compute(pr, 0, m, 0, panels);
     }
-  }
-
-  /** Threads a product is worth splitting across: 1 below the size threshold. */
-  static int parts(int m, int n, int k, int mr) {
-    long minFlops = m < mr ? parallelMinFlops / 4 : parallelMinFlops;
-    return 2.0 * m * n * k < minFlops ? 1 : Parallelism.threads();
   }
 
   /** Rows [i0, i1) of C, column panels [q0, q1), all of K, on the calling thread. */
@@ -129,69 +124,6 @@ final class BlockedGemm {
           backend.multiplyBlock(blk);
         }
       }
-    }
-  }
-
-  /**
-   * Columns of C in the given runs of column panels only, all rows and all of K, on the calling
-   * thread. Op(A) is packed once per K block and row block and serves every run, so a caller can
-   * give one thread several separate column ranges (the gates of its hidden units) at the cost of
-   * one contiguous range. Each element is summed exactly as by {@link #multiply}.
-   *
-   * @param panelRuns pairs (first panel, end panel) of half-open panel ranges
-   */
-  static void multiplyPanelRuns(Product pr, int[] panelRuns) {
-    PackedMatrix b = pr.b();
-    Backend backend = b.backend();
-    int nr = backend.panelWidth();
-    int n = b.n();
-    int k = b.k();
-    int m = pr.m();
-    if (m == 0 || panelRuns.length == 0) {
-      return;
-    }
-    if (k == 0) {
-      if (!pr.accumulate()) {
-        for (int r = 0; r < panelRuns.length; r += 2) {
-          int from = panelRuns[r] * nr;
-          int to = Math.min(n, panelRuns[r + 1] * nr);
-          for (int i = 0; i < m; i++) {
-            java.util.Arrays.fill(pr.c(), pr.cOff() + i * n + from, pr.cOff() + i * n + to, 0f);
-          }
-        }
-      }
-      return;
-    }
-    Workspace ws = WORKSPACE.get();
-    Block blk = ws.block;
-    int panels = (n + nr - 1) / nr;
-    try {
-      blk.c = pr.c();
-      blk.ldc = n;
-      blk.aPack = ws.aPack;
-      blk.bPack = b.panels();
-      blk.bPanelStride = k * nr;
-      for (int pc = 0; pc < k; pc += KC) {
-        blk.kc = Math.min(KC, k - pc);
-        blk.add = pr.accumulate() || pc > 0;
-        for (int ic = 0; ic < m; ic += MC) {
-          blk.rows = Math.min(MC, m - ic);
-          packA(ws.aPack, pr, ic, blk.rows, pc, blk.kc);
-          for (int r = 0; r < panelRuns.length; r += 2) {
-            for (int qc = panelRuns[r]; qc < panelRuns[r + 1]; qc += NC_PANELS) {
-              int qEnd = Math.min(panelRuns[r + 1], qc + NC_PANELS);
-              blk.panels = qEnd - qc;
-              blk.lastWidth = qEnd == panels ? n - (panels - 1) * nr : nr;
-              blk.bOff = qc * k * nr + pc * nr;
-              blk.cOff = pr.cOff() + ic * n + qc * nr;
-              backend.multiplyBlock(blk);
-            }
-          }
-        }
-      }
-    } finally {
-      blk.c = null; // keep no caller arrays reachable from the thread
-      blk.bPack = null;
     }
   }
 

@@ -6,9 +6,8 @@ package org.rnn4j.nn.recurrent;
  * weights and time, computes the matrix products for all rows of a step (or all steps) as GEMMs,
  * and calls the cell for the elementwise part, fused into one pass per row.
  *
- * <p>Contract for {@code forward(u, s, b, from, to)}: read {@code u.preIh}, {@code u.hh}, the biases
- * and the state in slot s, of hidden units [from, to); write those units of the state in slot
- * s + 1 and of this row's saved activations.
+ * <p>Contract for {@code forward(u, s, b)}: read {@code u.preIh}, {@code u.hh}, {@code u.biasHh}
+ * and the state in slot s; write the state in slot s + 1 and this row's saved activations.
  * Contract for {@code backward(u, s, b)}: read {@code u.dh} (and {@code u.dc}) of row b, the saved
  * activations and states; write row b of {@code u.dPreIh} and {@code u.dPreHh} at step s, and set
  * row b of {@code u.dhPrev} to the part of dL/dh⟨s−1⟩ that does not pass through W_hh (the caller
@@ -31,12 +30,7 @@ sealed interface Cell permits RnnCell, GruCell, LstmCell {
    */
   boolean separateHiddenGradient();
 
-  /**
-   * The forward step of row b at step s for hidden units [from, to): reads and writes only those
-   * units' gate columns, states and saved activations, so threads may update disjoint unit ranges
-   * of the same row at once.
-   */
-  void forward(Unroll u, int s, int b, int from, int to);
+  void forward(Unroll u, int s, int b);
 
   void backward(Unroll u, int s, int b);
 }

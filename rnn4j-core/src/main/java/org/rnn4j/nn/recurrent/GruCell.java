@@ -41,26 +41,23 @@ final class GruCell implements Cell {
   }
 
   @Override
-  public void forward(Unroll u, int s, int b, int from, int to) {
+  public void forward(Unroll u, int s, int b) {
     int h = u.hidden;
-    int units = to - from;
     int ih = u.gateRow(s, b);
     int sv = u.savedRow(s, b);
-    u.sumPreActivations(s, b, from, units); // r
-    int pre = u.sumPreActivations(s, b, h + from, units); // z; n below
+    int pre = u.sumPreActivations(s, b, 2 * h); // r and z; n below
     int hr = pre; // row b of u.hh and of u.pre start at the same offset
-    Activations.sigmoid(u.saved, sv + from, u.pre, pre + from, units); // r
-    Activations.sigmoid(u.saved, sv + h + from, u.pre, pre + h + from, units); // z
-    for (int j = from; j < to; j++) {
+    Activations.sigmoid(u.saved, sv, u.pre, pre, 2 * h); // r, z
+    for (int j = 0; j < h; j++) {
       int n = 2 * h + j;
       float hn = u.hh[hr + n] + u.biasHh[n];
       u.saved[sv + 3 * h + j] = hn;
       u.pre[pre + n] = u.preIh[ih + n] + u.biasIh[n] + u.saved[sv + j] * hn;
     }
-    Activations.tanh(u.saved, sv + 2 * h + from, u.pre, pre + 2 * h + from, units); // n
+    Activations.tanh(u.saved, sv + 2 * h, u.pre, pre + 2 * h, h); // n
     int prev = u.stateRow(s, b);
     int out = u.stateRow(s + 1, b);
-    for (int j = from; j < to; j++) {
+    for (int j = 0; j < h; j++) {
       float z = u.saved[sv + h + j];
       float n = u.saved[sv + 2 * h + j];
       u.h[out + j] = (1f - z) * n + z * u.h[prev + j];

@@ -41,26 +41,21 @@ final class LstmCell implements Cell {
   }
 
   @Override
-  public void forward(Unroll u, int s, int b, int from, int to) {
+  public void forward(Unroll u, int s, int b) {
     int h = u.hidden;
-    int n = to - from;
     int sv = u.savedRow(s, b);
-    int pre = 0;
-    for (int gate = 0; gate < 4; gate++) {
-      pre = u.sumPreActivations(s, b, gate * h + from, n);
-    }
-    Activations.sigmoid(u.saved, sv + from, u.pre, pre + from, n); // i
-    Activations.sigmoid(u.saved, sv + h + from, u.pre, pre + h + from, n); // f
-    Activations.tanh(u.saved, sv + 2 * h + from, u.pre, pre + 2 * h + from, n); // g
-    Activations.sigmoid(u.saved, sv + 3 * h + from, u.pre, pre + 3 * h + from, n); // o
+    int pre = u.sumPreActivations(s, b, 4 * h);
+    Activations.sigmoid(u.saved, sv, u.pre, pre, 2 * h); // i, f
+    Activations.tanh(u.saved, sv + 2 * h, u.pre, pre + 2 * h, h); // g
+    Activations.sigmoid(u.saved, sv + 3 * h, u.pre, pre + 3 * h, h); // o
     int cPrev = u.cellRow(s, b);
     int cOut = u.cellRow(s + 1, b);
-    for (int j = from; j < to; j++) {
+    for (int j = 0; j < h; j++) {
       u.c[cOut + j] = u.saved[sv + h + j] * u.c[cPrev + j] + u.saved[sv + j] * u.saved[sv + 2 * h + j];
     }
-    Activations.tanh(u.saved, sv + 4 * h + from, u.c, cOut + from, n); // tanh c'
+    Activations.tanh(u.saved, sv + 4 * h, u.c, cOut, h); // tanh c'
     int out = u.stateRow(s + 1, b);
-    for (int j = from; j < to; j++) {
+    for (int j = 0; j < h; j++) {
       u.h[out + j] = u.saved[sv + 3 * h + j] * u.saved[sv + 4 * h + j];
     }
   }

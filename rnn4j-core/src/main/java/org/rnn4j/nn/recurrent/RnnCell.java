@@ -42,15 +42,15 @@ final class RnnCell implements Cell {
   }
 
   @Override
-  public void forward(Unroll u, int s, int b, int from, int to) {
-    int pre = u.sumPreActivations(s, b, from, to - from);
+  public void forward(Unroll u, int s, int b) {
+    int pre = u.sumPreActivations(s, b, u.hidden);
     int out = u.stateRow(s + 1, b);
     if (relu) {
-      for (int j = from; j < to; j++) {
+      for (int j = 0; j < u.hidden; j++) {
         u.h[out + j] = Math.max(u.pre[pre + j], 0f);
       }
     } else {
-      Activations.tanh(u.h, out + from, u.pre, pre + from, to - from);
+      Activations.tanh(u.h, out, u.pre, pre, u.hidden);
     }
   }
 

@@ -17,8 +17,6 @@ import org.rnn4j.kernel.Parallelism;
  *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once per call, or once for all
  *                                                    calls when frozen; (B, H)·(H, GH)
  *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩ + b_ih, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)   biases added in the row pass
- *                   on several threads: each takes a range of hidden units, its gate columns of Q
- *                   and then its units' cells (see unitParts)
  * backward:  for s = T−1 … 0: dPre⟨s⟩ = cell'(dh⟨s⟩, dc⟨s⟩);  dh⟨s−1⟩ = direct + dPreHh⟨s⟩·W_hh
  *            dW_ih, d(input) from dPreIh ({@link InputProjection})   dW_hh += dPreHhᵀ·H⟨0..T−1⟩
  * </pre>
@@ -48,9 +46,6 @@ final class TimeLoop {
   private int parts;
   private RowRange rowWork;
   private final RowRange forwardRows = (from, to) -> forwardRows(step, from, to);
-  private PackedMatrix whhT; // (H, GH) during forward
-  private int[][] unitColumns; // per part: (from, to) gate column pairs of its hidden units
-  private final IntConsumer unitPart = p -> forwardUnits(step, p);
   private final RowRange backwardRows = (from, to) -> backwardRows(step, from, to, dOut);
   private final IntConsumer rowPart =
       p -> rowWork.run(p * batch() / parts, (p + 1) * batch() / parts);
@@ -84,80 +79,12 @@ final class TimeLoop {
     if (cell.hasCellState()) {
       System.arraycopy(c0, off, u.c, 0, b * h);
     }
-    whhT = w.weightHh().frozen() ? w.weightHh().packedTranspose() // (H, GH)
+    PackedMatrix whhT = w.weightHh().frozen() ? w.weightHh().packedTranspose() // (H, GH)
         : Gemm.pack(w.weightHh().data(), 0, h, gh, true);
-    int unitParts = unitParts();
     for (int s = 0; s < t; s++) {
+      Gemm.multiply(u.hh, 0, u.h, u.stateRow(s, 0), false, b, whhT, false);
       step = s;
-      if (unitParts > 1) {
-        Parallelism.run(unitParts, unitPart);
-      } else {
-        Gemm.multiply(u.hh, 0, u.h, u.stateRow(s, 0), false, b, whhT, false);
-        forEachRowRange(forwardRows);
-      }
-    }
-    whhT = null;
-  }
-
-  /**
-   * How many threads share each forward step by hidden units: part p takes units
-   * [p·H/P, (p+1)·H/P) and, for them, computes their G gate columns of h⟨s−1⟩·W_hhᵀ and then the
-   * cell update of every row. That is one hand-off per step instead of one for the product and
-   * one for the cell, and each thread's cell reads the columns it has just written. Parallelism
-   * gives part p to the same thread at every step, so a thread's slice of W_hh stays in its
-   * core's cache. 1 (the whole step on the caller, each half split as it sees fit) when the
-   * product is too small to split or H/P is not a multiple of the panel width.
-   */
-  private int unitParts() {
-    int h = u.hidden;
-    int gates = cell.gates();
-    int parts = unitParts(u.batch, h, gates, Gemm.panelWidth(whhT));
-    if (parts < 2) {
-      return 1;
-    }
-    this.parts = parts;
-    unitColumns = new int[parts][2 * gates];
-    for (int p = 0; p < parts; p++) {
-      for (int g = 0; g < gates; g++) {
-        unitColumns[p][2 * g] = g * h + p * h / parts;
-        unitColumns[p][2 * g + 1] = g * h + (p + 1) * h / parts;
-      }
-    }
-    return parts;
-  }
-
-  /**
-   * The number of unit parts for a step of B rows, H units and G gates on {@link
-   * Parallelism#threads()} threads, with W_hh packed in panels of {@code panelWidth} columns.
-   */
-  static int unitParts(int batch, int hidden, int gates, int panelWidth) {
-    int parts = Math.min(Parallelism.threads(), hidden);
-    if (parts < 2 || !Gemm.splitsAcrossThreads(batch, gates * hidden, hidden)
-        || hidden % (parts * panelWidth) != 0) {
-      return 1;
-    }
-    return parts;
-  }
-
-  /** Part {@code part} of step s: its units' gate columns of the product, then their cells. */
-  private void forwardUnits(int s, int part) {
-    int from = part * u.hidden / parts;
-    int to = (part + 1) * u.hidden / parts;
-    Gemm.multiplyColumns(u.hh, 0, u.h, u.stateRow(s, 0), u.batch, whhT, unitColumns[part], false);
-    for (int r = 0; r < u.batch; r++) {
-      if (s < lengths[r]) {
-        cell.forward(u, s, r, from, to);
-      } else { // padded step: carry the state
-        carry(s, r, from, to);
-      }
-    }
-  }
-
-  /** Copies hidden units [from, to) of row r's state (and cell state) from slot s to s + 1. */
-  private void carry(int s, int r, int from, int to) {
-    System.arraycopy(u.h, u.stateRow(s, r) + from, u.h, u.stateRow(s + 1, r) + from, to - from);
-    if (cell.hasCellState()) {
-      System.arraycopy(u.c, u.cellRow(s, r) + from, u.c, u.cellRow(s + 1, r) + from, to - from);
+      forEachRowRange(forwardRows);
     }
   }
 
@@ -168,9 +95,12 @@ final class TimeLoop {
   private void forwardRows(int s, int from, int to) {
     for (int r = from; r < to; r++) {
       if (s < lengths[r]) {
-        cell.forward(u, s, r, 0, u.hidden);
+        cell.forward(u, s, r);
       } else { // padded step: carry the state
-        carry(s, r, 0, u.hidden);
+        System.arraycopy(u.h, u.stateRow(s, r), u.h, u.stateRow(s + 1, r), u.hidden);
+        if (cell.hasCellState()) {
+          System.arraycopy(u.c, u.cellRow(s, r), u.c, u.cellRow(s + 1, r), u.hidden);
+        }
       }
     }
   }

@@ -111,15 +111,15 @@ final class Unroll {
   }
 
   /**
-   * Fills columns [col, col + n) of row b of {@link #pre} with the pre-activations at step s,
-   * W_ih·x + b_ih + W_hh·h + b_hh.
+   * Fills row b of {@link #pre} with the pre-activations at step s, W_ih·x + b_ih + W_hh·h + b_hh,
+   * for gate columns [0, n).
    *
    * @return the offset of row b in {@link #pre}
    */
-  int sumPreActivations(int s, int b, int col, int n) {
+  int sumPreActivations(int s, int b, int n) {
     int ih = gateRow(s, b);
     int hr = b * gateWidth;
-    for (int j = col; j < col + n; j++) {
+    for (int j = 0; j < n; j++) {
       pre[hr + j] = preIh[ih + j] + biasIh[j] + hh[hr + j] + biasHh[j];
     }
     return hr;

@@ -239,27 +239,6 @@ class RecurrentTest {
     assertSameBitsOnOneAndTwoThreads(kind, batch, hidden);
   }
 
-  /**
-   * A step large enough for its product to be split, with H a multiple of two panels, is split by
-   * hidden units (each thread computes its units' gate columns and then their cells); it too must
-   * give the bits of one thread, padded rows included.
-   */
-  @ParameterizedTest
-  @EnumSource(CellKind.class)
-  void splittingAStepByHiddenUnitsDoesNotChangeTheBits(CellKind kind) {
-    int batch = 16;
-    int hidden = 512;
-    int saved = org.rnn4j.kernel.Parallelism.threads();
-    try {
-      org.rnn4j.kernel.Parallelism.setThreads(2);
-      assertEquals(2, TimeLoop.unitParts(batch, hidden, kind.gates(), 32),
-          "this shape is split by hidden units");
-    } finally {
-      org.rnn4j.kernel.Parallelism.setThreads(saved);
-    }
-    assertSameBitsOnOneAndTwoThreads(kind, batch, hidden);
-  }
-
   private static void assertSameBitsOnOneAndTwoThreads(CellKind kind, int batch, int hidden) {
     Recurrent rnn = new Recurrent(RecurrentConfig.builder(kind, 16, hidden).bidirectional(true)
         .build(), new SplittableRandom(6));
