@@ -1,5 +1,6 @@
 package org.rnn4j.nn.recurrent;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 import org.rnn4j.kernel.Gemm;
 import org.rnn4j.kernel.GemmShape;
@@ -183,6 +184,8 @@ final class TimeLoop {
       if (s < lengths[r]) {
         cell.backward(u, s, r);
       } else { // padded step: the state was carried, so is its gradient
+        int g = u.gateRow(s, r);
+        Arrays.fill(u.dPreIh, g, g + u.gateWidth, 0f);
         System.arraycopy(u.dh, r * h, u.dhPrev, r * h, h);
         if (cell.hasCellState()) {
           System.arraycopy(u.dc, r * h, u.dcPrev, r * h, h);

@@ -39,7 +39,7 @@ final class Unroll {
   float[] dc; // (B, H) dL/dc⟨s⟩ (LSTM)
   float[] dhPrev; // (B, H) dL/dh⟨s−1⟩ being accumulated
   float[] dcPrev; // (B, H) dL/dc⟨s−1⟩ (LSTM)
-  float[] dPreIh; // (T, B, GH) dL/d(W_ih·x + b_ih)
+  float[] dPreIh; // (T, B, GH) dL/d(W_ih·x + b_ih), in the buffer of preIh
   float[] dPreHh; // (T, B, GH) dL/d(W_hh·h + b_hh); the same array as dPreIh unless the cell is a GRU
 
   Unroll(Cell cell, int steps, int batch, DirectionWeights w, boolean keepHistory) {
@@ -73,7 +73,9 @@ final class Unroll {
     dc = BufferPool.take(cell.hasCellState() ? bh : 0);
     dhPrev = BufferPool.take(bh);
     dcPrev = BufferPool.take(cell.hasCellState() ? bh : 0);
-    dPreIh = BufferPool.take(Sizes.product(steps, batch, gateWidth));
+    // The pre-activations are not read after the forward pass, so their buffer takes the
+    // gradients: the cells overwrite every real row, the time loop zeroes the padded ones.
+    dPreIh = preIh;
     dPreHh = cell.separateHiddenGradient() ? BufferPool.take(dPreIh.length) : dPreIh;
   }
 
@@ -86,7 +88,7 @@ final class Unroll {
       return;
     }
     released = true;
-    BufferPool.give(preIh, hh, h, c, saved, pre, dh, dc, dhPrev, dcPrev, dPreIh,
+    BufferPool.give(preIh, hh, h, c, saved, pre, dh, dc, dhPrev, dcPrev,
         dPreHh == dPreIh ? null : dPreHh);
   }
 
