@@ -18,7 +18,7 @@ package org.rnn4j.kernel;
 final class BlockedGemm {
   /** K block: one (KC, NR) B panel is 32 KB with 16-float vectors and stays in L1 (48 KB). */
   static final int KC = 256;
-  /** Rows of A packed at once: a multiple of every backend's MR (8, 6 and 1). */
+  /** Rows of A packed at once: a multiple of every backend's MR (6 and 1). */
   static final int MC = 96;
   /** Column panels per B block. */
   static final int NC_PANELS = 64;
@@ -139,9 +139,7 @@ final class BlockedGemm {
     for (int g = 0; g < rows; g += mr) {
       int base = g * kc;
       int groupRows = Math.min(mr, rows - g);
-      if (pr.transA() && mr == 8 && groupRows == 8) {
-        packTransposedGroup8(dst, base, a, pr.aOff() + p0 * pr.m() + i0 + g, pr.m(), kc);
-      } else if (pr.transA() && mr == 6 && groupRows == 6) {
+      if (pr.transA() && mr == 6 && groupRows == 6) {
         packTransposedGroup6(dst, base, a, pr.aOff() + p0 * pr.m() + i0 + g, pr.m(), kc);
       } else if (pr.transA()) {
         int m = pr.m();
@@ -161,21 +159,6 @@ final class BlockedGemm {
           }
         }
       }
-    }
-  }
-
-  /** {@link #packTransposedGroup6} for a group of eight rows. */
-  private static void packTransposedGroup8(float[] dst, int base, float[] a, int src, int m,
-      int kc) {
-    for (int p = 0, s = src, d = base; p < kc; p++, s += m, d += 8) {
-      dst[d] = a[s];
-      dst[d + 1] = a[s + 1];
-      dst[d + 2] = a[s + 2];
-      dst[d + 3] = a[s + 3];
-      dst[d + 4] = a[s + 4];
-      dst[d + 5] = a[s + 5];
-      dst[d + 6] = a[s + 6];
-      dst[d + 7] = a[s + 7];
     }
   }
 

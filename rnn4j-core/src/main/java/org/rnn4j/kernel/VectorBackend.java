@@ -10,17 +10,18 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API kernels, the only rnn4j code that uses {@code jdk.incubator.vector}. Loaded
  * reflectively by {@link Backends}, so rnn4j still runs when the module is not enabled.
  *
- * <p>GEMM micro-kernel: a tile of up to MR rows × NR = 2 vectors of C lives in 2·MR vector
+ * <p>GEMM micro-kernel: a tile of up to MR = 6 rows × NR = 2 vectors of C lives in 12 vector
  * accumulators; at each step p of the K block the two vectors of row p of the B panel are loaded
  * once and each row's {@code A[i, p]} is broadcast and fused-multiply-added into its pair. With
- * AVX-512's 32 vector registers MR = 8: 16 FMAs per 10 loads in 19 registers (JDK 17's C2 keeps
- * them all in registers, zmm3–zmm22, with no bounds check left in the loop); with 16 registers
- * (AVX2) MR = 6, 12 FMAs in 15 registers. A whole tile is written straight to C; a partial one
- * leaves its accumulators in a scratch tile that {@code flush} adds to C. A tail of 5–6 rows uses
- * a 6-row tile, 3–4 rows a 4-row tile; the last one or two rows of a block (and decoding, where A
- * has one row) take four or two panels at once, so that they too keep eight independent FMA
- * chains busy. Every element of C is summed in order of p in every tile, so the tiling never
- * changes a result.
+ * 16-float vectors (AVX-512) that is 12 FMAs per 8 loads; it needs 15 vector registers, so it
+ * also fits AVX2's 16. (An 8-row tile, 16 accumulators in AVX-512's 32 registers, was 5–15% faster
+ * on small products when JDK 17's C2 compiled it well, but in about one run in four C2 boxed its
+ * accumulators as heap objects inside the loop, which made it six times slower.) A whole tile is
+ * written straight to C; a partial one leaves its accumulators in a scratch tile that {@code
+ * flush} adds to C. A tail of 3–4 rows uses a 4-row tile; the last one or two rows of a block (and
+ * decoding, where A has one row) take four or two panels at once, so that they too keep eight
+ * independent FMA chains busy. Every element of C is summed in order of p in every tile, so the
+ * tiling never changes a result.
  *
  * <p>Elementwise: the lane-wise twins of {@link ExpPolynomial}'s scalar code, operation for
  * operation, so both backends agree to the bit (see {@link Activations}).
@@ -29,11 +30,7 @@ final class VectorBackend implements Backend {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int V = S.length();
   private static final int NR = 2 * V;
-  /**
-   * Rows of a register tile: 8 × 2 vectors (16 accumulators, 19 registers) where AVX-512 gives 32
-   * vector registers, 6 × 2 (15 registers) where there are 16.
-   */
-  private static final int MR = S.vectorBitSize() >= 512 ? 8 : 6;
+  private static final int MR = 6;
 
   @Override
   public String name() {
@@ -70,9 +67,7 @@ final class VectorBackend implements Backend {
       for (int i = 0, g = 0; i < tiled; i += MR, g += groupStride) {
         int rows = Math.min(MR, tiled - i);
         int cRow = cBase + i * blk.ldc;
-        if (rows >= 7) {
-          tile8(blk, g, bBase, cRow, rows, width);
-        } else if (rows >= 5) {
+        if (rows >= 5) {
           tile6(blk, g, bBase, cRow, rows, width);
         } else {
           tile4(blk, g, bBase, cRow, rows, width);
@@ -112,114 +107,6 @@ final class VectorBackend implements Backend {
         tile2(blk, aBase, bBase, cRow + q * NR, blk.width(q, NR));
       }
     }
-  }
-
-  private static void tile8(Block blk, int aBase, int bBase, int cRow, int rows, int width) {
-    float[] a = blk.aPack;
-    float[] b = blk.bPack;
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = c00;
-    FloatVector c10 = c00;
-    FloatVector c11 = c00;
-    FloatVector c20 = c00;
-    FloatVector c21 = c00;
-    FloatVector c30 = c00;
-    FloatVector c31 = c00;
-    FloatVector c40 = c00;
-    FloatVector c41 = c00;
-    FloatVector c50 = c00;
-    FloatVector c51 = c00;
-    FloatVector c60 = c00;
-    FloatVector c61 = c00;
-    FloatVector c70 = c00;
-    FloatVector c71 = c00;
-    for (int p = 0; p < blk.kc; p++) { // indices linear in p: the JIT hoists bounds checks
-      int ai = aBase + p * MR;
-      int bi = bBase + p * NR;
-      FloatVector b0 = FloatVector.fromArray(S, b, bi);
-      FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
-      FloatVector av = FloatVector.broadcast(S, a[ai]);
-      c00 = av.fma(b0, c00);
-      c01 = av.fma(b1, c01);
-      av = FloatVector.broadcast(S, a[ai + 1]);
-      c10 = av.fma(b0, c10);
-      c11 = av.fma(b1, c11);
-      av = FloatVector.broadcast(S, a[ai + 2]);
-      c20 = av.fma(b0, c20);
-      c21 = av.fma(b1, c21);
-      av = FloatVector.broadcast(S, a[ai + 3]);
-      c30 = av.fma(b0, c30);
-      c31 = av.fma(b1, c31);
-      av = FloatVector.broadcast(S, a[ai + 4]);
-      c40 = av.fma(b0, c40);
-      c41 = av.fma(b1, c41);
-      av = FloatVector.broadcast(S, a[ai + 5]);
-      c50 = av.fma(b0, c50);
-      c51 = av.fma(b1, c51);
-      av = FloatVector.broadcast(S, a[ai + 6]);
-      c60 = av.fma(b0, c60);
-      c61 = av.fma(b1, c61);
-      av = FloatVector.broadcast(S, a[ai + 7]);
-      c70 = av.fma(b0, c70);
-      c71 = av.fma(b1, c71);
-    }
-    if (rows == MR && width == NR) { // a whole tile: straight to C, C + tile as flush adds
-      float[] c = blk.c;
-      int ld = blk.ldc;
-      if (blk.add) {
-        c00 = FloatVector.fromArray(S, c, cRow).add(c00);
-        c01 = FloatVector.fromArray(S, c, cRow + V).add(c01);
-        c10 = FloatVector.fromArray(S, c, cRow + ld).add(c10);
-        c11 = FloatVector.fromArray(S, c, cRow + ld + V).add(c11);
-        c20 = FloatVector.fromArray(S, c, cRow + 2 * ld).add(c20);
-        c21 = FloatVector.fromArray(S, c, cRow + 2 * ld + V).add(c21);
-        c30 = FloatVector.fromArray(S, c, cRow + 3 * ld).add(c30);
-        c31 = FloatVector.fromArray(S, c, cRow + 3 * ld + V).add(c31);
-        c40 = FloatVector.fromArray(S, c, cRow + 4 * ld).add(c40);
-        c41 = FloatVector.fromArray(S, c, cRow + 4 * ld + V).add(c41);
-        c50 = FloatVector.fromArray(S, c, cRow + 5 * ld).add(c50);
-        c51 = FloatVector.fromArray(S, c, cRow + 5 * ld + V).add(c51);
-        c60 = FloatVector.fromArray(S, c, cRow + 6 * ld).add(c60);
-        c61 = FloatVector.fromArray(S, c, cRow + 6 * ld + V).add(c61);
-        c70 = FloatVector.fromArray(S, c, cRow + 7 * ld).add(c70);
-        c71 = FloatVector.fromArray(S, c, cRow + 7 * ld + V).add(c71);
-      }
-      c00.intoArray(c, cRow);
-      c01.intoArray(c, cRow + V);
-      c10.intoArray(c, cRow + ld);
-      c11.intoArray(c, cRow + ld + V);
-      c20.intoArray(c, cRow + 2 * ld);
-      c21.intoArray(c, cRow + 2 * ld + V);
-      c30.intoArray(c, cRow + 3 * ld);
-      c31.intoArray(c, cRow + 3 * ld + V);
-      c40.intoArray(c, cRow + 4 * ld);
-      c41.intoArray(c, cRow + 4 * ld + V);
-      c50.intoArray(c, cRow + 5 * ld);
-      c51.intoArray(c, cRow + 5 * ld + V);
-      c60.intoArray(c, cRow + 6 * ld);
-      c61.intoArray(c, cRow + 6 * ld + V);
-      c70.intoArray(c, cRow + 7 * ld);
-      c71.intoArray(c, cRow + 7 * ld + V);
-      return;
-    }
-    float[] t = blk.edge;
-    c00.intoArray(t, 0);
-    c01.intoArray(t, V);
-    c10.intoArray(t, NR);
-    c11.intoArray(t, NR + V);
-    c20.intoArray(t, 2 * NR);
-    c21.intoArray(t, 2 * NR + V);
-    c30.intoArray(t, 3 * NR);
-    c31.intoArray(t, 3 * NR + V);
-    c40.intoArray(t, 4 * NR);
-    c41.intoArray(t, 4 * NR + V);
-    c50.intoArray(t, 5 * NR);
-    c51.intoArray(t, 5 * NR + V);
-    c60.intoArray(t, 6 * NR);
-    c61.intoArray(t, 6 * NR + V);
-    c70.intoArray(t, 7 * NR);
-    c71.intoArray(t, 7 * NR + V);
-    flush(blk, cRow, rows, width);
   }
 
   private static void tile6(Block blk, int aBase, int bBase, int cRow, int rows, int width) {
@@ -449,11 +336,10 @@ final class VectorBackend implements Backend {
     FloatVector c11 = c00;
     FloatVector c12 = c00;
     FloatVector c13 = c00;
-    int bBase1 = bBase + s1;
-    int aBase1 = aBase + 1;
+    int bBase1 = bBase + s1; // the second panel's base: b1 + p·NR, unlike bi + s1, lets C2
+                             // drop the bounds checks of its loads from the loop
     for (int p = 0; p < blk.kc; p++) {
       int ai = aBase + p * MR;
-      int aj = aBase1 + p * MR;
       int bi = bBase + p * NR;
       int bj = bBase1 + p * NR;
       FloatVector b0 = FloatVector.fromArray(S, b, bi);
@@ -465,7 +351,7 @@ final class VectorBackend implements Backend {
       c01 = av.fma(b1, c01);
       c02 = av.fma(b2, c02);
       c03 = av.fma(b3, c03);
-      av = FloatVector.broadcast(S, a[aj]);
+      av = FloatVector.broadcast(S, a[ai + 1]);
       c10 = av.fma(b0, c10);
       c11 = av.fma(b1, c11);
       c12 = av.fma(b2, c12);
