@@ -66,15 +66,8 @@ public final class CrossEntropy {
       throw new IllegalArgumentException("targets must have one id per position of logits "
           + Arrays.toString(logits.shape()) + ": expected " + rows + ", got " + targets.length);
     }
-    boolean[] counted = Masks.counted(logits, lengths, rows);
-    for (int r = 0; r < rows; r++) {
-      if (targets[r] == options.ignoreIndex()) {
-        counted[r] = false;
-      } else if (counted[r] && (targets[r] < 0 || targets[r] >= v)) {
-        throw new IllegalArgumentException("target at position " + r + " must lie in [0, " + v
-            + ") or equal the ignore index " + options.ignoreIndex() + ", got " + targets[r]);
-      }
-    }
+    boolean[] counted =
+        Masks.countedTargets(logits, lengths, targets, options.ignoreIndex(), v);
     return forward(logits, targets.clone(), counted, options.labelSmoothing());
   }
 

@@ -161,16 +161,10 @@ public final class LinearCrossEntropy {
   /** The rows that count, ascending; checks the lengths and the targets of those rows. */
   private static int[] countedRows(Tensor a, int[] targets, int[] lengths, int ignoreIndex,
       int v) {
-    boolean[] counted = Masks.counted(a, lengths, targets.length);
+    boolean[] counted = Masks.countedTargets(a, lengths, targets, ignoreIndex, v);
     int n = 0;
-    for (int r = 0; r < targets.length; r++) {
-      if (targets[r] == ignoreIndex) {
-        counted[r] = false;
-      } else if (counted[r] && (targets[r] < 0 || targets[r] >= v)) {
-        throw new IllegalArgumentException("target at position " + r + " must lie in [0, " + v
-            + ") or equal the ignore index " + ignoreIndex + ", got " + targets[r]);
-      }
-      n += counted[r] ? 1 : 0;
+    for (boolean c : counted) {
+      n += c ? 1 : 0;
     }
     int[] rows = new int[n];
     for (int r = 0, i = 0; r < targets.length; r++) {

@@ -41,4 +41,31 @@ final class Masks {
     }
     return counted;
   }
+
+  /**
+   * Positions that count for a classification loss: those of {@link #counted} whose target is
+   * not the ignore index; the targets of counted positions must be class ids.
+   *
+   * @param prediction (B, T, X) with lengths, any shape without
+   * @param lengths (B) or null
+   * @param targets (rows) class ids in [0, V), or the ignore index
+   * @param ignoreIndex targets equal to this do not count
+   * @param v V, the classes
+   * @return (rows) flags
+   * @throws IllegalArgumentException naming the first counted position whose target is not a
+   *     class id
+   */
+  static boolean[] countedTargets(Tensor prediction, int[] lengths, int[] targets,
+      int ignoreIndex, int v) {
+    boolean[] counted = counted(prediction, lengths, targets.length);
+    for (int r = 0; r < targets.length; r++) {
+      if (targets[r] == ignoreIndex) {
+        counted[r] = false;
+      } else if (counted[r] && (targets[r] < 0 || targets[r] >= v)) {
+        throw new IllegalArgumentException("target at position " + r + " must lie in [0, " + v
+            + ") or equal the ignore index " + ignoreIndex + ", got " + targets[r]);
+      }
+    }
+    return counted;
+  }
 }

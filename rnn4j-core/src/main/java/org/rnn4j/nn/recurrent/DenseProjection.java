@@ -36,11 +36,23 @@ final class DenseProjection implements InputProjection {
 
   @Override
   public void forward(float[] preIh) {
+    project(preIh, x, rows, weightIh);
+  }
+
+  /**
+   * out = X·W_ihᵀ, through the packed W_ihᵀ when W_ih is frozen (bit-identical either way).
+   *
+   * @param out (rows, GH) overwritten
+   * @param x (rows, I)
+   * @param rows the rows of X
+   * @param weightIh W_ih (GH, I)
+   */
+  static void project(float[] out, float[] x, int rows, Tensor weightIh) {
     if (weightIh.frozen()) {
-      Gemm.multiply(preIh, 0, x, 0, false, rows, weightIh.packedTranspose(), false);
+      Gemm.multiply(out, 0, x, 0, false, rows, weightIh.packedTranspose(), false);
     } else {
-      Gemm.multiply(preIh, 0, x, 0, weightIh.data(), 0,
-          new GemmShape(rows, weightIh.dim(0), inputSize, false, true), false);
+      Gemm.multiply(out, 0, x, 0, weightIh.data(), 0,
+          new GemmShape(rows, weightIh.dim(0), weightIh.dim(1), false, true), false);
     }
   }
 

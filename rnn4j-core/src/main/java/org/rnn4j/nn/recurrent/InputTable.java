@@ -1,7 +1,5 @@
 package org.rnn4j.nn.recurrent;
 
-import org.rnn4j.kernel.Gemm;
-import org.rnn4j.kernel.GemmShape;
 import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.Tensor;
 
@@ -34,20 +32,9 @@ final class InputTable {
     return new InputTable(t, true);
   }
 
-  /**
-   * T = E·W_ihᵀ: E (V, E) times W_ihᵀ (E, GH), with the packed W_ihᵀ when W_ih is frozen
-   * (bit-identical either way).
-   *
-   * @param t (V, GH) overwritten
-   */
+  /** T = E·W_ihᵀ: E (V, E) times W_ihᵀ (E, GH), as a dense layer projects its rows. */
   private static void compute(float[] t, Tensor embedding, Tensor weightIh) {
-    int v = embedding.dim(0);
-    if (weightIh.frozen()) {
-      Gemm.multiply(t, 0, embedding.data(), 0, false, v, weightIh.packedTranspose(), false);
-    } else {
-      Gemm.multiply(t, 0, embedding.data(), 0, weightIh.data(), 0,
-          new GemmShape(v, weightIh.dim(0), embedding.dim(1), false, true), false);
-    }
+    DenseProjection.project(t, embedding.data(), embedding.dim(0), weightIh);
   }
 
   /** T (V, GH), row-major; read only. */
