@@ -54,8 +54,7 @@ final class ForecastApi implements ModelApi {
   @Override
   public void describe(ObjectNode into) {
     forecaster.names().forEach(into.putArray("names")::add);
-    into.put("horizon", forecaster.horizon()).put("season", forecaster.season())
-        .put("max_horizon", config.maxHorizon());
+    into.put("horizon", forecaster.horizon()).put("season", forecaster.season());
   }
 
   private ObjectNode forecast(JsonRequest request) {

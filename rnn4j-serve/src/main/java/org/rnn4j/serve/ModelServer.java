@@ -76,9 +76,11 @@ public final class ModelServer implements AutoCloseable {
     this.admission = new Semaphore(config.maxConcurrentRequests());
     metrics.registry().gauge("rnn4j.requests.in.flight", inFlight);
     // A client that sends its request slowly holds a thread: give it at most the timeout.
-    System.setProperty("sun.net.httpserver.maxReqTime",
-        System.getProperty("sun.net.httpserver.maxReqTime",
-            Long.toString(Math.max(1, config.timeout().toSeconds()))));
+    setIfAbsent("sun.net.httpserver.maxReqTime", Long.toString(Math.max(1,
+        config.timeout().toSeconds())));
+    // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm holds
+    // the body until the client's delayed ACK, 40 ms on Linux, for every response.
+    setIfAbsent("sun.net.httpserver.nodelay", "true");
     this.http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
     // Threads beyond the admission limit answer 503 at once instead of queueing.
     this.handlers = Executors.newFixedThreadPool(config.maxConcurrentRequests() + 8,
@@ -86,6 +88,13 @@ public final class ModelServer implements AutoCloseable {
     http.setExecutor(handlers);
     http.createContext("/", this::handle);
     http.start();
+  }
+
+  /** The JDK's HTTP server reads its settings from system properties, once. */
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 
   /**

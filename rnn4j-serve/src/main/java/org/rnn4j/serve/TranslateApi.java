@@ -51,8 +51,7 @@ final class TranslateApi implements ModelApi {
   @Override
   public void describe(ObjectNode into) {
     into.put("source_vocabulary_size", translator.codecs().source().vocabulary().size())
-        .put("target_vocabulary_size", translator.codecs().target().vocabulary().size())
-        .put("max_beam", config.maxBeam());
+        .put("target_vocabulary_size", translator.codecs().target().vocabulary().size());
   }
 
   private ObjectNode translate(JsonRequest request) {

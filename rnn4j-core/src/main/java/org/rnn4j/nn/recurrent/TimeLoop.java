@@ -16,7 +16,8 @@ import org.rnn4j.kernel.Parallelism;
  * forward:   P = X·W_ihᵀ                             all T·B rows at once ({@link InputProjection}:
  *                                                    one GEMM, or a gather from E·W_ihᵀ)
  *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once per call, or once for all
- *                                                    calls when frozen; (B, H)·(H, GH)
+ *                                                    calls when frozen; (B, H)·(H, GH), only up
+ *                                                    to the last row still real ({@link #activeRows})
  *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩ + b_ih, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)   biases added in the row pass
  * backward:  for s = T−1 … 0: dPre⟨s⟩ = cell'(dh⟨s⟩, dc⟨s⟩);  dh⟨s−1⟩ = direct + dPreHh⟨s⟩·W_hh
  *            dW_ih, d(input) from dPreIh ({@link InputProjection})   dW_hh += dPreHhᵀ·H⟨0..T−1⟩
@@ -82,11 +83,35 @@ final class TimeLoop {
     }
     PackedMatrix whhT = w.weightHh().frozen() ? w.weightHh().packedTranspose() // (H, GH)
         : Gemm.pack(w.weightHh().data(), 0, h, gh, true);
+    int[] rows = activeRows(lengths, t);
     for (int s = 0; s < t; s++) {
-      Gemm.multiply(u.hh, 0, u.h, u.stateRow(s, 0), false, b, whhT, false);
+      if (rows[s] > 0) {
+        Gemm.multiply(u.hh, 0, u.h, u.stateRow(s, 0), false, rows[s], whhT, false);
+      }
       step = s;
       forEachRowRange(forwardRows);
     }
+  }
+
+  /**
+   * For each step s, the rows of Q = h⟨s−1⟩·W_hhᵀ worth computing: 1 + the last row still real
+   * at step s (0 when none is). Rows after it are all padded, and a padded row carries its state
+   * without reading Q, so a batch sorted by length, longest first, computes no padded row.
+   *
+   * @param lengths (B) real lengths
+   * @param steps T
+   * @return (T) row counts, non-increasing
+   */
+  static int[] activeRows(int[] lengths, int steps) {
+    int[] rows = new int[steps];
+    int filled = 0; // steps [0, filled) have their count
+    for (int r = lengths.length - 1; r >= 0 && filled < steps; r--) {
+      for (int s = filled; s < Math.min(lengths[r], steps); s++) {
+        rows[s] = r + 1;
+      }
+      filled = Math.max(filled, Math.min(lengths[r], steps));
+    }
+    return rows;
   }
 
   private int batch() {

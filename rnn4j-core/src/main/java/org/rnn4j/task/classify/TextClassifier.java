@@ -2,8 +2,8 @@ package org.rnn4j.task.classify;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.rnn4j.data.ClassifyBatch;
 import org.rnn4j.data.format.LabelledText;
@@ -87,20 +87,31 @@ public final class TextClassifier implements TaskModel {
    * @return one prediction per text, in order
    */
   public List<ClassPrediction> predict(List<String> texts) {
+    // Longest first: a batch of similar lengths computes few padded steps (TimeLoop skips the
+    // rows past the last real one); each text's prediction does not depend on its batch.
+    Integer[] order = new Integer[texts.size()];
+    int[] tokens = new int[texts.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      tokens[i] = codec.tokenizer().tokenize(texts.get(i)).size();
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> -tokens[i])); // stable
+    List<String> sorted = Arrays.stream(order).map(texts::get).toList();
     BatchSource<ClassifyBatch> batches =
-        ClassifierData.batches(texts, new int[texts.size()], codec, BATCH);
-    List<ClassPrediction> out = new ArrayList<>(texts.size());
+        ClassifierData.batches(sorted, new int[texts.size()], codec, BATCH);
+    ClassPrediction[] out = new ClassPrediction[texts.size()];
     int c = labels().size();
+    int done = 0;
     try (NoGrad scope = NoGrad.enter()) {
       for (int i = 0; i < batches.size(); i++) {
         float[] p = model.forward(batches.batch(i).inputs()).softmax().data(); // (B, C)
-        for (int row = 0; row < p.length / c; row++) {
-          out.add(new ClassPrediction(texts.get(out.size()), labels(),
-              Arrays.copyOfRange(p, row * c, row * c + c)));
+        for (int row = 0; row < p.length / c; row++, done++) {
+          out[order[done]] = new ClassPrediction(sorted.get(done), labels(),
+              Arrays.copyOfRange(p, row * c, row * c + c));
         }
       }
     }
-    return out;
+    return List.of(out);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.rnn4j.data.Collate;
 import org.rnn4j.data.Padded;
@@ -120,7 +121,7 @@ public final class SentenceTagger implements TaskModel {
    */
   public List<TagPrediction> tagAll(List<? extends List<String>> sentences) {
     TagPrediction[] out = new TagPrediction[sentences.size()];
-    List<Integer> real = new ArrayList<>(); // the sentences with tokens, in order
+    List<Integer> real = new ArrayList<>(); // the sentences with tokens
     for (int i = 0; i < out.length; i++) {
       if (sentences.get(i).isEmpty()) {
         out[i] = new TagPrediction(List.of(), List.of());
@@ -128,6 +129,9 @@ public final class SentenceTagger implements TaskModel {
         real.add(i);
       }
     }
+    // Longest first: a batch of similar lengths computes few padded steps (TimeLoop skips the
+    // rows past the last real one); each sentence's tags do not depend on its batch.
+    real.sort(Comparator.comparingInt(i -> -sentences.get(i).size()));
     List<String> names = tags();
     for (int from = 0; from < real.size(); from += BATCH) {
       List<Integer> chunk = real.subList(from, Math.min(from + BATCH, real.size()));
