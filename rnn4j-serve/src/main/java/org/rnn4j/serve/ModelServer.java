@@ -311,12 +311,9 @@ public final class ModelServer implements AutoCloseable {
     if (draining || response.status() == ApiException.TOO_LARGE) {
       exchange.getResponseHeaders().set("Connection", "close"); // the body may be unread
     }
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(response.status(), head ? -1 : response.body().length);
-    if (!head) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(response.body());
-      }
+    exchange.sendResponseHeaders(response.status(), response.body().length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(response.body());
     }
   }
 
