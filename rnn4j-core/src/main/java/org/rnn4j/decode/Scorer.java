@@ -2,6 +2,7 @@ package org.rnn4j.decode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.NoGrad;
@@ -87,13 +88,25 @@ public final class Scorer<S> {
             + "none");
       }
     }
-    List<double[]> out = new ArrayList<>(sequences.size());
+    // Longest first: a batch of similar lengths computes few padded steps (the recurrent layers
+    // skip the rows past the last real one); a sequence's score does not depend on its batch.
+    Integer[] order = new Integer[sequences.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> -sequences.get(i).length)); // stable
+    List<int[]> sorted = Arrays.stream(order).map(sequences::get).toList();
+    List<double[]> inOrder = new ArrayList<>(sequences.size());
     try (NoGrad scope = NoGrad.enter()) {
-      for (int from = 0; from < sequences.size(); from += batchSize) {
-        scoreBatch(sequences.subList(from, Math.min(from + batchSize, sequences.size())), out);
+      for (int from = 0; from < sorted.size(); from += batchSize) {
+        scoreBatch(sorted.subList(from, Math.min(from + batchSize, sorted.size())), inOrder);
       }
     }
-    return out;
+    double[][] out = new double[sequences.size()][];
+    for (int i = 0; i < order.length; i++) {
+      out[order[i]] = inOrder.get(i);
+    }
+    return Arrays.asList(out);
   }
 
   /**
