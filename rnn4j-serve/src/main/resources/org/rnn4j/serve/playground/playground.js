@@ -591,7 +591,7 @@ function about(model) {
     case 'seq2seq': return `Translates with attention: ${model.source_vocabulary_size} source and `
       + `${model.target_vocabulary_size} target tokens in its vocabularies.`;
     case 'forecast': return `Forecasts ${model.names.join(', ')}; trained for ${model.horizon} steps ahead`
-      + `${model.season ? `, season ${model.season}` : ''}.`;
+      + `${model.season > 1 ? `, season ${model.season}` : ''}.`;
     default: return '';
   }
 }
