@@ -33,8 +33,12 @@ final class LmApi implements ModelApi {
   private static final Set<String> GENERATE_FIELDS = Set.of("prime", "count", "max_tokens",
       "temperature", "top_k", "top_p", "greedy", "seed");
   private static final Set<String> SCORE_FIELDS = Set.of("text", "texts");
+  /** The largest integer a JSON number keeps exactly in JavaScript: 2^53 − 1. */
+  static final long MAX_SAFE_SEED = (1L << 53) - 1;
   /** The length limit of a generation that names none. */
   static final int DEFAULT_MAX_TOKENS = 200;
+  /** The temperature of a generation that names none. */
+  static final double DEFAULT_TEMPERATURE = 1.0;
 
   /** One sample to draw: its prime and its own generator. */
   private record Draw(String prime, SplittableRandom rng) {}
@@ -86,7 +90,8 @@ final class LmApi implements ModelApi {
   public void describe(ObjectNode into) {
     into.put("tokens", generator.codec().tokenizer() instanceof CharTokenizer ? "char" : "word")
         .put("vocabulary_size", generator.codec().vocabulary().size())
-        .put("default_max_tokens", Math.min(DEFAULT_MAX_TOKENS, config.maxNewTokens()));
+        .put("default_max_tokens", Math.min(DEFAULT_MAX_TOKENS, config.maxNewTokens()))
+        .put("default_temperature", DEFAULT_TEMPERATURE);
   }
 
   private ObjectNode generate(JsonRequest request) {
@@ -97,7 +102,9 @@ final class LmApi implements ModelApi {
     int count = request.integer("count", 1, 1, config.maxTexts());
     int maxTokens = request.integer("max_tokens", Math.min(DEFAULT_MAX_TOKENS,
         config.maxNewTokens()), 1, config.maxNewTokens());
-    long seed = request.longInteger("seed", ThreadLocalRandom.current().nextLong());
+    // A seed the server picks stays within ±2^53, so JavaScript clients read it back exactly.
+    long seed = request.longInteger("seed",
+        ThreadLocalRandom.current().nextLong(-MAX_SAFE_SEED, MAX_SAFE_SEED + 1));
     SplittableRandom root = new SplittableRandom(seed);
     List<Draw> draws = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -124,7 +131,7 @@ final class LmApi implements ModelApi {
       }
       return GREEDY;
     }
-    RandomSampler s = Sampler.temperature(request.number("temperature", 1.0, 1e-3, 100));
+    RandomSampler s = Sampler.temperature(request.number("temperature", DEFAULT_TEMPERATURE, 1e-3, 100));
     if (request.has("top_k")) {
       s = s.withTopK(request.integer("top_k", 0, 1, generator.codec().vocabulary().size()));
     }

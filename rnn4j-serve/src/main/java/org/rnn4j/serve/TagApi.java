@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.rnn4j.data.format.EntitySpan;
 import org.rnn4j.task.tag.SentenceTagger;
 import org.rnn4j.task.tag.TagPrediction;
@@ -17,6 +19,7 @@ import org.rnn4j.task.tag.TagPrediction;
  */
 final class TagApi implements ModelApi {
   private static final Set<String> FIELDS = Set.of("text", "texts", "tokens");
+  private static final Pattern ENTITY_TAG = Pattern.compile("[BIESLU]-.+");
 
   /** Token lists through {@link SentenceTagger#tagAll}. */
   private record Tag(SentenceTagger tagger) implements MicroBatcher.Kind<List<String>,
@@ -50,6 +53,9 @@ final class TagApi implements ModelApi {
   @Override
   public void describe(ObjectNode into) {
     tagger.tags().forEach(into.putArray("tags")::add);
+    // the entity types: the tags without their B-, I-, E-, S-, L- or U- prefix
+    new TreeSet<>(tagger.tags().stream().filter(t -> ENTITY_TAG.matcher(t).matches())
+        .map(t -> t.substring(2)).toList()).forEach(into.putArray("entity_types")::add);
   }
 
   private ObjectNode tag(JsonRequest request) {

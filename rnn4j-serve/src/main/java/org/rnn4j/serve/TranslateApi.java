@@ -18,6 +18,8 @@ import org.rnn4j.task.seq2seq.Translator.Translation;
 final class TranslateApi implements ModelApi {
   private static final Set<String> FIELDS = Set.of("text", "texts", "beam", "alpha",
       "max_length", "attention");
+  /** The length normalisation of a request that names none, as {@code rnn4j translate}'s. */
+  static final double DEFAULT_ALPHA = 1.0;
 
   /** Sources through {@link Translator#translate}, all with the same decoding options. */
   private record Translate(Translator translator, Translator.Options options)
@@ -51,7 +53,8 @@ final class TranslateApi implements ModelApi {
   @Override
   public void describe(ObjectNode into) {
     into.put("source_vocabulary_size", translator.codecs().source().vocabulary().size())
-        .put("target_vocabulary_size", translator.codecs().target().vocabulary().size());
+        .put("target_vocabulary_size", translator.codecs().target().vocabulary().size())
+        .put("default_beam", 1).put("default_alpha", DEFAULT_ALPHA);
   }
 
   private ObjectNode translate(JsonRequest request) {
@@ -64,7 +67,7 @@ final class TranslateApi implements ModelApi {
       longest = Math.max(longest, tokens);
     }
     int beam = request.integer("beam", 1, 1, config.maxBeam());
-    double alpha = request.number("alpha", 1.0, 0, 10);
+    double alpha = request.number("alpha", DEFAULT_ALPHA, 0, 10);
     OptionalInt maxLength = request.has("max_length")
         ? OptionalInt.of(request.integer("max_length", 0, 1, config.maxNewTokens()))
         : OptionalInt.empty();
