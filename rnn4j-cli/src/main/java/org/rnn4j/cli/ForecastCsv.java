@@ -51,7 +51,7 @@ record ForecastCsv(List<String> names, List<String> times, Features forecast,
   /** Prints the table, header first. */
   void print(Appendable out) throws IOException {
     CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
-        .build());
+        .get());
     csv.printRecord(header());
     for (int k = 0; k < forecast.length(); k++) {
       List<Object> row = new ArrayList<>();

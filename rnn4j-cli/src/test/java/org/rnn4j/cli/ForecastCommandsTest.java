@@ -37,7 +37,7 @@ class ForecastCommandsTest {
 
   private static List<CSVRecord> csv(Path file) throws Exception {
     try (var reader = Files.newBufferedReader(file)) {
-      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
           .parse(reader).getRecords();
     }
   }

@@ -32,7 +32,7 @@ import org.rnn4j.tensor.Tensor;
  * <p>Validation (any violation is a {@link ModelFormatException} naming the file, what was
  * expected and what was found; checked before anything large is allocated): the file has at
  * least 8 bytes; 2 ≤ N ≤ {@link #MAX_HEADER_LENGTH} and N ≤ file size − 8; the header starts
- * with {@code '{'}, is valid UTF-8 and one JSON object with nothing but whitespace after it, no
+ * with <code>'{'</code>, is valid UTF-8 and one JSON object with nothing but whitespace after it, no
  * key twice; {@code __metadata__}, if present, is an object of string values; every other key is
  * a non-empty tensor name mapped to an object with exactly {@code dtype} (a {@link Dtype} name),
  * {@code shape} (integers in [0, 2^31−1]) and {@code data_offsets} (two integers, begin ≤ end);

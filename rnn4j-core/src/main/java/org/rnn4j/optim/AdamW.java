@@ -46,7 +46,6 @@ public final class AdamW extends AbstractAdam implements Optimizer {
     return new AdamW(parameters, defaults().withLearningRate(learningRate));
   }
 
-  /** The settings this optimizer was built with (its learning rate may have changed since). */
   /**
    * PyTorch's {@code torch.optim.AdamW} defaults.
    *
@@ -56,7 +55,10 @@ public final class AdamW extends AbstractAdam implements Optimizer {
     return AdamConfig.defaults().withWeightDecay(DEFAULT_WEIGHT_DECAY);
   }
 
-  /** The settings; its weight decay is the decoupled λ. */
+  /**
+   * The settings this optimizer was built with (its learning rate may have changed since); its
+   * weight decay is the decoupled λ.
+   */
   public AdamConfig config() {
     return config;
   }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 final class Shapes {
   private Shapes() {}
 
-  /** Number of elements of a shape; the empty shape (a scalar) has one. */
   /** The number of values of a new tensor of this shape, charged to any {@link AllocationLimit}. */
   static int allocation(int[] shape) {
     int n = size(shape);
@@ -14,6 +13,7 @@ final class Shapes {
     return n;
   }
 
+  /** Number of elements of a shape; the empty shape (a scalar) has one. */
   static int size(int[] shape) {
     long n = 1;
     for (int d : shape) {

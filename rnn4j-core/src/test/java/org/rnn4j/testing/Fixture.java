@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.rnn4j.tensor.Tensor;
 
@@ -42,10 +41,9 @@ public final class Fixture {
       JsonNode root = new ObjectMapper().readTree(new String(header, StandardCharsets.UTF_8));
       Map<String, Tensor> tensors = new HashMap<>();
       Map<String, String> metadata = new HashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : root.properties()) {
         if (e.getKey().equals("__metadata__")) {
-          e.getValue().fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
+          e.getValue().properties().forEach(m -> metadata.put(m.getKey(), m.getValue().asText()));
           continue;
         }
         tensors.put(e.getKey(), readTensor(path, e.getKey(), e.getValue(), buf, dataStart));

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.rnn4j.data.DataFormatException;
 
 /**
@@ -113,10 +114,11 @@ public final class DelimitedReader {
       b.setQuote(null);
     }
     if (format.header()) {
+      // a name twice is an error; empty names (columns chosen by index) may repeat
       b.setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
-          .setAllowDuplicateHeaderNames(false);
+          .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY);
     }
-    return b.build();
+    return b.get();
   }
 
   /** Advances the parser, turning its unchecked errors into errors that name the line. */

@@ -25,6 +25,10 @@ import org.rnn4j.train.TrainingResult;
 public final class LmFamily extends AbstractTaskFamily {
   private static final String DEFAULT_TOKENS = "char";
 
+  /**
+   * The family, with its options: the embedding, the recurrent options but {@code
+   * --bidirectional} (a language model reads left to right) and the text options.
+   */
   public LmFamily() {
     super(LanguageModelConfig.TASK, "a language model over the lines of a UTF-8 text file (one"
             + " name, sentence or paragraph per line), by characters or words.",
@@ -33,10 +37,6 @@ public final class LmFamily extends AbstractTaskFamily {
         LanguageModelConfig::fromJson, TextGenerator::load);
   }
 
-  /**
-   * The embedding, the recurrent options but {@code --bidirectional} (a language model reads
-   * left to right) and the text options.
-   */
   /**
    * Trains on the non-blank lines of the job's file: a random part of them (the job's validation
    * fraction) validates, the vocabulary comes from the rest ({@code --tokens char} unless told).

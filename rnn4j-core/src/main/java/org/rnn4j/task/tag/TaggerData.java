@@ -43,8 +43,7 @@ public final class TaggerData {
 
   /**
    * The spelling of every word id in character ids (the special tokens are spelled as the
-   * character {@code <unk>}), for {@link Tagger#Tagger(TaggerConfig, int[][],
-   * java.util.random.RandomGenerator)}.
+   * character {@code <unk>}), for the {@link CharFeatures} of a {@link TaggerConfig}.
    *
    * @return (V) spellings
    */
