@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.rnn4j.kernel.Parallelism;
 import org.rnn4j.serve.ModelServer;
 import org.rnn4j.serve.ServeConfig;
 import picocli.CommandLine.Command;
@@ -42,8 +43,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "Threads that run batches through the model (default: the number of processors).")
   Integer workers;
 
-  @Option(names = "--batch-window-ms", paramLabel = "MS", defaultValue = "2",
-      description = "How long a batch's first input waits for others to join (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads each batch's kernels may use (default: processors / workers, at"
+          + " least 1: the workers already share the cores).")
+  Integer threads;
+
+  @Option(names = "--batch-window-ms", paramLabel = "MS", defaultValue = "0",
+      description = "How long a batch's first input waits for others to join; 0 batches what is"
+          + " already waiting (default: ${DEFAULT-VALUE}).")
   double batchWindowMs;
 
   @Option(names = "--max-batch", paramLabel = "N", defaultValue = "32",
@@ -96,6 +103,13 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     new RunPaths().input("--model", model).check();
     ServeConfig config = config();
+    int kernelThreads = threads != null ? threads
+        : Math.max(1, Runtime.getRuntime().availableProcessors() / config.workers());
+    if (kernelThreads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be ≥ 1, got "
+          + kernelThreads);
+    }
+    Parallelism.setThreads(kernelThreads);
     ModelServer server;
     try {
       server = ModelServer.start(model, config);

@@ -66,6 +66,8 @@ public final class HttpServers {
   }
 
   private static void jdk(int port) throws IOException {
+    // as rnn4j serve sets it: without TCP_NODELAY every response waits 40 ms for a delayed ACK
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     server.setExecutor(Executors.newFixedThreadPool(THREADS));
     server.createContext("/echo", exchange -> {
