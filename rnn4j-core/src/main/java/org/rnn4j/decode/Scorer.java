@@ -2,8 +2,8 @@ package org.rnn4j.decode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import org.rnn4j.data.LengthOrder;
 import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
@@ -88,14 +88,8 @@ public final class Scorer<S> {
             + "none");
       }
     }
-    // Longest first: a batch of similar lengths computes few padded steps (the recurrent layers
-    // skip the rows past the last real one); a sequence's score does not depend on its batch.
-    Integer[] order = new Integer[sequences.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingInt(i -> -sequences.get(i).length)); // stable
-    List<int[]> sorted = Arrays.stream(order).map(sequences::get).toList();
+    int[] order = LengthOrder.longestFirst(sequences.stream().mapToInt(s -> s.length).toArray());
+    List<int[]> sorted = Arrays.stream(order).mapToObj(sequences::get).toList();
     List<double[]> inOrder = new ArrayList<>(sequences.size());
     try (NoGrad scope = NoGrad.enter()) {
       for (int from = 0; from < sorted.size(); from += batchSize) {

@@ -167,14 +167,13 @@ public final class JsonRequest {
     if (n == null) {
       return fallback;
     }
+    String range = "an integer in " + min + " … " + max;
     if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-      throw ApiException.badRequest(field, "expected an integer in " + min + " … " + max
-          + ", got " + kind(n));
+      throw expected(field, range, kind(n));
     }
     int v = n.intValue();
     if (v < min || v > max) {
-      throw ApiException.badRequest(field, "expected an integer in " + min + " … " + max
-          + ", got " + v);
+      throw expected(field, range, Integer.toString(v));
     }
     return v;
   }
@@ -201,14 +200,13 @@ public final class JsonRequest {
     if (n == null) {
       return fallback;
     }
+    String range = "a number in " + min + " … " + max;
     if (!n.isNumber() || !Double.isFinite(n.doubleValue())) {
-      throw ApiException.badRequest(field, "expected a number in " + min + " … " + max
-          + ", got " + kind(n));
+      throw expected(field, range, kind(n));
     }
     double v = n.doubleValue();
     if (v < min || v > max) {
-      throw ApiException.badRequest(field, "expected a number in " + min + " … " + max
-          + ", got " + v);
+      throw expected(field, range, Double.toString(v));
     }
     return v;
   }
@@ -223,6 +221,11 @@ public final class JsonRequest {
       throw ApiException.badRequest(field, "expected true or false, got " + kind(n));
     }
     return n.booleanValue();
+  }
+
+  /** A 400: "expected {@code what}, got {@code got}", naming the field. */
+  private static ApiException expected(String field, String what, String got) {
+    return ApiException.badRequest(field, "expected " + what + ", got " + got);
   }
 
   /** What a JSON value is, for messages: {@code a number (12)}, {@code a string ("ab")}. */

@@ -3,9 +3,9 @@ package org.rnn4j.task.classify;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.rnn4j.data.ClassifyBatch;
+import org.rnn4j.data.LengthOrder;
 import org.rnn4j.data.format.LabelledText;
 import org.rnn4j.data.format.LabelledTexts;
 import org.rnn4j.io.ModelFile;
@@ -87,16 +87,9 @@ public final class TextClassifier implements TaskModel {
    * @return one prediction per text, in order
    */
   public List<ClassPrediction> predict(List<String> texts) {
-    // Longest first: a batch of similar lengths computes few padded steps (TimeLoop skips the
-    // rows past the last real one); each text's prediction does not depend on its batch.
-    Integer[] order = new Integer[texts.size()];
-    int[] tokens = new int[texts.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-      tokens[i] = codec.tokenizer().tokenize(texts.get(i)).size();
-    }
-    Arrays.sort(order, Comparator.comparingInt(i -> -tokens[i])); // stable
-    List<String> sorted = Arrays.stream(order).map(texts::get).toList();
+    int[] order = LengthOrder.longestFirst(texts.stream()
+        .mapToInt(t -> codec.tokenizer().tokenize(t).size()).toArray());
+    List<String> sorted = Arrays.stream(order).mapToObj(texts::get).toList();
     BatchSource<ClassifyBatch> batches =
         ClassifierData.batches(sorted, new int[texts.size()], codec, BATCH);
     ClassPrediction[] out = new ClassPrediction[texts.size()];
