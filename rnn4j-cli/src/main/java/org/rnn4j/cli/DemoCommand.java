@@ -52,8 +52,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + " heatmap PNG in OUT (needs data/fetch).",
         "memory: a vanilla RNN, a GRU and an LSTM of equal parameter budgets learn delayed"
             + " recall and country-language agreement at distances 5 to 100; prints held-out"
-            + " accuracy per cell and distance and writes OUT/memory-accuracy.png and"
-            + " OUT/memory-gradients.png (about 5 minutes).",
+            + " accuracy per cell and distance and writes OUT/memory-accuracy.png,"
+            + " OUT/memory-gradients.png and OUT/memory-exploding.png (about 5 minutes).",
         "chars: the textbook vanilla RNN, a⟨t⟩ = tanh(Waa·a⟨t−1⟩ + Wax·x⟨t⟩ + ba), on a short"
             + " built-in text; prints its loss and samples."})
 final class DemoCommand implements Callable<Integer> {
@@ -75,8 +75,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
       description = "Directory for the files a demo writes: airline-forecast.png,"
-          + " music-seedN.mid, the dates and translate attention heatmaps, memory-accuracy.png and"
-          + " memory-gradients.png (default: the working"
+          + " music-seedN.mid, the dates and translate attention heatmaps, the memory"
+          + " charts (default: the working"
           + " directory).")
   Path outDirectory;
 

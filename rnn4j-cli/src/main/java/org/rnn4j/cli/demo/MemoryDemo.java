@@ -22,7 +22,8 @@ import org.rnn4j.nn.recurrent.CellKind;
  * words, "the language spoken there is"; chance 1/8). For every task, distance and cell it
  * prints the held-out accuracy, then writes two charts: accuracy against distance, and the
  * vanishing gradient, ‖∂L/∂a⟨t⟩‖ against t for each untrained cell on recall at the longest
- * distance.
+ * distance. Last, the exploding gradient: a relu RNN whose W_hh starts 4 times too large,
+ * trained with and without global-norm clipping; the loss curves go to a third chart.
  *
  * @param seed seeds the sequences, the initial weights and the batch order
  * @param settings the models and their training
@@ -43,6 +44,11 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
   static final int SYMBOLS = 8;
   static final int DISTRACTORS = 8;
   private static final int GRADIENT_BATCH = 100;
+  static final float EXPLODING_SCALE = 4f;
+  static final int EXPLODING_DISTANCE = 20;
+  static final int EXPLODING_SEQUENCES = 2000;
+  static final int EXPLODING_EPOCHS = 4;
+  static final int LAST_STEPS = 20;
 
   /** The demo with its default settings. */
   public MemoryDemo(long seed, Path outDirectory) {
@@ -55,13 +61,14 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
    * @param accuracy task name → cell → held-out accuracy per distance (in the order of {@code
    *     distances})
    * @param gradientNorms cell → (T) ‖∂L/∂a⟨t⟩‖ on recall at the longest distance, untrained
+   * @param exploding clip norm (0: off) → the relu RNN's loss curve
    */
   public record Result(Map<String, Map<CellKind, double[]>> accuracy,
-      Map<CellKind, double[]> gradientNorms) {}
+      Map<CellKind, double[]> gradientNorms, Map<Double, ExplodingGradient.Curve> exploding) {}
 
   /**
    * Trains and tests every cell on every task and distance, prints the table and writes {@code
-   * memory-accuracy.png} and {@code memory-gradients.png}.
+   * memory-accuracy.png}, {@code memory-gradients.png} and {@code memory-exploding.png}.
    *
    * @param out where to print
    * @return the accuracies and the gradient norms
@@ -135,10 +142,47 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
     LineChart.write(outDirectory.resolve("memory-gradients.png"),
         "‖∂L/∂a⟨t⟩‖ at initialisation, recall d=" + longest, "step t", "gradient norm",
         normCurves, true);
-    out.println("wrote " + outDirectory.resolve("memory-accuracy.png") + " and "
-        + outDirectory.resolve("memory-gradients.png"));
+    Map<Double, ExplodingGradient.Curve> exploding = exploding();
+    Map<String, double[][]> lossCurves = new LinkedHashMap<>();
+    exploding.forEach((clip, c) -> {
+      String name = clip == 0 ? "no clipping" : "global norm clipped at " + clip;
+      double[][] points = new double[c.losses().size()][];
+      for (int i = 0; i < points.length; i++) {
+        points[i] = new double[] {i + 1, c.losses().get(i)};
+      }
+      lossCurves.put(name, points);
+      out.printf(Locale.ROOT, "exploding: relu RNN, W_hh ×%.0f, recall d=%d, %s: first loss"
+              + " %.4g, largest gradient norm %.4g, mean loss of the last %d steps %.3f%s%n",
+          EXPLODING_SCALE, EXPLODING_DISTANCE, name, c.losses().get(0),
+          c.gradientNorms().stream().mapToDouble(Double::doubleValue).max().orElse(0),
+          LAST_STEPS, c.finalLoss(LAST_STEPS), c.diverged() ? " (diverged)" : "");
+    });
+    LineChart.write(outDirectory.resolve("memory-exploding.png"),
+        "relu RNN, W_hh ×" + (int) EXPLODING_SCALE + ": training loss with and without clipping",
+        "step", "training loss", lossCurves, true);
+    out.println("wrote " + outDirectory.resolve("memory-accuracy.png") + ", "
+        + outDirectory.resolve("memory-gradients.png") + " and "
+        + outDirectory.resolve("memory-exploding.png"));
     out.flush();
-    return new Result(accuracy, norms);
+    return new Result(accuracy, norms, exploding);
+  }
+
+  /**
+   * The exploding-gradient runs: the relu RNN with W_hh ×{@value #EXPLODING_SCALE} on recall at
+   * d = {@value #EXPLODING_DISTANCE}, 2,000 sequences, 4 epochs, without clipping and with the
+   * global norm clipped at 1.
+   *
+   * @return clip norm (0: off) → loss curve
+   */
+  Map<Double, ExplodingGradient.Curve> exploding() {
+    Settings s = new Settings(settings.budget(), settings.embedding(), EXPLODING_SEQUENCES, 1,
+        EXPLODING_EPOCHS, settings.batch(), settings.learningRate(), settings.forgetBias());
+    Task task = MemoryExperiment.recall(EXPLODING_DISTANCE, SYMBOLS, DISTRACTORS, s, seed);
+    Map<Double, ExplodingGradient.Curve> out = new LinkedHashMap<>();
+    for (double clip : new double[] {0, 1}) {
+      out.put(clip, ExplodingGradient.train(task, s, EXPLODING_SCALE, clip, seed + 10));
+    }
+    return out;
   }
 
   private Task task(String name, int distance) {

@@ -62,5 +62,7 @@ class MemoryDemoTest {
     assertTrue(text.toString().contains("d=4"), text.toString());
     assertTrue(Files.size(dir.resolve("memory-accuracy.png")) > 1000);
     assertTrue(Files.size(dir.resolve("memory-gradients.png")) > 1000);
+    assertTrue(Files.size(dir.resolve("memory-exploding.png")) > 1000);
+    assertEquals(2, r.exploding().size());
   }
 }
