@@ -19,7 +19,8 @@ import org.rnn4j.nn.recurrent.CellKind;
  * number of parameters learn two token tasks whose label is decided by the first token, d steps
  * before the end (see {@link org.rnn4j.datasets.MemoryTasks}): delayed recall (one of 8
  * symbols, d distractors, the recall token; chance 1/8) and agreement (a country, d filler
- * words, "the language spoken there is"; chance 1/8). For every task, distance and cell it
+ * words, "the language spoken there is"; chance 1/8), and the adding problem of length T = d as
+ * regression ({@link AddingProblem}). For every task, distance and cell it
  * prints the held-out accuracy, then writes two charts: accuracy against distance, and the
  * vanishing gradient, ‖∂L/∂a⟨t⟩‖ against t for each untrained cell on recall at the longest
  * distance. Last, the exploding gradient: a relu RNN whose W_hh starts 4 times too large,
@@ -58,8 +59,8 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
   /**
    * What the demo measured.
    *
-   * @param accuracy task name → cell → held-out accuracy per distance (in the order of {@code
-   *     distances})
+   * @param accuracy task name (recall, agreement, adding) → cell → held-out accuracy per
+   *     distance (in the order of {@code distances})
    * @param gradientNorms cell → (T) ‖∂L/∂a⟨t⟩‖ on recall at the longest distance, untrained
    * @param exploding clip norm (0: off) → the relu RNN's loss curve
    */
@@ -111,6 +112,7 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
       }
       accuracy.put(name, byCell);
     }
+    accuracy.put("adding", adding(out));
     Map<String, double[][]> curves = new LinkedHashMap<>();
     accuracy.forEach((name, byCell) -> byCell.forEach((cell, acc) -> {
       double[][] points = new double[acc.length][];
@@ -183,6 +185,44 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
       out.put(clip, ExplodingGradient.train(task, s, EXPLODING_SCALE, clip, seed + 10));
     }
     return out;
+  }
+
+  /**
+   * The adding problem at T = each distance: prints accuracy (|ŷ − y| &lt; 0.04) and MSE per
+   * cell.
+   *
+   * @return cell → accuracy per distance
+   */
+  private Map<CellKind, double[]> adding(PrintWriter out) {
+    out.printf(Locale.ROOT, "adding (T = d; regression): held-out accuracy |error| < %.2f, then"
+        + " MSE (always answering 1: about 0.167)%n", AddingProblem.TOLERANCE);
+    Map<CellKind, double[]> byCell = new LinkedHashMap<>();
+    for (CellKind cell : CELLS) {
+      double[] acc = new double[distances.size()];
+      double[] mse = new double[distances.size()];
+      double seconds = 0;
+      AddingProblem.Run first = null;
+      for (int i = 0; i < acc.length; i++) {
+        AddingProblem.Run r = AddingProblem.run(cell, distances.get(i), settings, seed + 20);
+        acc[i] = r.accuracy();
+        mse[i] = r.mse();
+        seconds += r.seconds();
+        first = first == null ? r : first;
+      }
+      out.printf(Locale.ROOT, "%-9s %7d %7d", cell.name().toLowerCase(Locale.ROOT),
+          first.hidden(), first.parameters());
+      for (double a : acc) {
+        out.printf(Locale.ROOT, " %7.3f", a);
+      }
+      out.printf(Locale.ROOT, "   (%.0f s)%n%-25s", seconds, "  MSE");
+      for (double m : mse) {
+        out.printf(Locale.ROOT, " %7.4f", m);
+      }
+      out.println();
+      out.flush();
+      byCell.put(cell, acc);
+    }
+    return byCell;
   }
 
   private Task task(String name, int distance) {

@@ -52,11 +52,19 @@ class MemoryDemoTest {
   }
 
   @Test
+  void theAddingRegressorLearnsShortSequences() {
+    Settings s = new Settings(600, 4, 2000, 200, 5, 32, 0.01, 2f);
+    AddingProblem.Run r = AddingProblem.run(CellKind.GRU, 5, s, 3);
+    assertTrue(r.mse() < 0.02 && r.accuracy() > 0.3, r.toString());
+    assertEquals(MemoryExperiment.parameters(CellKind.GRU, r.hidden(), 2, 1), r.parameters());
+  }
+
+  @Test
   void runsPrintsTheTableAndWritesBothCharts(@TempDir Path dir) throws IOException {
     Settings s = new Settings(600, 4, 40, 20, 1, 20, 0.01, 2f);
     StringWriter text = new StringWriter();
     MemoryDemo.Result r = new MemoryDemo(1, s, List.of(2, 4), dir).run(new PrintWriter(text));
-    assertEquals(List.of("recall", "agreement"), List.copyOf(r.accuracy().keySet()));
+    assertEquals(List.of("recall", "agreement", "adding"), List.copyOf(r.accuracy().keySet()));
     assertEquals(2, r.accuracy().get("recall").get(CellKind.GRU).length);
     assertEquals(6, r.gradientNorms().get(CellKind.LSTM).length);
     assertTrue(text.toString().contains("d=4"), text.toString());
