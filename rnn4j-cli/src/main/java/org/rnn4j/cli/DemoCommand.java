@@ -9,6 +9,7 @@ import org.rnn4j.cli.demo.ActivityDemo;
 import org.rnn4j.cli.demo.AirlineDemo;
 import org.rnn4j.cli.demo.DatesDemo;
 import org.rnn4j.cli.demo.DnaDemo;
+import org.rnn4j.cli.demo.MemoryDemo;
 import org.rnn4j.cli.demo.MusicDemo;
 import org.rnn4j.cli.demo.NerDemo;
 import org.rnn4j.cli.demo.SentimentDemo;
@@ -49,6 +50,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "translate: German to English on the Ding dictionary's sentence pairs; test BLEU of"
             + " greedy and beam search beside copying the input, examples, and an attention"
             + " heatmap PNG in OUT (needs data/fetch).",
+        "memory: a vanilla RNN, a GRU and an LSTM of equal parameter budgets learn delayed"
+            + " recall, country-language agreement and the adding problem at distances 5 to 100;"
+            + " prints held-out"
+            + " accuracy per cell and distance and writes OUT/memory-accuracy.png,"
+            + " OUT/memory-gradients.png and OUT/memory-exploding.png (about 3 minutes).",
         "chars: the textbook vanilla RNN, a⟨t⟩ = tanh(Waa·a⟨t−1⟩ + Wax·x⟨t⟩ + ba), on a short"
             + " built-in text; prints its loss and samples."})
 final class DemoCommand implements Callable<Integer> {
@@ -70,7 +76,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
       description = "Directory for the files a demo writes: airline-forecast.png,"
-          + " music-seedN.mid, the dates and translate attention heatmaps (default: the working"
+          + " music-seedN.mid, the dates and translate attention heatmaps, the memory"
+          + " charts (default: the working"
           + " directory).")
   Path outDirectory;
 
@@ -90,10 +97,11 @@ final class DemoCommand implements Callable<Integer> {
       case "music" -> new MusicDemo(seed, outDirectory).run(out);
       case "translate" -> new TranslateDemo(seed, TranslateDemo.Settings.DEFAULT, outDirectory)
           .run(out);
+      case "memory" -> new MemoryDemo(seed, outDirectory).run(out);
       case "chars" -> new CharRnnDemo(new CharRnnDemo.Settings(hidden, iterations, seed)).run(out);
       default -> throw new IllegalArgumentException(
           "unknown demo '" + name + "': expected one of [dinosaurs, sentiment, ner, dna, activity,"
-              + " dates, translate, airline, music, chars]");
+              + " dates, translate, airline, music, memory, chars]");
     }
     return 0;
   }

