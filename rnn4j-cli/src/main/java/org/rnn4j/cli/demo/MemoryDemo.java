@@ -101,11 +101,7 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
           seconds += r.seconds();
           first = first == null ? r : first;
         }
-        out.printf(Locale.ROOT, "%-9s %7d %7d", cell.name().toLowerCase(Locale.ROOT),
-            first.hidden(), first.parameters());
-        for (double a : acc) {
-          out.printf(Locale.ROOT, " %7.3f", a);
-        }
+        row(out, cell, first.hidden(), first.parameters(), acc);
         out.printf(Locale.ROOT, "   (%.0f s)%n", seconds);
         out.flush();
         byCell.put(cell, acc);
@@ -209,11 +205,7 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
         seconds += r.seconds();
         first = first == null ? r : first;
       }
-      out.printf(Locale.ROOT, "%-9s %7d %7d", cell.name().toLowerCase(Locale.ROOT),
-          first.hidden(), first.parameters());
-      for (double a : acc) {
-        out.printf(Locale.ROOT, " %7.3f", a);
-      }
+      row(out, cell, first.hidden(), first.parameters(), acc);
       out.printf(Locale.ROOT, "   (%.0f s)%n%-25s", seconds, "  MSE");
       for (double m : mse) {
         out.printf(Locale.ROOT, " %7.4f", m);
@@ -223,6 +215,16 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
       byCell.put(cell, acc);
     }
     return byCell;
+  }
+
+  /** A table row: the cell, its hidden size and parameters, then the accuracy per distance. */
+  private static void row(PrintWriter out, CellKind cell, int hidden, long parameters,
+      double[] accuracy) {
+    out.printf(Locale.ROOT, "%-9s %7d %7d", cell.name().toLowerCase(Locale.ROOT), hidden,
+        parameters);
+    for (double a : accuracy) {
+      out.printf(Locale.ROOT, " %7.3f", a);
+    }
   }
 
   private Task task(String name, int distance) {
