@@ -51,10 +51,10 @@ import picocli.CommandLine.Model.CommandSpec;
             + " greedy and beam search beside copying the input, examples, and an attention"
             + " heatmap PNG in OUT (needs data/fetch).",
         "memory: a vanilla RNN, a GRU and an LSTM of equal parameter budgets learn delayed"
-            + " recall, country-language agreement and the adding problem at distances 5 to 100;"
+            + " recall, country-language agreement and the adding problem at distances 5 to 200;"
             + " prints held-out"
             + " accuracy per cell and distance and writes OUT/memory-accuracy.png,"
-            + " OUT/memory-gradients.png and OUT/memory-exploding.png (about 3 minutes).",
+            + " OUT/memory-gradients.png and OUT/memory-exploding.png (about 8 minutes).",
         "chars: the textbook vanilla RNN, a⟨t⟩ = tanh(Waa·a⟨t−1⟩ + Wax·x⟨t⟩ + ba), on a short"
             + " built-in text; prints its loss and samples."})
 final class DemoCommand implements Callable<Integer> {

@@ -135,7 +135,7 @@ final class AddingProblem {
    *
    * @param cell the cell
    * @param length T
-   * @param s budget (H from it with I = 2, C = 1), sizes, epochs, B, learning rate, forget bias
+   * @param s budget (H from it with I = 2, C = 1), sizes, epochs, B, learning rate, horizon
    * @param seed seeds the sequences, the weights and the batch order
    * @return the held-out MSE and accuracy
    */
@@ -145,13 +145,9 @@ final class AddingProblem {
     List<Adding> train = MemoryTasks.adding(s.train(), length, data);
     List<Adding> test = MemoryTasks.adding(s.test(), length, data);
     int hidden = MemoryExperiment.hiddenFor(cell, 2, 1, s.budget());
-    Model model = new Model(cell, hidden, new SplittableRandom(seed + 1));
-    if (cell == CellKind.LSTM) {
-      java.util.Arrays.fill(model.parameters().get("rnn.bias_ih_l0").data(), hidden, 2 * hidden,
-          s.forgetBias());
-      java.util.Arrays.fill(model.parameters().get("rnn.bias_hh_l0").data(), hidden, 2 * hidden,
-          0f);
-    }
+    SplittableRandom init = new SplittableRandom(seed + 1);
+    Model model = new Model(cell, hidden, init);
+    ChronoInit.apply(cell, model.parameters(), "rnn", hidden, s.horizon(), init);
     AddingObjective objective = new AddingObjective(model);
     TrainingRecipe.of(s.epochs(), seed + 2).withLearningRate(s.learningRate())
         .fit(objective, batches(train, s.batch()), Optional.empty());

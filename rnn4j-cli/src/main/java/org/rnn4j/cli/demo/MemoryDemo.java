@@ -3,12 +3,13 @@ package org.rnn4j.cli.demo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import org.rnn4j.cli.chart.LineChart;
+import org.rnn4j.cli.chart.PanelChart;
 import org.rnn4j.cli.demo.MemoryExperiment.Run;
 import org.rnn4j.cli.demo.MemoryExperiment.Settings;
 import org.rnn4j.cli.demo.MemoryExperiment.Task;
@@ -20,11 +21,12 @@ import org.rnn4j.nn.recurrent.CellKind;
  * before the end (see {@link org.rnn4j.datasets.MemoryTasks}): delayed recall (one of 8
  * symbols, d distractors, the recall token; chance 1/8) and agreement (a country, d filler
  * words, "the language spoken there is"; chance 1/8), and the adding problem of length T = d as
- * regression ({@link AddingProblem}). For every task, distance and cell it
- * prints the held-out accuracy, then writes two charts: accuracy against distance, and the
- * vanishing gradient, ‖∂L/∂a⟨t⟩‖ against t for each untrained cell on recall at the longest
- * distance. Last, the exploding gradient: a relu RNN whose W_hh starts 4 times too large,
- * trained with and without global-norm clipping; the loss curves go to a third chart.
+ * regression ({@link AddingProblem}). The gated cells' biases start from {@link ChronoInit}.
+ * For every task, distance and cell it prints the held-out accuracy, then writes two charts:
+ * accuracy against distance (a panel per task), and the vanishing gradient, ‖∂L/∂a⟨t⟩‖ against t
+ * for each untrained cell on recall at the longest distance. Last, the exploding gradient: a
+ * relu RNN whose W_hh starts as 1.5·I, trained by SGD with and without global-norm clipping
+ * ({@link ExplodingGradient}); the loss curves go to a third chart.
  *
  * @param seed seeds the sequences, the initial weights and the batch order
  * @param settings the models and their training
@@ -37,19 +39,21 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
   static final List<CellKind> CELLS = List.of(CellKind.RNN_TANH, CellKind.GRU, CellKind.LSTM);
 
   /** The settings of {@code rnn4j demo memory}. */
-  static final Settings DEFAULT = new Settings(3000, 8, 5000, 1000, 20, 32, 0.01, 2f);
+  static final Settings DEFAULT = new Settings(3000, 8, 5000, 1000, 20, 32, 0.01, 200);
 
   /** The distances of {@code rnn4j demo memory}. */
-  static final List<Integer> DISTANCES = List.of(5, 10, 20, 50, 100);
+  static final List<Integer> DISTANCES = List.of(5, 10, 20, 50, 100, 200);
 
   static final int SYMBOLS = 8;
   static final int DISTRACTORS = 8;
   private static final int GRADIENT_BATCH = 100;
-  static final float EXPLODING_SCALE = 4f;
+  static final float EXPLODING_RADIUS = 1.5f;
   static final int EXPLODING_DISTANCE = 20;
   static final int EXPLODING_SEQUENCES = 2000;
-  static final int EXPLODING_EPOCHS = 4;
+  static final int EXPLODING_EPOCHS = 10;
   static final int LAST_STEPS = 20;
+  static final double EXPLODING_LEARNING_RATE = 0.01;
+  static final double EXPLODING_MOMENTUM = 0.9;
 
   /** The demo with its default settings. */
   public MemoryDemo(long seed, Path outDirectory) {
@@ -78,86 +82,43 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
   public Result run(PrintWriter out) throws IOException {
     Map<String, Map<CellKind, double[]>> accuracy = new LinkedHashMap<>();
     for (String name : List.of("recall", "agreement")) {
-      out.printf(Locale.ROOT, "%s: held-out accuracy (chance %.3f) by distance d%n", name,
-          1.0 / SYMBOLS);
-      out.printf(Locale.ROOT, "%-9s %7s %7s", "cell", "H", "params");
-      for (int d : distances) {
-        out.printf(Locale.ROOT, " %7s", "d=" + d);
-      }
-      out.println();
-      out.flush();
-      Map<CellKind, double[]> byCell = new LinkedHashMap<>();
-      List<Task> tasks = new ArrayList<>();
-      for (int d : distances) {
-        tasks.add(task(name, d));
-      }
-      for (CellKind cell : CELLS) {
-        double[] acc = new double[distances.size()];
-        double seconds = 0;
-        Run first = null;
-        for (int i = 0; i < acc.length; i++) {
-          Run r = MemoryExperiment.run(cell, tasks.get(i), settings, seed + 10);
-          acc[i] = r.accuracy();
-          seconds += r.seconds();
-          first = first == null ? r : first;
-        }
-        row(out, cell, first.hidden(), first.parameters(), acc);
-        out.printf(Locale.ROOT, "   (%.0f s)%n", seconds);
-        out.flush();
-        byCell.put(cell, acc);
-      }
-      accuracy.put(name, byCell);
+      accuracy.put(name, classification(name, out));
     }
     accuracy.put("adding", adding(out));
-    Map<String, double[][]> curves = new LinkedHashMap<>();
-    accuracy.forEach((name, byCell) -> byCell.forEach((cell, acc) -> {
-      double[][] points = new double[acc.length][];
-      for (int i = 0; i < acc.length; i++) {
-        points[i] = new double[] {distances.get(i), acc[i]};
-      }
-      curves.put(name + " " + cell.name().toLowerCase(Locale.ROOT), points);
-    }));
-    LineChart.write(outDirectory.resolve("memory-accuracy.png"),
-        "Held-out accuracy against dependency distance", "distance d", "accuracy", curves, false);
-    int longest = distances.get(distances.size() - 1);
-    Task recall = task("recall", longest);
-    Map<CellKind, double[]> norms = new LinkedHashMap<>();
+    Map<String, Map<String, double[][]>> panels = new LinkedHashMap<>();
+    accuracy.forEach((name, byCell) -> {
+      Map<String, double[][]> curves = new LinkedHashMap<>();
+      byCell.forEach((cell, acc) -> curves.put(name(cell), points(i -> i, acc)));
+      panels.put(name, curves);
+    });
+    PanelChart.write(outDirectory.resolve("memory-accuracy.png"),
+        "Held-out accuracy against dependency distance (chance: recall and agreement 0.125)",
+        "distance d", "accuracy", panels, distances.stream().map(String::valueOf).toList());
+    Map<CellKind, double[]> norms = gradientNorms(out);
     Map<String, double[][]> normCurves = new LinkedHashMap<>();
-    out.printf(Locale.ROOT, "untrained ‖∂L/∂a⟨t⟩‖ on recall, d=%d (T=%d): first step / last"
-        + " step%n", longest, longest + 2);
-    for (CellKind cell : CELLS) {
-      double[] n = MemoryExperiment.gradientNorms(cell, recall, settings, seed + 10,
-          GRADIENT_BATCH);
-      norms.put(cell, n);
-      double[][] points = new double[n.length][];
-      for (int t = 0; t < n.length; t++) {
-        points[t] = new double[] {t + 1, n[t]};
-      }
-      normCurves.put(cell.name().toLowerCase(Locale.ROOT), points);
-      out.printf(Locale.ROOT, "%-9s %.3g / %.3g%n", cell.name().toLowerCase(Locale.ROOT),
-          n[0], n[n.length - 1]);
-    }
+    norms.forEach((cell, n) -> normCurves.put(name(cell), points(t -> t + 1, n)));
     LineChart.write(outDirectory.resolve("memory-gradients.png"),
-        "‖∂L/∂a⟨t⟩‖ at initialisation, recall d=" + longest, "step t", "gradient norm",
+        "‖∂L/∂a⟨t⟩‖ at initialisation, recall d=" + longest(), "step t", "gradient norm",
         normCurves, true);
     Map<Double, ExplodingGradient.Curve> exploding = exploding();
     Map<String, double[][]> lossCurves = new LinkedHashMap<>();
     exploding.forEach((clip, c) -> {
-      String name = clip == 0 ? "no clipping" : "global norm clipped at " + clip;
-      double[][] points = new double[c.losses().size()][];
-      for (int i = 0; i < points.length; i++) {
-        points[i] = new double[] {i + 1, c.losses().get(i)};
-      }
-      lossCurves.put(name, points);
-      out.printf(Locale.ROOT, "exploding: relu RNN, W_hh ×%.0f, recall d=%d, %s: first loss"
-              + " %.4g, largest gradient norm %.4g, mean loss of the last %d steps %.3f%s%n",
-          EXPLODING_SCALE, EXPLODING_DISTANCE, name, c.losses().get(0),
-          c.gradientNorms().stream().mapToDouble(Double::doubleValue).max().orElse(0),
-          LAST_STEPS, c.finalLoss(LAST_STEPS), c.diverged() ? " (diverged)" : "");
+      String name = (clip == 0 ? "no clipping" : "global norm clipped at " + clip)
+          + (c.diverged() ? " (NaN at step " + (c.losses().size() + 1) + ")" : "");
+      lossCurves.put(name, points(i -> i + 1, c.movingMean(LAST_STEPS)));
+      out.printf(Locale.ROOT, "exploding: relu RNN, W_hh = %.1f·I, SGD η=%s μ=%s, recall d=%d, %s:"
+              + " first loss %.4g, largest gradient norm %.4g, %s%n",
+          EXPLODING_RADIUS, EXPLODING_LEARNING_RATE, EXPLODING_MOMENTUM, EXPLODING_DISTANCE, name,
+          c.losses().get(0), c.gradientNorms().stream().mapToDouble(Double::doubleValue).max()
+              .orElse(0),
+          c.diverged() ? "diverged"
+              : String.format(Locale.ROOT, "mean loss of the last %d steps %.3f, held-out"
+                  + " accuracy %.3f", LAST_STEPS, c.finalLoss(LAST_STEPS), c.accuracy()));
     });
-    LineChart.write(outDirectory.resolve("memory-exploding.png"),
-        "relu RNN, W_hh ×" + (int) EXPLODING_SCALE + ": training loss with and without clipping",
-        "step", "training loss", lossCurves, true);
+    LineChart.writeLog(outDirectory.resolve("memory-exploding.png"),
+        "relu RNN, W_hh = " + EXPLODING_RADIUS + "·I, SGD: training loss with and without"
+            + " clipping", "step", "training loss, mean of the last " + LAST_STEPS + " steps",
+        lossCurves, 1e-4);
     out.println("wrote " + outDirectory.resolve("memory-accuracy.png") + ", "
         + outDirectory.resolve("memory-gradients.png") + " and "
         + outDirectory.resolve("memory-exploding.png"));
@@ -166,19 +127,73 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
   }
 
   /**
-   * The exploding-gradient runs: the relu RNN with W_hh ×{@value #EXPLODING_SCALE} on recall at
-   * d = {@value #EXPLODING_DISTANCE}, 2,000 sequences, 4 epochs, without clipping and with the
+   * A token task (recall or agreement) at every distance: prints the accuracy table.
+   *
+   * @return cell → accuracy per distance
+   */
+  private Map<CellKind, double[]> classification(String name, PrintWriter out) {
+    out.printf(Locale.ROOT, "%s: held-out accuracy (chance %.3f) by distance d%n", name,
+        1.0 / SYMBOLS);
+    header(out);
+    List<Task> tasks = distances.stream().map(d -> task(name, d)).toList();
+    Map<CellKind, double[]> byCell = new LinkedHashMap<>();
+    for (CellKind cell : CELLS) {
+      double[] acc = new double[distances.size()];
+      double seconds = 0;
+      Run first = null;
+      for (int i = 0; i < acc.length; i++) {
+        Run r = MemoryExperiment.run(cell, tasks.get(i), settings, seed + 10);
+        acc[i] = r.accuracy();
+        seconds += r.seconds();
+        first = first == null ? r : first;
+      }
+      row(out, cell, first.hidden(), first.parameters(), acc);
+      out.printf(Locale.ROOT, "   (%.0f s)%n", seconds);
+      out.flush();
+      byCell.put(cell, acc);
+    }
+    return byCell;
+  }
+
+  /**
+   * ‖∂L/∂a⟨t⟩‖ of each untrained cell on recall at the longest distance; prints the first and
+   * last step's.
+   *
+   * @return cell → (T) norms
+   */
+  private Map<CellKind, double[]> gradientNorms(PrintWriter out) {
+    Task recall = task("recall", longest());
+    out.printf(Locale.ROOT, "untrained ‖∂L/∂a⟨t⟩‖ on recall, d=%d (T=%d): first step / last"
+        + " step%n", longest(), longest() + 2);
+    Map<CellKind, double[]> norms = new LinkedHashMap<>();
+    for (CellKind cell : CELLS) {
+      double[] n = MemoryExperiment.gradientNorms(cell, recall, settings, seed + 10,
+          GRADIENT_BATCH);
+      norms.put(cell, n);
+      out.printf(Locale.ROOT, "%-9s %s / %.3g%n", name(cell), n[0] == 0 ? "0 (underflows in float)"
+          : String.format(Locale.ROOT, "%.3g", n[0]), n[n.length - 1]);
+    }
+    return norms;
+  }
+
+  /**
+   * The exploding-gradient runs: the relu RNN with W_hh = {@value #EXPLODING_RADIUS}·I on recall
+   * at d = {@value #EXPLODING_DISTANCE}, 2,000 sequences, {@value #EXPLODING_EPOCHS} epochs of SGD
+   * (η {@value #EXPLODING_LEARNING_RATE}, momentum {@value #EXPLODING_MOMENTUM}), without
+   * clipping and with the
    * global norm clipped at 1.
    *
    * @return clip norm (0: off) → loss curve
    */
   Map<Double, ExplodingGradient.Curve> exploding() {
-    Settings s = new Settings(settings.budget(), settings.embedding(), EXPLODING_SEQUENCES, 1,
-        EXPLODING_EPOCHS, settings.batch(), settings.learningRate(), settings.forgetBias());
+    Settings s = new Settings(settings.budget(), settings.embedding(), EXPLODING_SEQUENCES,
+        settings.test(),
+        EXPLODING_EPOCHS, settings.batch(), settings.learningRate(), settings.horizon());
     Task task = MemoryExperiment.recall(EXPLODING_DISTANCE, SYMBOLS, DISTRACTORS, s, seed);
     Map<Double, ExplodingGradient.Curve> out = new LinkedHashMap<>();
     for (double clip : new double[] {0, 1}) {
-      out.put(clip, ExplodingGradient.train(task, s, EXPLODING_SCALE, clip, seed + 10));
+      out.put(clip, ExplodingGradient.train(task, s, EXPLODING_LEARNING_RATE, EXPLODING_MOMENTUM,
+          EXPLODING_RADIUS, clip, seed + 10));
     }
     return out;
   }
@@ -192,6 +207,7 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
   private Map<CellKind, double[]> adding(PrintWriter out) {
     out.printf(Locale.ROOT, "adding (T = d; regression): held-out accuracy |error| < %.2f, then"
         + " MSE (always answering 1: about 0.167)%n", AddingProblem.TOLERANCE);
+    header(out);
     Map<CellKind, double[]> byCell = new LinkedHashMap<>();
     for (CellKind cell : CELLS) {
       double[] acc = new double[distances.size()];
@@ -217,14 +233,46 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
     return byCell;
   }
 
+  /** The table's header: cell, H, parameters, then one column per distance. */
+  private void header(PrintWriter out) {
+    out.printf(Locale.ROOT, "%-9s %7s %7s", "cell", "H", "params");
+    for (int d : distances) {
+      out.printf(Locale.ROOT, " %7s", "d=" + d);
+    }
+    out.println();
+    out.flush();
+  }
+
   /** A table row: the cell, its hidden size and parameters, then the accuracy per distance. */
   private static void row(PrintWriter out, CellKind cell, int hidden, long parameters,
       double[] accuracy) {
-    out.printf(Locale.ROOT, "%-9s %7d %7d", cell.name().toLowerCase(Locale.ROOT), hidden,
-        parameters);
+    out.printf(Locale.ROOT, "%-9s %7d %7d", name(cell), hidden, parameters);
     for (double a : accuracy) {
       out.printf(Locale.ROOT, " %7.3f", a);
     }
+  }
+
+  /**
+   * Chart points (x_i, y_i).
+   *
+   * @param x the x of index i
+   * @param y (N) the values
+   * @return (N, 2)
+   */
+  static double[][] points(IntToDoubleFunction x, double[] y) {
+    double[][] points = new double[y.length][];
+    for (int i = 0; i < y.length; i++) {
+      points[i] = new double[] {x.applyAsDouble(i), y[i]};
+    }
+    return points;
+  }
+
+  private static String name(CellKind cell) {
+    return cell.name().toLowerCase(Locale.ROOT);
+  }
+
+  private int longest() {
+    return distances.get(distances.size() - 1);
   }
 
   private Task task(String name, int distance) {

@@ -1,7 +1,6 @@
 package org.rnn4j.cli.demo;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -48,10 +47,10 @@ final class MemoryExperiment {
    * @param epochs passes over the training sequences
    * @param batch B
    * @param learningRate Adam's step size
-   * @param forgetBias the LSTM's initial forget-gate bias (b_ih of f; 0 is PyTorch's default)
+   * @param horizon T_max of the gated cells' {@link ChronoInit chrono initialisation}
    */
   record Settings(int budget, int embedding, int train, int test, int epochs, int batch,
-      double learningRate, float forgetBias) {}
+      double learningRate, int horizon) {}
 
   /**
    * What one run measured.
@@ -155,35 +154,33 @@ final class MemoryExperiment {
     TrainingRecipe.of(s.epochs(), seed + 1).withLearningRate(s.learningRate())
         .fit(objective, ClassifyBatches.bucketed(task.train(), s.batch(), PAD,
             new SplittableRandom(seed + 2)), Optional.empty());
-    double accuracy = objective.confusion(
-        ClassifyBatches.sequential(task.test(), EVALUATION_BATCH, PAD)).accuracy();
-    return new Run(cell, hidden, model.parameterCount(), accuracy,
+    return new Run(cell, hidden, model.parameterCount(), accuracy(objective, task),
         (System.nanoTime() - start) / 1e9);
   }
 
+  /** The trained model's accuracy on the task's held-out sequences. */
+  static double accuracy(ClassifierObjective objective, Task task) {
+    return objective.confusion(ClassifyBatches.sequential(task.test(), EVALUATION_BATCH, PAD))
+        .accuracy();
+  }
+
   /**
-   * The untrained classifier of a run: H from the budget; for the LSTM the forget-gate bias
-   * starts at {@code s.forgetBias()} (b_ih rows H … 2H−1 in the gate order i, f, g, o; b_hh's
-   * rows 0), as {@code RecurrentConfig.unitForgetBias} does with 1 for a layer built on its own.
-   * With b_f = 2, f ≈ σ(2) ≈ 0.88 at the start, so c⟨t⟩ keeps 0.88⁵⁰ ≈ 0.002 of a token 50
-   * steps back instead of 0.5⁵⁰ ≈ 10⁻¹⁵ (Jozefowicz et al. 2015 use 1).
+   * The untrained classifier of a run: H from the budget; a gated cell's biases from {@link
+   * ChronoInit} with T_max = {@code s.horizon()}.
    *
    * @param cell the cell
    * @param task V and the labels
-   * @param s E, the budget and the forget bias
+   * @param s E, the budget and the horizon
    * @param seed seeds the initial weights
    * @return the model
    */
   static Classifier model(CellKind cell, Task task, Settings s, long seed) {
     int hidden = hiddenFor(cell, s.embedding(), task.labels().size(), s.budget());
+    SplittableRandom rng = new SplittableRandom(seed);
     Classifier model = new Classifier(new ClassifierConfig(
         ClassifierInput.tokens(task.vocabulary(), s.embedding()), RecurrentSpec.of(cell, hidden),
-        Pooling.LAST, task.labels()), new SplittableRandom(seed));
-    if (cell == CellKind.LSTM) {
-      Arrays.fill(model.parameters().get("rnn.bias_ih_l0").data(), hidden, 2 * hidden,
-          s.forgetBias()); // (4H)
-      Arrays.fill(model.parameters().get("rnn.bias_hh_l0").data(), hidden, 2 * hidden, 0f);
-    }
+        Pooling.LAST, task.labels()), rng);
+    ChronoInit.apply(cell, model.parameters(), "rnn", hidden, s.horizon(), rng);
     return model;
   }
 

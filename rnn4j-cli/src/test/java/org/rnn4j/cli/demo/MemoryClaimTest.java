@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.cli.demo.MemoryExperiment.Run;
@@ -11,64 +14,82 @@ import org.rnn4j.cli.demo.MemoryExperiment.Task;
 import org.rnn4j.nn.recurrent.CellKind;
 
 /**
- * The lecture's warnings, measured (slow profile).
+ * The lecture's warnings, measured with the demo's settings over three seeds each (slow
+ * profile, about 2 minutes).
  *
- * <p>Vanishing gradients: on delayed recall at distance 50 (8 symbols, chance 0.125), with the
- * demo's settings (about 3,100 parameters per cell, 5,000 sequences, 20 epochs), seed 2 gives
- * RNN 0.237, GRU 1.000, LSTM 1.000 on 1,000 held-out sequences (20 s). The claim is not robust
- * across seeds (measured on 500 held-out sequences): seed 1 gave RNN 0.766, GRU 1.000, LSTM
- * 0.908 (the tanh RNN, with Adam and clipping, does learn some recall at 50 steps), seed 3 gave
- * RNN 0.500, GRU 1.000, LSTM 0.250 (the LSTM stayed on its plateau). The GRU reached 1.000 on
- * all three.
- *
- * <p>Exploding gradients: a relu RNN with W_hh ×4 on recall at distance 20 (first loss 51.9,
- * gradient norms up to 5.7·10³): without clipping the loss of the last 20 steps stays at 1.84
- * (chance is ln 8 ≈ 2.08); with the global norm clipped at 1 it falls to 0.43. Adam's
- * normalised step keeps the unclipped run from turning into NaN here; it stalls instead.
+ * <p>Each seed s draws the sequences with s and the weights and batch order with s + 10 (s + 20
+ * on the adding problem), as {@code rnn4j demo memory --seed s} does.
  */
 @Tag("slow")
 class MemoryClaimTest {
-  private static final long SEED = 2;
+  private static final long[] SEEDS = {1, 2, 3};
 
+  /**
+   * Delayed recall at d = 50 (8 symbols, chance 0.125). The gated cells reach 1.000 on every
+   * seed; the tanh RNN's accuracy varies by seed (0.784, 0.237 and 0.485 on seeds 1–3; 0.42,
+   * 0.41, 0.34 and 0.28 on seeds 4–7 with 500 held-out sequences): it learns some of the
+   * symbols, not all of them. So the claim on the RNN is on its mean over the seeds, not on each
+   * one.
+   */
   @Test
   void gatedCellsRecallAcrossFiftyStepsAndTheVanillaRnnDoesNot() {
-    Task task = MemoryExperiment.recall(50, MemoryDemo.SYMBOLS, MemoryDemo.DISTRACTORS,
-        MemoryDemo.DEFAULT, SEED);
-    Run rnn = MemoryExperiment.run(CellKind.RNN_TANH, task, MemoryDemo.DEFAULT, SEED + 10);
-    Run gru = MemoryExperiment.run(CellKind.GRU, task, MemoryDemo.DEFAULT, SEED + 10);
-    Run lstm = MemoryExperiment.run(CellKind.LSTM, task, MemoryDemo.DEFAULT, SEED + 10);
-    System.out.println(rnn + "\n" + gru + "\n" + lstm);
-    assertTrue(rnn.accuracy() < 0.6, rnn.toString());
-    assertTrue(gru.accuracy() >= 0.9, gru.toString());
-    assertTrue(lstm.accuracy() >= 0.9, lstm.toString());
+    List<Run> rnn = new ArrayList<>();
+    for (long seed : SEEDS) {
+      Task task = MemoryExperiment.recall(50, MemoryDemo.SYMBOLS, MemoryDemo.DISTRACTORS,
+          MemoryDemo.DEFAULT, seed);
+      for (CellKind cell : MemoryDemo.CELLS) {
+        Run r = MemoryExperiment.run(cell, task, MemoryDemo.DEFAULT, seed + 10);
+        System.out.println("seed " + seed + ": " + r);
+        if (cell == CellKind.RNN_TANH) {
+          rnn.add(r);
+        } else {
+          assertTrue(r.accuracy() >= 0.9, "seed " + seed + ": " + r);
+        }
+      }
+    }
+    double mean = rnn.stream().mapToDouble(Run::accuracy).average().orElseThrow();
+    assertTrue(mean < 0.6, "the tanh RNN's mean accuracy " + mean + ": " + rnn);
   }
 
   /**
-   * The adding problem at T = 50 with the demo's settings and seed 1 (the only seed tried): RNN
-   * accuracy 0.079 (MSE 0.164, no better than answering 1), GRU 1.000, LSTM 0.997.
+   * The adding problem at T = 50: on seeds 21–23 the tanh RNN's accuracy is 0.079–0.084 with an
+   * MSE of 0.164–0.172 (answering 1 always gives about 0.167), the GRU's and LSTM's 0.998–1.000
+   * with an MSE of at most 0.0002.
    */
   @Test
   void gatedCellsSolveTheAddingProblemOverFiftyStepsAndTheVanillaRnnDoesNot() {
-    AddingProblem.Run rnn = AddingProblem.run(CellKind.RNN_TANH, 50, MemoryDemo.DEFAULT, 21);
-    AddingProblem.Run gru = AddingProblem.run(CellKind.GRU, 50, MemoryDemo.DEFAULT, 21);
-    AddingProblem.Run lstm = AddingProblem.run(CellKind.LSTM, 50, MemoryDemo.DEFAULT, 21);
-    System.out.println(rnn + "\n" + gru + "\n" + lstm);
-    assertTrue(rnn.accuracy() < 0.3, rnn.toString());
-    for (AddingProblem.Run r : new AddingProblem.Run[] {gru, lstm}) {
-      assertTrue(r.accuracy() >= 0.9 && r.mse() < 0.01, r.toString());
+    for (long seed : SEEDS) {
+      for (CellKind cell : MemoryDemo.CELLS) {
+        AddingProblem.Run r = AddingProblem.run(cell, 50, MemoryDemo.DEFAULT, seed + 20);
+        System.out.println("seed " + seed + ": " + r);
+        if (cell == CellKind.RNN_TANH) {
+          assertTrue(r.accuracy() < 0.3 && r.mse() > 0.1, "seed " + seed + ": " + r);
+        } else {
+          assertTrue(r.accuracy() >= 0.9 && r.mse() < 0.01, "seed " + seed + ": " + r);
+        }
+      }
     }
   }
 
+  /**
+   * The relu RNN with W_hh = 1.5·I trained by SGD: without clipping the loss is NaN within the
+   * first three steps (gradient norms of 10⁴ and more before it), with the global norm clipped at
+   * 1 the mean loss of the last 20 steps is 0.000 on every seed (chance is ln 8 ≈ 2.08).
+   */
   @Test
-  void clippingRescuesTheReluRnnWhoseGradientsExplode() {
-    var curves = new MemoryDemo(1, Path.of(".")).exploding();
-    ExplodingGradient.Curve free = curves.get(0.0);
-    ExplodingGradient.Curve clipped = curves.get(1.0);
-    System.out.println("no clipping " + free.finalLoss(20) + ", clipped " + clipped.finalLoss(20));
-    assertTrue(free.gradientNorms().stream().mapToDouble(Double::doubleValue).max().orElse(0)
-        > 1000, "the gradient explodes");
-    assertFalse(clipped.diverged());
-    assertTrue(clipped.finalLoss(20) < 1.0, "clipped " + clipped.finalLoss(20));
-    assertTrue(free.diverged() || free.finalLoss(20) > 1.5, "unclipped " + free.finalLoss(20));
+  void clippingTurnsTheDivergingReluRnnIntoAConvergingOne() {
+    for (long seed : SEEDS) {
+      Map<Double, ExplodingGradient.Curve> curves = new MemoryDemo(seed, Path.of("."))
+          .exploding();
+      ExplodingGradient.Curve free = curves.get(0.0);
+      ExplodingGradient.Curve clipped = curves.get(1.0);
+      System.out.printf("seed %d: no clipping %s after %d steps, clipped %.4f%n", seed,
+          free.diverged() ? "NaN" : free.finalLoss(20), free.losses().size(),
+          clipped.finalLoss(20));
+      assertTrue(free.diverged(), "seed " + seed + ": the unclipped run diverges");
+      assertFalse(clipped.diverged(), "seed " + seed);
+      assertTrue(clipped.finalLoss(20) < 0.1, "seed " + seed + ": " + clipped.finalLoss(20));
+      assertTrue(clipped.losses().get(0) > 10 * clipped.finalLoss(20), "seed " + seed);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.rnn4j.cli.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,7 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.cli.demo.MemoryExperiment.Settings;
@@ -33,7 +37,7 @@ class MemoryDemoTest {
 
   @Test
   void theModelsParameterCountIsTheBudgetPlusTheEmbedding() {
-    Settings s = new Settings(3000, 8, 10, 10, 1, 5, 0.01, 2f);
+    Settings s = new Settings(3000, 8, 10, 10, 1, 5, 0.01, 200);
     MemoryExperiment.Task task = MemoryExperiment.recall(3, 8, 8, s, 1);
     for (CellKind cell : MemoryDemo.CELLS) {
       var model = MemoryExperiment.model(cell, task, s, 2);
@@ -43,8 +47,42 @@ class MemoryDemoTest {
   }
 
   @Test
+  void chronoInitialisationGivesEachGatedUnitATimeScaleUpToTheHorizon() {
+    Settings s = new Settings(3000, 8, 10, 10, 1, 5, 0.01, 50);
+    MemoryExperiment.Task task = MemoryExperiment.recall(3, 8, 8, s, 1);
+    for (CellKind cell : MemoryDemo.CELLS) {
+      var p = MemoryExperiment.model(cell, task, s, 2).parameters();
+      float[] bih = p.get("rnn.bias_ih_l0").data(); // (G·H)
+      float[] bhh = p.get("rnn.bias_hh_l0").data(); // (G·H)
+      int h = bih.length / cell.gates();
+      if (cell == CellKind.RNN_TANH) {
+        var fresh = MemoryExperiment.model(cell, task, s, 2).parameters();
+        assertTrue(Arrays.equals(fresh.get("rnn.bias_ih_l0").data(), bih), "RNN untouched");
+        continue;
+      }
+      float min = Float.MAX_VALUE;
+      float max = -Float.MAX_VALUE;
+      for (int j = 0; j < h; j++) {
+        float keep = bih[h + j]; // LSTM f, GRU z
+        min = Math.min(min, keep);
+        max = Math.max(max, keep);
+        assertTrue(keep >= 0 && keep <= Math.log(49) + 1e-6, cell + " unit " + j + ": " + keep);
+        assertEquals(0f, bhh[h + j]);
+        if (cell == CellKind.LSTM) {
+          assertEquals(-keep, bih[j]); // i
+          assertEquals(0f, bhh[j]);
+        }
+      }
+      assertTrue(max - min > 1, cell + ": time scales spread over [1, 49], got log u in ["
+          + min + ", " + max + "]");
+    }
+    assertThrows(IllegalArgumentException.class, () -> ChronoInit.apply(CellKind.GRU,
+        Map.of(), "rnn", 4, 1, new SplittableRandom(1)));
+  }
+
+  @Test
   void gradientNormsCoverEveryStepAndVanishForTheUntrainedTanhRnn() {
-    Settings s = new Settings(3000, 8, 10, 100, 1, 5, 0.01, 2f);
+    Settings s = new Settings(3000, 8, 10, 100, 1, 5, 0.01, 200);
     MemoryExperiment.Task task = MemoryExperiment.recall(40, 8, 8, s, 1);
     double[] n = MemoryExperiment.gradientNorms(CellKind.RNN_TANH, task, s, 2, 50);
     assertEquals(42, n.length);
@@ -53,7 +91,7 @@ class MemoryDemoTest {
 
   @Test
   void theAddingRegressorLearnsShortSequences() {
-    Settings s = new Settings(600, 4, 2000, 200, 5, 32, 0.01, 2f);
+    Settings s = new Settings(600, 4, 2000, 200, 5, 32, 0.01, 200);
     AddingProblem.Run r = AddingProblem.run(CellKind.GRU, 5, s, 3);
     assertTrue(r.mse() < 0.02 && r.accuracy() > 0.3, r.toString());
     assertEquals(MemoryExperiment.parameters(CellKind.GRU, r.hidden(), 2, 1), r.parameters());
@@ -61,7 +99,7 @@ class MemoryDemoTest {
 
   @Test
   void runsPrintsTheTableAndWritesBothCharts(@TempDir Path dir) throws IOException {
-    Settings s = new Settings(600, 4, 40, 20, 1, 20, 0.01, 2f);
+    Settings s = new Settings(600, 4, 40, 20, 1, 20, 0.01, 200);
     StringWriter text = new StringWriter();
     MemoryDemo.Result r = new MemoryDemo(1, s, List.of(2, 4), dir).run(new PrintWriter(text));
     assertEquals(List.of("recall", "agreement", "adding"), List.copyOf(r.accuracy().keySet()));
