@@ -61,9 +61,9 @@ class ForecastCommandsTest {
         "--learning-rate", "0.01", "--early-stopping", "8", "--seed", "1", "--out",
         model.toString());
     assertEquals(0, t.code(), t.err());
-    assertTrue(t.out().contains("training a GRU forecaster of [sales]"), t.out());
-    assertTrue(t.out().contains("the last 14 for validation"), t.out());
-    assertTrue(t.out().contains("the validation tail of 14 steps"), t.out());
+    assertTrue(t.err().contains("training a GRU forecaster of [sales]"), t.err());
+    assertTrue(t.err().contains("the last 14 for validation"), t.err());
+    assertTrue(t.err().contains("the validation tail of 14 steps"), t.err());
     assertTrue(Files.size(dir.resolve("sales.curves.png")) > 1000, "loss curves");
 
     Path table = dir.resolve("out/forecast.csv");

@@ -93,9 +93,9 @@ class Seq2SeqCommandsTest {
     CliRun train = train(12, "--cell", "gru", "--bidirectional", "--attention", "multiplicative",
         "--dropout", "0.1");
     assertEquals(0, train.code(), train.err());
-    assertTrue(train.out().contains("training a bidirectional GRU encoder-decoder with"
-        + " multiplicative attention") && train.out().contains("72 pairs for training, 8 for"
-        + " validation"), train.out());
+    assertTrue(train.err().contains("training a bidirectional GRU encoder-decoder with"
+        + " multiplicative attention") && train.err().contains("72 pairs for training, 8 for"
+        + " validation"), train.err());
     assertTrue(Files.size(dir.resolve("out/s2s.curves.png")) > 1000, "loss curves");
 
     CliRun info = run("info", model.toString());
