@@ -17,6 +17,7 @@ import org.rnn4j.task.forecast.Baselines;
 import org.rnn4j.task.forecast.ForecastEvaluation;
 import org.rnn4j.task.forecast.ForecastFamily;
 import org.rnn4j.task.forecast.ForecasterConfig;
+import org.rnn4j.task.forecast.FutureTimes;
 import org.rnn4j.task.forecast.Holdout;
 import org.rnn4j.task.forecast.SeriesForecaster;
 import picocli.CommandLine.Command;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Spec;
     description = {"Forecast the next steps of a time series with a forecast model.",
         "Writes the forecast as CSV (step, time, forecast, actual when held out, seasonal naive)"
             + " to --out or standard output, and a chart of history, forecast and actual values"
-            + " to --chart.",
+            + " to --chart; notes go to standard error.",
+        "The history must fill the model's window (--window W steps, plus the differencing"
+            + " lag).",
         "With --holdout N the last N steps are forecast from the steps before them and MAE,"
             + " RMSE and MAPE are printed beside the seasonal-naive and naive forecasts."})
 final class ForecastCommand implements Callable<Integer> {
@@ -58,8 +61,8 @@ final class ForecastCommand implements Callable<Integer> {
   Integer holdout;
 
   @Option(names = "--out", paramLabel = "CSV",
-      description = "Write the forecast here (default: standard output, and then the scores and"
-          + " file names go to standard error).")
+      description = "Write the forecast here (default: standard output; the scores then go to"
+          + " standard error).")
   Path out;
 
   @Option(names = "--chart", paramLabel = "PNG",
@@ -71,7 +74,9 @@ final class ForecastCommand implements Callable<Integer> {
       description = "The value columns in the model's order (default: the model's names).")
   List<String> values;
 
-  @Option(names = "--time", paramLabel = "COLUMN", description = "The time-stamp column, if any.")
+  @Option(names = "--time", paramLabel = "COLUMN", description = "The time-stamp column (default:"
+      + " the model's, when the file has it). The forecast's times continue the column's step"
+      + " when it is regular (numbers, yyyy-MM months, yyyy-MM-dd dates, dates with times).")
   String time;
 
   @Option(names = "--season", paramLabel = "M", description = "m of the seasonal-naive baseline"
@@ -96,26 +101,28 @@ final class ForecastCommand implements Callable<Integer> {
     paths.check();
     SeriesForecaster forecaster = load();
     ForecasterConfig c = forecaster.config();
-    TimeSeries series = TimeSeriesFiles.read(data, Optional.ofNullable(format),
-        Optional.ofNullable(time), values != null ? values : c.names());
-    if (c.transform().log()) {
-      TimeSeriesFiles.requirePositive(data, series, "the model's log transform");
-    }
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<String> timeColumn = timeColumn(c);
+    TimeSeries series = TimeSeriesFiles.read(data, Optional.ofNullable(format), timeColumn,
+        values != null ? values : c.names());
+    forecaster.requireValuesFit(data, series);
     int m = season != null ? season : c.season();
     int steps = steps(c);
     int held = holdout == null ? 0 : holdout;
     Optional<Holdout> split = held > 0 ? Optional.of(holdout(series, held)) : Optional.empty();
     Features history = split.map(Holdout::history).orElse(series.values());
+    forecaster.requireFullWindow(data + (held > 0 ? ": the history before the last " + held
+        + " steps" : ""), history.length());
     Features forecast = forecast(forecaster, history, steps);
     Optional<Features> seasonal = history.length() >= m
         ? Optional.of(Baselines.seasonalNaive(history, steps, m)) : Optional.empty();
     List<String> times = held > 0 ? series.times().subList(history.length(), series.length())
-        : Collections.nCopies(steps, "");
+        : futureTimes(series, timeColumn, steps, err);
     ForecastCsv table = new ForecastCsv(series.names(), times, forecast,
         split.map(Holdout::actual), seasonal);
     PrintWriter stdout = spec.commandLine().getOut();
-    // with the table on standard output, everything else goes to standard error
-    PrintWriter report = out != null ? stdout : spec.commandLine().getErr();
+    // the results (the table, else the scores) go to standard output, notes to standard error
+    PrintWriter report = out != null ? stdout : err;
     if (out != null) {
       table.write(out);
     } else {
@@ -129,14 +136,48 @@ final class ForecastCommand implements Callable<Integer> {
       report.print(ForecastEvaluation.of(data + ": the last " + held + " steps", split.get(),
           forecast, m).report());
     }
+    report.flush();
     if (out != null) {
-      report.println("forecast: " + out);
+      err.println("forecast: " + out);
     }
     if (chart != null) {
-      report.println("chart: " + chart);
+      err.println("chart: " + chart);
     }
-    report.flush();
+    err.flush();
     return 0;
+  }
+
+  /**
+   * --time, else the model's time column when the file has it (a file without it is forecast
+   * with empty times).
+   */
+  private Optional<String> timeColumn(ForecasterConfig c) throws IOException {
+    if (time != null) {
+      return Optional.of(time);
+    }
+    if (c.time().isPresent()
+        && TimeSeriesFiles.columns(data, Optional.ofNullable(format)).contains(c.time().get())) {
+      return c.time();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The times of the steps after the series when its time stamps are regular (FutureTimes);
+   * else empty, said on standard error.
+   */
+  private List<String> futureTimes(TimeSeries series, Optional<String> timeColumn, int steps,
+      PrintWriter err) {
+    if (timeColumn.isEmpty()) {
+      return Collections.nCopies(steps, "");
+    }
+    Optional<List<String>> next = FutureTimes.after(series.times(), steps);
+    if (next.isEmpty()) {
+      err.println("rnn4j: the time column \"" + timeColumn.get() + "\" of " + data + " does not"
+          + " step regularly through numbers, months (yyyy-MM), dates (yyyy-MM-dd) or dates"
+          + " with times, so the forecast's times are left empty");
+    }
+    return next.orElse(Collections.nCopies(steps, ""));
   }
 
   /** The model, or a clear error when the file holds a model of another family. */

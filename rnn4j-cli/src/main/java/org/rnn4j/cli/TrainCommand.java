@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {"Train a model on your data. Writes MODEL, MODEL-base.metrics.jsonl and"
-        + " MODEL-base.curves.png; the options after --threads belong to the task families:"})
+        + " MODEL-base.curves.png; the log, the progress and the summary go to standard error."
+        + " The options after --quiet belong to the task families:"})
 final class TrainCommand implements Callable<Integer> {
   /** The exit code of a run stopped by a signal, as a shell reports SIGINT. */
   static final int INTERRUPTED = 130;
@@ -91,6 +92,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Continue the run held by --checkpoint (same data and options).")
   boolean resume;
 
+  @Option(names = "--quiet",
+      description = "No progress bar or per-epoch lines; the log and the summary remain.")
+  boolean quiet;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -110,14 +115,15 @@ final class TrainCommand implements Callable<Integer> {
     if (threads != null) {
       Parallelism.setThreads(threads);
     }
-    PrintWriter log = spec.commandLine().getOut();
+    // the model file is the result: everything printed is a note, on standard error
+    PrintWriter log = spec.commandLine().getErr();
     Curves curves = new Curves();
     long start = System.nanoTime();
     try (Interruption interruption = Interruption.install(spec.commandLine().getErr())) {
       TrainedModel trained;
       try (MetricsLog metrics = new MetricsLog(files.partialMetrics())) {
         trained = family.train(new TrainingJob(data, options,
-            recipe(List.of(ProgressBar.onStandardOutput(), metrics, curves), interruption),
+            recipe(listeners(metrics, curves), interruption),
             batch, validation, log));
       } catch (IOException | RuntimeException | Error e) {
         if (checkpoint == null) {
@@ -171,6 +177,12 @@ final class TrainCommand implements Callable<Integer> {
     if (!resume) {
       Files.deleteIfExists(files.partialMetrics()); // a new run starts a new log
     }
+  }
+
+  /** The metrics log and the curves, and the progress bar unless --quiet. */
+  private List<TrainingListener> listeners(MetricsLog metrics, Curves curves) {
+    return quiet ? List.of(metrics, curves)
+        : List.of(ProgressBar.on(spec.commandLine().getErr()), metrics, curves);
   }
 
   private TrainingRecipe recipe(List<TrainingListener> listeners, Interruption interruption) {

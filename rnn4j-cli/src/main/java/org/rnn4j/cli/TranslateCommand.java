@@ -27,13 +27,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code rnn4j translate}: runs a seq2seq model ({@link Translator}) on texts, one per line, from
  * a file or standard input, and prints one output per line (an empty line for an empty input
- * line); optionally draws the attention of the first text.
+ * line); says on standard error how many source tokens the model never saw in training (it reads
+ * them as {@code <unk>}); optionally draws the attention of the first text.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Translate texts with a seq2seq model (from train --task seq2seq), one per"
         + " line, from FILE or standard input; prints one output per line.",
         "Greedy decoding by default; --beam N keeps the N most probable hypotheses, ranked by"
-            + " log p / length^alpha."})
+            + " log p / length^alpha.",
+        "Characters or words never seen in training are read as <unk>; standard error says how"
+            + " many and names a few."})
 final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
   Path model;
@@ -83,6 +86,12 @@ final class TranslateCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     out.forEach(t -> w.println(t.text()));
     w.flush();
+    UnknownTokens unknown = new UnknownTokens(translator.codecs().source().vocabulary());
+    out.forEach(t -> unknown.add(t.sourceTokens()));
+    if (unknown.occurrences() > 0) {
+      spec.commandLine().getErr().println(unknown.note(texts.size()));
+      spec.commandLine().getErr().flush();
+    }
     if (attention != null) {
       heatmap(texts, out);
     }

@@ -52,7 +52,8 @@ class ClassifyCommandsTest {
         "--label", "sentiment", "--out", model.toString(), "--epochs", "6", "--hidden", "16",
         "--embedding", "16", "--pooling", "max", "--seed", "4");
     assertEquals(0, t.code(), t.err());
-    assertTrue(t.out().contains("classifier of 2 classes [neg, pos]"), t.out());
+    assertTrue(t.err().contains("classifier of 2 classes [neg, pos]"), t.err());
+    assertEquals("", t.out(), "training prints its log and progress on standard error");
 
     CliRun eval = run("eval", "--model", model.toString(), "--data", test.toString());
     assertEquals(0, eval.code(), eval.err());
@@ -85,6 +86,73 @@ class ClassifyCommandsTest {
     CliRun format = run("train", "--task", "classify", "--data",
         Files.write(dir.resolve("data.xml"), List.of("<a/>")).toString(), "--out",
         dir.resolve("m.safetensors").toString());
-    assertTrue(format.err().contains("--format must be json, csv or tsv"), format.err());
+    assertTrue(format.err().contains("--format must be json, jsonl, csv or tsv"), format.err());
+  }
+
+  @Test
+  void aClassifierTrainsAndEvaluatesOnJsonLines() throws Exception {
+    List<String> lines = new ArrayList<>();
+    sentences(3, 300).forEach(s -> lines.add("{\"text\":\"" + s[0] + "\",\"label\":\"" + s[1]
+        + "\"}"));
+    lines.add(""); // a blank line is skipped
+    Path train = Files.write(dir.resolve("train.jsonl"), lines);
+    Path model = dir.resolve("clf.safetensors");
+    CliRun t = run("train", "--task", "classify", "--data", train.toString(), "--out",
+        model.toString(), "--epochs", "6", "--hidden", "16", "--embedding", "16", "--pooling",
+        "max", "--seed", "4", "--quiet");
+    assertEquals(0, t.code(), t.err());
+    assertTrue(t.err().contains("classifier of 2 classes [neg, pos]"), t.err());
+
+    List<String> test = new ArrayList<>();
+    sentences(4, 60).forEach(s -> test.add("{\"label\":\"" + s[1] + "\",\"text\":\"" + s[0]
+        + "\"}"));
+    Path testFile = Files.write(dir.resolve("test.data"), test);
+    CliRun eval = run("eval", "--model", model.toString(), "--data", testFile.toString(),
+        "--format", "jsonl");
+    assertEquals(0, eval.code(), eval.err());
+    Matcher m = Pattern.compile("60 records, accuracy ([0-9.]+)").matcher(eval.out());
+    assertTrue(m.find(), eval.out());
+    assertTrue(Double.parseDouble(m.group(1)) >= 0.9, eval.out());
+  }
+
+  @Test
+  void anEmptyOrMissingLabelIsAnErrorNamingFileAndLine() throws Exception {
+    Path model = dir.resolve("m.safetensors");
+    Path csv = Files.write(dir.resolve("empty.csv"), List.of("text,label", "good,pos",
+        "bad,neg", "\"so so\",", "fine,pos"));
+    CliRun r = run("train", "--task", "classify", "--data", csv.toString(), "--out",
+        model.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().startsWith("rnn4j: " + csv + ":4 (record 3): expected a non-empty label"
+        + " in \"label\", found \"\""), r.err());
+
+    Path jsonl = Files.write(dir.resolve("empty.jsonl"), List.of("{\"text\":\"good\","
+        + "\"label\":\"pos\"}", "", "{\"text\":\"meh\",\"label\":\" \"}"));
+    r = run("train", "--task", "classify", "--data", jsonl.toString(), "--out",
+        model.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().startsWith("rnn4j: " + jsonl + ":3: expected a non-empty label in"
+        + " \"label\", found \" \""), r.err());
+
+    Path missing = Files.write(dir.resolve("missing.jsonl"), List.of("{\"text\":\"good\","
+        + "\"label\":\"pos\"}", "{\"text\":\"meh\"}"));
+    r = run("train", "--task", "classify", "--data", missing.toString(), "--out",
+        model.toString());
+    assertTrue(r.err().startsWith("rnn4j: " + missing + ":2: expected a string, number or"
+        + " boolean field \"label\", found none"), r.err());
+
+    Path json = Files.writeString(dir.resolve("empty.json"), "[{\"text\":\"good\","
+        + "\"label\":\"pos\"},\n{\"text\":\"meh\",\"label\":\"\"}]");
+    r = run("train", "--task", "classify", "--data", json.toString(), "--out",
+        model.toString());
+    assertTrue(r.err().startsWith("rnn4j: " + json + ":2 (record 2): expected a non-empty"
+        + " label in \"label\", found \"\""), r.err());
+
+    Path broken = Files.write(dir.resolve("broken.jsonl"), List.of("{\"text\":\"good\","
+        + "\"label\":\"pos\"}", "[1, 2]", "{\"text\":"));
+    r = run("train", "--task", "classify", "--data", broken.toString(), "--out",
+        model.toString());
+    assertTrue(r.err().startsWith("rnn4j: " + broken + ":2: expected a JSON object '{…}', found"
+        + " [1, 2]"), r.err());
   }
 }

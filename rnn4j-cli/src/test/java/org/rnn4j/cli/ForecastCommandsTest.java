@@ -7,9 +7,11 @@ import static org.rnn4j.cli.CliRun.run;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.data.Features;
+import org.rnn4j.data.format.TimeSeriesFiles;
+import org.rnn4j.task.forecast.SeriesForecaster;
 
 /** train --task forecast → forecast → eval → info, end to end on small synthetic CSV files. */
 class ForecastCommandsTest {
@@ -61,9 +66,9 @@ class ForecastCommandsTest {
         "--learning-rate", "0.01", "--early-stopping", "8", "--seed", "1", "--out",
         model.toString());
     assertEquals(0, t.code(), t.err());
-    assertTrue(t.out().contains("training a GRU forecaster of [sales]"), t.out());
-    assertTrue(t.out().contains("the last 14 for validation"), t.out());
-    assertTrue(t.out().contains("the validation tail of 14 steps"), t.out());
+    assertTrue(t.err().contains("training a GRU forecaster of [sales]"), t.err());
+    assertTrue(t.err().contains("the last 14 for validation"), t.err());
+    assertTrue(t.err().contains("the validation tail of 14 steps"), t.err());
     assertTrue(Files.size(dir.resolve("sales.curves.png")) > 1000, "loss curves");
 
     Path table = dir.resolve("out/forecast.csv");
@@ -105,7 +110,9 @@ class ForecastCommandsTest {
     List<String> out = ahead.out().lines().toList();
     assertEquals("step,time,forecast,seasonal_naive", out.get(0));
     assertEquals(13, out.size(), ahead.out());
-    assertTrue(out.get(1).startsWith("1,,"), out.get(1));
+    assertTrue(out.get(1).startsWith("1,2012-01,"), "the model's --time month, continued: "
+        + out.get(1));
+    assertTrue(out.get(12).startsWith("12,2012-12,"), out.get(12));
 
     CliRun info = run("info", model.toString());
     assertTrue(info.out().contains("\"task\" : \"forecast\""), info.out());
@@ -119,7 +126,7 @@ class ForecastCommandsTest {
         "sales,stores", "--window", "6", "--horizon", "3", "--direct", "--log", "--epochs", "2",
         "--hidden", "8", "--out", model.toString());
     assertEquals(0, t.code(), t.err());
-    assertTrue(t.out().contains("forecaster of [sales, stores]"), t.out());
+    assertTrue(t.err().contains("forecaster of [sales, stores]"), t.err());
     Path table = dir.resolve("two-forecast.csv");
     CliRun f = run("forecast", "--model", model.toString(), "--data", data.toString(), "--holdout",
         "3", "--out", table.toString());
@@ -188,5 +195,91 @@ class ForecastCommandsTest {
     assertTrue(clobber.err().startsWith("rnn4j: --chart " + data + " is the same file as --data "
         + data + ": refusing to overwrite it"), clobber.err());
     assertEquals(sales(40), Files.readAllLines(data), "the data is untouched");
+  }
+
+  /** Daily counts with zeros: 3 + 3 sin(2πt/7) rounded, from 2001-01-01. */
+  private static List<String> counts(int days) {
+    List<String> lines = new ArrayList<>(List.of("day,visits"));
+    LocalDate start = LocalDate.of(2001, 1, 1);
+    for (int t = 0; t < days; t++) {
+      lines.add(start.plusDays(t) + "," + Math.round(3 + 3 * Math.sin(2 * Math.PI * t / 7)));
+    }
+    return lines;
+  }
+
+  @Test
+  void log1pTheTimeColumnAndTheWindowAreTheModelsOwn() throws Exception {
+    Path data = Files.write(dir.resolve("visits.csv"), counts(70));
+    Path model = dir.resolve("visits.safetensors");
+    CliRun t = run("train", "--task", "forecast", "--data", data.toString(), "--value", "visits",
+        "--time", "day", "--window", "7", "--horizon", "3", "--log1p", "--epochs", "3",
+        "--hidden", "8", "--out", model.toString(), "--quiet");
+    assertEquals(0, t.code(), t.err());
+    assertTrue(t.err().contains("log1p, no differencing"), t.err());
+    SeriesForecaster forecaster = SeriesForecaster.load(model);
+    assertTrue(forecaster.config().transform().log1p());
+    assertEquals(Optional.of("day"), forecaster.config().time());
+
+    // no --time: the model's column, its daily step continued after 2001-03-11
+    CliRun f = run("forecast", "--model", model.toString(), "--data", data.toString());
+    assertEquals(0, f.code(), f.err());
+    List<String> rows = f.out().lines().toList();
+    assertEquals(List.of("step,time,forecast,seasonal_naive"), rows.subList(0, 1));
+    assertEquals(List.of("1,2001-03-12", "2,2001-03-13", "3,2001-03-14"), rows.subList(1, 4)
+        .stream().map(l -> l.substring(0, l.indexOf(',', 2))).toList());
+    // the forecast is of the raw counts: log1p inverted (expm1), as the library returns it
+    Features history = TimeSeriesFiles.read(data, Optional.empty(), Optional.empty(),
+        List.of("visits")).values();
+    Features expected = forecaster.forecast(history, 3);
+    for (int k = 0; k < 3; k++) {
+      assertEquals(expected.get(k, 0), Float.parseFloat(rows.get(k + 1).split(",")[2]));
+      assertTrue(expected.get(k, 0) > -1, "expm1 of anything is above -1");
+    }
+    assertEquals("", f.err());
+
+    // negative values are refused, naming file, record and column, in training and forecasting
+    List<String> negative = counts(70);
+    negative.set(9, "2001-01-09,-2");
+    Path bad = Files.write(dir.resolve("negative.csv"), negative);
+    CliRun refused = run("train", "--task", "forecast", "--data", bad.toString(), "--value",
+        "visits", "--log1p", "--out", dir.resolve("x.safetensors").toString());
+    assertEquals(1, refused.code());
+    assertTrue(refused.err().startsWith("rnn4j: " + bad + ":record 9: --log1p needs values of 0"
+        + " or more: expected a number ≥ 0 in column \"visits\", found -2.0"), refused.err());
+    CliRun forecastBad = run("forecast", "--model", model.toString(), "--data", bad.toString());
+    assertEquals(1, forecastBad.code());
+    assertTrue(forecastBad.err().contains("the model's log1p transform needs values of 0 or"
+        + " more"), forecastBad.err());
+    CliRun both = run("train", "--task", "forecast", "--data", data.toString(), "--value",
+        "visits", "--log", "--log1p", "--out", dir.resolve("x.safetensors").toString());
+    assertEquals(2, both.code());
+    assertTrue(both.err().contains("--log and --log1p exclude each other"), both.err());
+
+    // a history shorter than the window: expected and actual length
+    Path shortData = Files.write(dir.resolve("short.csv"), counts(5));
+    CliRun tooShort = run("forecast", "--model", model.toString(), "--data",
+        shortData.toString());
+    assertEquals(1, tooShort.code());
+    assertTrue(tooShort.err().startsWith("rnn4j: " + shortData + " is shorter than the model's"
+        + " window: expected at least 7 steps (--window 7), got 5"), tooShort.err());
+    CliRun heldTooMuch = run("forecast", "--model", model.toString(), "--data", data.toString(),
+        "--holdout", "65");
+    assertTrue(heldTooMuch.err().startsWith("rnn4j: " + data + ": the history before the last 65"
+        + " steps is shorter than the model's window: expected at least 7 steps (--window 7),"
+        + " got 5"), heldTooMuch.err());
+    CliRun evalShort = run("eval", "--model", model.toString(), "--data", Files.write(
+        dir.resolve("eight.csv"), counts(8)).toString());
+    assertTrue(evalShort.err().contains("is shorter than the model's window: expected at least"
+        + " 7 steps (--window 7), got 5"), evalShort.err());
+
+    // irregular times: a note, and empty times
+    List<String> irregular = counts(70);
+    irregular.set(70, "2001-03-20,4");
+    Path gappy = Files.write(dir.resolve("gappy.csv"), irregular);
+    CliRun g = run("forecast", "--model", model.toString(), "--data", gappy.toString());
+    assertEquals(0, g.code(), g.err());
+    assertTrue(g.out().lines().skip(1).allMatch(l -> l.matches("\\d,,.*")), g.out());
+    assertTrue(g.err().contains("the time column \"day\" of " + gappy + " does not step"
+        + " regularly"), g.err());
   }
 }

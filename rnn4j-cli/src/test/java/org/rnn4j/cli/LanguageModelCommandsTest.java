@@ -29,8 +29,9 @@ class LanguageModelCommandsTest {
     CliRun train = run("train", "--task", "lm", "--data", names.toString(), "--out",
         model.toString(), "--epochs", "3", "--hidden", "24", "--batch", "8", "--seed", "1");
     assertEquals(0, train.code(), train.err());
-    assertTrue(train.out().contains("vocabulary") && train.out().contains("validation perplexity"),
-        train.out());
+    assertTrue(train.err().contains("vocabulary") && train.err().contains("validation perplexity"),
+        train.err());
+    assertEquals("", train.out(), "the model file is the result: the log is on standard error");
     assertTrue(Files.size(model) > 0);
     assertTrue(Files.size(dir.resolve("out/model.curves.png")) > 1000, "a PNG chart");
     assertEquals(1 + 3 * 4 + 3, Files.readAllLines(dir.resolve("out/model.metrics.jsonl")).size(),

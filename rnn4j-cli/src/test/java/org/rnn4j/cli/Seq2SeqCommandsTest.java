@@ -26,7 +26,10 @@ import org.rnn4j.task.seq2seq.Seq2Seq;
 import org.rnn4j.task.seq2seq.Seq2SeqConfig;
 import org.rnn4j.task.seq2seq.TranslationScores;
 import org.rnn4j.task.seq2seq.Translator;
+import org.rnn4j.metrics.ChrF;
+import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.Vocabulary;
+import org.rnn4j.text.WordTokenizer;
 
 /** train --task seq2seq → info → translate (greedy, beam, heatmap) → eval, on temporary files. */
 class Seq2SeqCommandsTest {
@@ -93,9 +96,9 @@ class Seq2SeqCommandsTest {
     CliRun train = train(12, "--cell", "gru", "--bidirectional", "--attention", "multiplicative",
         "--dropout", "0.1");
     assertEquals(0, train.code(), train.err());
-    assertTrue(train.out().contains("training a bidirectional GRU encoder-decoder with"
-        + " multiplicative attention") && train.out().contains("72 pairs for training, 8 for"
-        + " validation"), train.out());
+    assertTrue(train.err().contains("training a bidirectional GRU encoder-decoder with"
+        + " multiplicative attention") && train.err().contains("72 pairs for training, 8 for"
+        + " validation"), train.err());
     assertTrue(Files.size(dir.resolve("out/s2s.curves.png")) > 1000, "loss curves");
 
     CliRun info = run("info", model.toString());
@@ -146,9 +149,10 @@ class Seq2SeqCommandsTest {
         translator.translate(all.stream().map(SentencePair::source).toList(),
             Translator.Options.GREEDY).stream().map(Translator.Translation::tokens).toList(),
         all.stream().map(SentencePair::target).toList());
-    assertTrue(eval.out().contains(String.format(Locale.ROOT, "80 pairs, greedy: BLEU %.2f, CER"
-            + " %.4f, exact match %.4f, token accuracy %.4f", s.bleu().score(),
-        s.characterErrorRate(), s.exactMatch(), s.tokenAccuracy())), eval.out());
+    assertTrue(eval.out().contains(String.format(Locale.ROOT, "80 pairs, greedy: BLEU %.2f, chrF2"
+            + " %.2f, CER %.4f, exact match %.4f, token accuracy %.4f", s.bleu().score(),
+        s.chrF().score(), s.characterErrorRate(), s.exactMatch(), s.tokenAccuracy())),
+        eval.out());
     assertTrue(eval.out().contains("BLEU = ") && eval.out().contains("ref_len = "), eval.out());
     CliRun evalBeam = run("eval", "--model", model.toString(), "--data", pairs.toString(),
         "--beam", "2");
@@ -194,5 +198,103 @@ class Seq2SeqCommandsTest {
     assertEquals(1, wrongModel.code());
     assertTrue(wrongModel.err().contains("translate needs a seq2seq model (from train --task"
         + " seq2seq), this one is classify"), wrongModel.err());
+  }
+
+  @Test
+  void characterSourcesWithWordTargetsAreStoredAndUsedByTranslateAndEval() throws Exception {
+    // "bad" TAB "D A B": each source character becomes a target word, in reverse
+    SplittableRandom rng = new SplittableRandom(5);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      StringBuilder source = new StringBuilder();
+      for (int j = 0; j < rng.nextInt(2, 5); j++) {
+        source.append((char) ('a' + rng.nextInt(5)));
+      }
+      List<String> words = new ArrayList<>();
+      for (int j = source.length() - 1; j >= 0; j--) {
+        words.add(String.valueOf(source.charAt(j)).toUpperCase(Locale.ROOT));
+      }
+      lines.add(source + "\t" + String.join(" ", words));
+    }
+    Path mixed = Files.write(dir.resolve("mixed.tsv"), lines);
+    CliRun t = run("train", "--task", "seq2seq", "--data", mixed.toString(), "--out",
+        model.toString(), "--source-tokens", "char", "--target-tokens", "word", "--epochs", "2",
+        "--hidden", "16", "--embedding", "8", "--batch", "8", "--seed", "1", "--quiet");
+    assertEquals(0, t.code(), t.err());
+    assertTrue(t.err().contains("vocabularies 9 source character and 9 target word tokens"),
+        "a … e and the 4 specials on each side: " + t.err());
+    Translator translator = Translator.load(model);
+    assertTrue(translator.codecs().source().tokenizer() instanceof CharTokenizer);
+    assertTrue(translator.codecs().target().tokenizer() instanceof WordTokenizer);
+    CliRun info = run("info", model.toString());
+    assertTrue(info.out().contains("source 9 tokens, CharTokenizer; target 9 tokens,"
+        + " WordTokenizer"), info.out());
+
+    // --tokens sets both sides; a side's own option wins over it
+    CliRun both = run("train", "--task", "seq2seq", "--data", mixed.toString(), "--out",
+        dir.resolve("both.safetensors").toString(), "--tokens", "word", "--source-tokens",
+        "char", "--epochs", "1", "--hidden", "8", "--embedding", "4", "--quiet");
+    assertEquals(0, both.code(), both.err());
+    Translator b = Translator.load(dir.resolve("both.safetensors"));
+    assertTrue(b.codecs().source().tokenizer() instanceof CharTokenizer);
+    assertTrue(b.codecs().target().tokenizer() instanceof WordTokenizer);
+    CliRun wrong = run("train", "--task", "seq2seq", "--data", mixed.toString(), "--out",
+        dir.resolve("x.safetensors").toString(), "--target-tokens", "bytes");
+    assertEquals(2, wrong.code());
+    assertTrue(wrong.err().contains("--target-tokens must be char or word, got bytes"),
+        wrong.err());
+
+    // unseen characters: counted, named on standard error, read as <unk>
+    Path sources = Files.write(dir.resolve("sources.txt"), List.of("abc", "axz", "", "zzq"));
+    CliRun translated = run("translate", "--model", model.toString(), sources.toString());
+    assertEquals(0, translated.code(), translated.err());
+    assertEquals(4, translated.out().lines().count(), translated.out());
+    assertEquals("rnn4j: 5 tokens in 2 of 4 texts are not in the model's source vocabulary (not"
+        + " seen in training, or too rare to keep) and were read as <unk> (3 distinct: 'x', 'z',"
+        + " 'q')\n", translated.err());
+    List<String> unknown = List.of("axz", "zzq");
+    List<String> asUnk = List.of("a<unk><unk>", "<unk><unk><unk>");
+    assertEquals(translator.translate(unknown, Translator.Options.GREEDY).stream()
+        .map(Translator.Translation::text).toList(), translator.translate(List.of("ayy", "yyy"),
+            Translator.Options.GREEDY).stream().map(Translator.Translation::text).toList(),
+        "every unseen character is the same <unk>: " + asUnk);
+    CliRun known = run("translate", "--model", model.toString(), Files.write(
+        dir.resolve("known.txt"), List.of("abc", "dea")).toString());
+    assertEquals("", known.err(), "nothing to say when every character is known");
+  }
+
+  @Test
+  void evalOfACharacterLevelModelLeadsWithChrF() throws Exception {
+    List<String> lines = new ArrayList<>();
+    SplittableRandom rng = new SplittableRandom(9);
+    for (int i = 0; i < 60; i++) {
+      String date = String.format(Locale.ROOT, "%d/%d", 1 + rng.nextInt(9), 1 + rng.nextInt(9));
+      lines.add(date + "\t" + date.replace('/', '-'));
+    }
+    Path dates = Files.write(dir.resolve("dates.tsv"), lines);
+    CliRun t = run("train", "--task", "seq2seq", "--data", dates.toString(), "--out",
+        model.toString(), "--epochs", "2", "--hidden", "16", "--embedding", "8", "--seed", "2",
+        "--quiet");
+    assertEquals(0, t.code(), t.err());
+    CliRun eval = run("eval", "--model", model.toString(), "--data", dates.toString());
+    assertEquals(0, eval.code(), eval.err());
+    Translator translator = Translator.load(model);
+    List<SentencePair> all = ParallelTsv.read(dates);
+    List<String> outputs = translator.translate(all.stream().map(SentencePair::source).toList(),
+        Translator.Options.GREEDY).stream().map(Translator.Translation::text).toList();
+    ChrF chrF = new ChrF();
+    for (int i = 0; i < all.size(); i++) {
+      chrF.add(outputs.get(i), all.get(i).target());
+    }
+    List<String> report = eval.out().lines().toList();
+    assertTrue(report.get(0).startsWith(dates + ": 60 pairs, greedy: " + String.format(
+        Locale.ROOT, "chrF2 %.2f (character-level model: character n-gram F-score), BLEU over"
+            + " words ", chrF.score().score())), eval.out());
+    assertEquals(chrF.score().toString(), report.get(1));
+    assertTrue(report.get(2).startsWith("BLEU over the words of the outputs: BLEU = "),
+        eval.out());
+    CliRun json = run("eval", "--json", "--model", model.toString(), "--data", dates.toString());
+    assertTrue(json.out().contains("\"metric\":\"chrf\"") && json.out().contains(
+        "\"chrf\":" + chrF.score().score()), json.out());
   }
 }

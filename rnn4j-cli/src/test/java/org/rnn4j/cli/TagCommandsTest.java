@@ -45,11 +45,11 @@ class TagCommandsTest {
     Path train = Files.write(dir.resolve("train.conll"), conll(1, 200));
     Path test = Files.write(dir.resolve("test.conll"), conll(2, 40));
     Path model = dir.resolve("tagger.safetensors");
-    StringWriter out = new StringWriter();
-    assertEquals(0, run(out, "train", "--task", "tag", "--format", "conll", "--data",
+    CliRun t = CliRun.run("train", "--task", "tag", "--format", "conll", "--data",
         train.toString(), "--out", model.toString(), "--epochs", "6", "--hidden", "16",
-        "--embedding", "16", "--seed", "2"));
-    assertTrue(out.toString().contains("tagger of 2 tags [B-LOC, O]"), out.toString());
+        "--embedding", "16", "--seed", "2");
+    assertEquals(0, t.code(), t.err());
+    assertTrue(t.err().contains("tagger of 2 tags [B-LOC, O]"), t.err());
 
     StringWriter eval = new StringWriter();
     assertEquals(0, run(eval, "eval", "--model", model.toString(), "--data", test.toString(),

@@ -52,7 +52,7 @@ class ToyFamilyCommandsTest {
     CliRun t = run("train", "--task", "toy", "--toy-alphabet", "ab", "--data", train.toString(),
         "--out", model.toString(), "--epochs", "40", "--learning-rate", "0.1", "--batch", "16");
     assertEquals(0, t.code(), t.err());
-    assertTrue(t.out().contains("training a toy model on " + train), t.out());
+    assertTrue(t.err().contains("training a toy model on " + train), t.err());
     assertTrue(Files.exists(model) && Files.exists(dir.resolve("toy.metrics.jsonl")));
 
     CliRun eval = run("eval", "--model", model.toString(), "--data", test.toString());

@@ -77,7 +77,7 @@ class TrainFilesTest {
     CliRun intoFolder = train(data, folder);
     assertEquals("rnn4j: --out " + folder + ": is a directory, expected a file to write",
         firstLine(intoFolder));
-    assertFalse(intoFolder.out().contains("epoch"), "refused before training");
+    assertFalse(intoFolder.err().contains("epoch"), "refused before training");
   }
 
   @Test
@@ -182,8 +182,8 @@ class TrainFilesTest {
     CliRun r = train(data, dir.resolve("m.safetensors"), "--epochs", "1", "--max-length", "20",
         "--validation", "0");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("cut 1 of 28 examples to keep them within --max-length 20"
-        + " tokens"), r.out());
+    assertTrue(r.err().contains("cut 1 of 28 examples to keep them within --max-length 20"
+        + " tokens"), r.err());
     assertEquals(2, train(data, dir.resolve("m.safetensors"), "--max-length", "0").code());
   }
 }

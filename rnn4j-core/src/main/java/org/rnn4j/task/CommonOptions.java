@@ -87,12 +87,27 @@ public final class CommonOptions {
    * @throws IllegalArgumentException if {@code --tokens} is neither
    */
   public static Tokenizer tokenizer(TaskOptions options, String defaultKind) {
-    String kind = options.get(TOKENS).orElse(defaultKind);
+    return tokenizer(options, TOKENS, defaultKind);
+  }
+
+  /**
+   * The tokenizer of one side of a family that reads two kinds of text (a seq2seq model's source
+   * and target): the side's own option when given, else {@code --tokens}, else the default.
+   *
+   * @param options the user's options
+   * @param side the side's option, e.g. {@code --source-tokens} (char or word)
+   * @param defaultKind "char" or "word", when neither option is given
+   * @return a character or word tokenizer
+   * @throws IllegalArgumentException naming the option if its kind is neither
+   */
+  public static Tokenizer tokenizer(TaskOptions options, TaskOption side, String defaultKind) {
+    TaskOption given = options.get(side).isPresent() ? side : TOKENS;
+    String kind = options.get(given).orElse(defaultKind);
     return switch (kind.toLowerCase(Locale.ROOT)) {
       case "char" -> new CharTokenizer();
       case "word" -> new WordTokenizer(options.flag(LOWER_CASE), true);
       default -> throw new TaskOptionException(
-          TOKENS.flagName() + " must be char or word, got " + kind);
+          given.flagName() + " must be char or word, got " + kind);
     };
   }
 
@@ -107,6 +122,20 @@ public final class CommonOptions {
    * @throws IllegalArgumentException naming the option that is wrong
    */
   public static TextCodec codec(TaskOptions options, List<String> train, String defaultKind) {
+    return codec(options, train, tokenizer(options, defaultKind));
+  }
+
+  /**
+   * A codec of the given tokenizer fitted to the training texts, with {@code --min-count} and
+   * {@code --max-vocabulary} applied.
+   *
+   * @param options the user's options
+   * @param train the training texts
+   * @param tokenizer how the texts become tokens
+   * @return the codec
+   * @throws IllegalArgumentException naming the option that is wrong
+   */
+  public static TextCodec codec(TaskOptions options, List<String> train, Tokenizer tokenizer) {
     int minCount = options.integer(MIN_COUNT, 1);
     int specials = Vocabulary.SPECIALS.size();
     int maxSize = options.optionalInteger(MAX_VOCABULARY, Integer.MIN_VALUE)
@@ -116,7 +145,7 @@ public final class CommonOptions {
           + (specials + 1) + " (the " + specials + " special tokens and one more), got "
           + maxSize);
     }
-    return TextCodec.fit(tokenizer(options, defaultKind), train, minCount, maxSize);
+    return TextCodec.fit(tokenizer, train, minCount, maxSize);
   }
 
   /**

@@ -1,6 +1,9 @@
 package org.rnn4j.train;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,7 +18,7 @@ public final class ProgressBar implements TrainingListener {
   /** Terminal redraws at most this often. */
   private static final double REDRAW_SECONDS = 0.1;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean terminal;
   private final double intervalSeconds;
   private int epochs;
@@ -31,6 +34,16 @@ public final class ProgressBar implements TrainingListener {
    * @param intervalSeconds seconds between plain lines when not a terminal
    */
   public ProgressBar(PrintStream out, boolean terminal, double intervalSeconds) {
+    this(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), terminal,
+        intervalSeconds);
+  }
+
+  /**
+   * @param out where to print (flushed after every line)
+   * @param terminal redraw one line in place (use {@code System.console() != null})
+   * @param intervalSeconds seconds between plain lines when not a terminal
+   */
+  public ProgressBar(PrintWriter out, boolean terminal, double intervalSeconds) {
     this.out = out;
     this.terminal = terminal;
     this.intervalSeconds = intervalSeconds;
@@ -39,6 +52,26 @@ public final class ProgressBar implements TrainingListener {
   /** A progress bar on standard output that redraws only when it is a terminal. */
   public static ProgressBar onStandardOutput() {
     return new ProgressBar(System.out, System.console() != null, 10);
+  }
+
+  /**
+   * A progress bar on standard error, where a command line keeps everything but its results;
+   * it redraws in place only when the JVM runs on a terminal (standard input and output both
+   * one, the only test the JDK offers).
+   */
+  public static ProgressBar onStandardError() {
+    return new ProgressBar(System.err, System.console() != null, 10);
+  }
+
+  /**
+   * A progress bar on a command's error stream, redrawn in place only when the JVM runs on a
+   * terminal (as {@link #onStandardError}).
+   *
+   * @param err the stream for everything but results
+   * @return the progress bar
+   */
+  public static ProgressBar on(PrintWriter err) {
+    return new ProgressBar(err, System.console() != null, 10);
   }
 
   @Override

@@ -171,7 +171,7 @@ public final class DatesDemo {
     TrainingResult trained = TrainingRecipe.of(settings.epochs(), seed)
         .withLearningRate(settings.learningRate())
         .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
-        .withListeners(List.of(ProgressBar.onStandardOutput()))
+        .withListeners(List.of(ProgressBar.onStandardError()))
         .fit(objective,
             Seq2SeqData.bucketed(train.examples(), ids, BATCH, new SplittableRandom(seed + 2)),
             Optional.of(Seq2SeqData.sequential(validation.examples(), ids, EVAL_BATCH)));

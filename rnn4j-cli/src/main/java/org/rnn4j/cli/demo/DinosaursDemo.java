@@ -55,7 +55,7 @@ public final class DinosaursDemo {
     out.flush();
     TrainingResult r = TrainingRecipe.of(EPOCHS, seed).withLearningRate(0.01)
         .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
-        .withListeners(List.of(ProgressBar.onStandardOutput()))
+        .withListeners(List.of(ProgressBar.onStandardError()))
         .fit(new LanguageModelObjective(lm), LanguageModelData.batches(split.train(), codec, 32),
             Optional.of(LanguageModelData.batches(split.validation(), codec, 64)));
     double model = Math.exp(r.best().orElse(r.lastValidation()).get("loss"));

@@ -80,7 +80,7 @@ public final class FeatureClassification {
     ClassifierObjective objective = new ClassifierObjective(model);
     TrainingRecipe.of(settings.epochs(), seed).withLearningRate(settings.learningRate())
         .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
-        .withListeners(List.of(ProgressBar.onStandardOutput()))
+        .withListeners(List.of(ProgressBar.onStandardError()))
         .fit(objective, ClassifyBatches.bucketed(train, BATCH, 0, new SplittableRandom(bucketSeed)),
             Optional.of(ClassifyBatches.sequential(validation, EVALUATION_BATCH, 0)));
     ConfusionMatrix confusion =

@@ -118,7 +118,7 @@ public final class MusicDemo {
 
   /** Trains, scores, samples and writes, printing to {@code out}. */
   public Result run(PrintWriter out) throws IOException {
-    return run(DataCache.locate(), out, List.of(ProgressBar.onStandardOutput()));
+    return run(DataCache.locate(), out, List.of(ProgressBar.onStandardError()));
   }
 
   Result run(DataCache cache, PrintWriter out, List<TrainingListener> listeners)

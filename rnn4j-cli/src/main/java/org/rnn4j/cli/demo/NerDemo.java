@@ -119,7 +119,7 @@ public final class NerDemo {
    * @throws IOException if the data cache lacks the sotu or voa sets (run data/fetch)
    */
   public void run(PrintWriter out) throws IOException {
-    Result r = evaluate(DataCache.locate(), out, List.of(ProgressBar.onStandardOutput()));
+    Result r = evaluate(DataCache.locate(), out, List.of(ProgressBar.onStandardError()));
     out.printf(Locale.ROOT, "held-out weak labels (%,d trained on): entity F1 %.1f%%, the tagger"
         + " imitating the rules%n", r.trainSize(), 100 * r.validation().get("f1"));
     out.printf(Locale.ROOT, "VOA gold set, %d sentences, %d entities; entity-level precision,"

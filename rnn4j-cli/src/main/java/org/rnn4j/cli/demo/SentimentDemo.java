@@ -120,7 +120,7 @@ public final class SentimentDemo {
     int pad = codec.vocabulary().padId();
     TrainingRecipe.of(settings.epochs(), seed).withLearningRate(settings.learningRate())
         .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
-        .withListeners(List.of(ProgressBar.onStandardOutput()))
+        .withListeners(List.of(ProgressBar.onStandardError()))
         .fit(objective, ClassifyBatches.bucketed(train, BATCH, pad, new SplittableRandom(seed + 1)),
             Optional.of(ClassifyBatches.sequential(validation, 100, pad)));
     double rnn = objective.evaluate(ClassifyBatches.sequential(test, 100, pad)).get("accuracy");

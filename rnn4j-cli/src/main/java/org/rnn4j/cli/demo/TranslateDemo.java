@@ -151,7 +151,7 @@ public final class TranslateDemo {
     TrainingResult trained = TrainingRecipe.of(settings.epochs(), seed)
         .withLearningRate(settings.learningRate())
         .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
-        .withListeners(List.of(ProgressBar.onStandardOutput()))
+        .withListeners(List.of(ProgressBar.onStandardError()))
         .fit(new Seq2SeqObjective(model, ids.bosId(), ids.eosId()),
             Seq2SeqData.bucketed(Seq2SeqData.examples(split.train(), codecs), ids, BATCH,
                 new SplittableRandom(seed + 2)),

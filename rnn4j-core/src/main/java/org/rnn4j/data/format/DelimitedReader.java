@@ -36,6 +36,17 @@ public final class DelimitedReader {
   public static List<List<String>> read(Path file, DelimitedFormat format, List<String> columns)
       throws IOException {
     List<List<String>> out = new ArrayList<>();
+    forEachRecord(file, format, columns, (where, row) -> out.add(row));
+    return out;
+  }
+
+  /** What to do with each record's chosen values; {@code where} is "line (record n)". */
+  private interface RecordSink {
+    void accept(String where, List<String> row) throws DataFormatException;
+  }
+
+  private static void forEachRecord(Path file, DelimitedFormat format, List<String> columns,
+      RecordSink sink) throws IOException {
     CSVFormat csv = csvFormat(format);
     try (Reader reader = NumberedLines.utf8Reader(file);
         CSVParser parser = parse(file, reader, csv)) {
@@ -58,13 +69,13 @@ public final class DelimitedReader {
         for (int p : picks) {
           row.add(r.get(p));
         }
-        out.add(row);
+        sink.accept(parser.getCurrentLineNumber() + " (record " + r.getRecordNumber() + ")",
+            row);
       }
     } catch (MalformedInputException e) {
       throw DataFormatException.atLine(file, NumberedLines.firstMalformedLine(file),
           "expected UTF-8 text, found a malformed byte sequence", e);
     }
-    return out;
   }
 
   /**
@@ -75,15 +86,20 @@ public final class DelimitedReader {
    * @param textColumn the text column, by name or index
    * @param labelColumn the label column, by name or index
    * @return the records
-   * @throws IOException as {@link #read}
+   * @throws IOException as {@link #read}; also a {@link DataFormatException} naming the line of
+   *     a record whose label is empty
    */
   public static List<LabelledText> readLabelled(
       Path file, DelimitedFormat format, String textColumn, String labelColumn)
       throws IOException {
     List<LabelledText> out = new ArrayList<>();
-    for (List<String> row : read(file, format, List.of(textColumn, labelColumn))) {
+    forEachRecord(file, format, List.of(textColumn, labelColumn), (where, row) -> {
+      if (row.get(1).isBlank()) {
+        throw new DataFormatException(file, where, LabelledText.emptyLabel(labelColumn,
+            row.get(1)));
+      }
       out.add(new LabelledText(row.get(0), row.get(1)));
-    }
+    });
     return out;
   }
 

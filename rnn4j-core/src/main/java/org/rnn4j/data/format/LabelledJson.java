@@ -84,13 +84,37 @@ public final class LabelledJson {
     if (skipEmpty && text != null && text.isTextual() && text.textValue().isEmpty() && noLabel) {
       return null;
     }
+    return record(node, textField, labelField, at.getLineNr() + " (record " + record + ")", file);
+  }
+
+  /**
+   * One record: the text and label fields of a JSON object, as {@link #read} and {@link
+   * LabelledJsonLines} take them.
+   *
+   * @param node the object
+   * @param textField the text field
+   * @param labelField the label field
+   * @param where where the object is in the file, for messages ("12" or "12 (record 3)")
+   * @param file the file, for messages
+   * @return the record
+   * @throws DataFormatException naming the file and place when a field is missing, of the
+   *     wrong kind, or the label is empty
+   */
+  static LabelledText record(JsonNode node, String textField, String labelField, String where,
+      Path file) throws DataFormatException {
+    JsonNode text = node.get(textField);
+    JsonNode label = node.get(labelField);
     if (text == null || !text.isTextual()) {
-      throw error(file, at, record, "expected a string field \"" + textField + "\", found "
-          + (text == null ? "none" : text.toString()));
+      throw new DataFormatException(file, where, "expected a string field \"" + textField
+          + "\", found " + (text == null ? "none" : text.toString()));
     }
-    if (noLabel || !label.isValueNode()) {
-      throw error(file, at, record, "expected a string, number or boolean field \"" + labelField
-          + "\", found " + (label == null ? "none" : label.toString()));
+    if (label == null || label.isNull() || !label.isValueNode()) {
+      throw new DataFormatException(file, where, "expected a string, number or boolean field \""
+          + labelField + "\", found " + (label == null ? "none" : label.toString()));
+    }
+    if (label.asText().isBlank()) {
+      throw new DataFormatException(file, where, LabelledText.emptyLabel(labelField,
+          label.asText()));
     }
     return new LabelledText(text.textValue(), label.asText());
   }

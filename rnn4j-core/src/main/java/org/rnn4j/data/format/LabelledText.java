@@ -15,4 +15,16 @@ public record LabelledText(String text, String label) {
           + label);
     }
   }
+
+  /**
+   * The message for a record whose label is empty: a class with no name is almost always a
+   * mistake in the file (a missing value), not a class.
+   *
+   * @param field the label field or column
+   * @param found the label as written, "" or blanks
+   * @return "expected a non-empty label in …, found …"
+   */
+  public static String emptyLabel(String field, String found) {
+    return "expected a non-empty label in \"" + field + "\", found \"" + found + "\"";
+  }
 }

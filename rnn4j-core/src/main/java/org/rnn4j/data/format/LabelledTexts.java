@@ -9,13 +9,16 @@ import org.rnn4j.data.format.DelimitedReader;
 import org.rnn4j.data.format.LabelledJson;
 import org.rnn4j.data.format.LabelledText;
 
-/** Reads texts with labels in the formats the command line accepts: json, csv, tsv. */
+/**
+ * Reads texts with labels in the formats the command line accepts: json (an array of objects),
+ * jsonl (one object per line), csv, tsv. An empty label is an error naming the file and line.
+ */
 public final class LabelledTexts {
   private LabelledTexts() {}
 
   /**
    * @param file the data
-   * @param format json, csv or tsv; null to choose by the file's extension
+   * @param format json, jsonl, csv or tsv; null to choose by the file's extension
    * @param text the text field (json) or column name or index (csv, tsv)
    * @param label the label field or column
    * @return the records in file order
@@ -27,9 +30,10 @@ public final class LabelledTexts {
     String f = format != null ? format.toLowerCase(Locale.ROOT) : extension(file);
     return switch (f) {
       case "json" -> LabelledJson.read(file, text, label, true);
+      case "jsonl" -> LabelledJsonLines.read(file, text, label);
       case "csv" -> DelimitedReader.readLabelled(file, DelimitedFormat.CSV, text, label);
       case "tsv" -> DelimitedReader.readLabelled(file, DelimitedFormat.TSV, text, label);
-      default -> throw new IllegalArgumentException(file + ": --format must be json, csv or tsv"
+      default -> throw new IllegalArgumentException(file + ": --format must be json, jsonl, csv or tsv"
           + (format == null ? " (the extension '" + f + "' does not say which)" : ", got " + format));
     };
   }

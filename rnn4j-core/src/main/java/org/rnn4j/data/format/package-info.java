@@ -1,6 +1,6 @@
 /**
- * Readers (and, for MIDI, a writer) of real data formats: text lines, labelled JSON arrays,
- * CSV/TSV with chosen columns (RFC 4180 quoting, through Apache Commons CSV), CoNLL-2003 columns,
+ * Readers (and, for MIDI, a writer) of real data formats: text lines, labelled JSON arrays and
+ * JSON lines, CSV/TSV with chosen columns (RFC 4180 quoting, through Apache Commons CSV), CoNLL-2003 columns,
  * the OpenNLP name-finder format, FASTA, parallel TSV, MIDI note events and time-series CSV.
  *
  * <p>Every reader reads UTF-8 strictly (except MIDI, which is binary) and fails on the first bad

@@ -31,9 +31,10 @@ import org.rnn4j.train.TrainingResult;
  */
 public final class ClassifyFamily extends AbstractTaskFamily {
   static final TaskOption FORMAT = TaskOption.value("format", "FORMAT",
-      "json, csv or tsv (default: by the file's extension).", null, TRAIN, EVAL);
+      "json (an array of objects), jsonl (one object per line), csv or tsv (default: by the"
+          + " file's extension).", null, TRAIN, EVAL);
   static final TaskOption TEXT = TaskOption.value("text", "FIELD",
-      "The text field (json) or column (csv, tsv), by name or index.", "text", TRAIN, EVAL);
+      "The text field (json, jsonl) or column (csv, tsv), by name or index.", "text", TRAIN, EVAL);
   static final TaskOption LABEL = TaskOption.value("label", "FIELD",
       "The label field or column.", "label", TRAIN, EVAL);
   static final TaskOption POOLING = TaskOption.value("pooling", "POOLING",
@@ -41,8 +42,8 @@ public final class ClassifyFamily extends AbstractTaskFamily {
   private static final String DEFAULT_TOKENS = "word";
 
   public ClassifyFamily() {
-    super(ClassifierConfig.TASK, "a sequence classifier over labelled texts (--format json, csv"
-            + " or tsv; --text and --label name the field or column).",
+    super(ClassifierConfig.TASK, "a sequence classifier over labelled texts (--format json, jsonl,"
+            + " csv or tsv; --text and --label name the field or column).",
         options(List.of(FORMAT, TEXT, LABEL, POOLING, CommonOptions.EMBEDDING),
             CommonOptions.RECURRENT, CommonOptions.TEXT),
         ClassifierConfig::fromJson, TextClassifier::load);

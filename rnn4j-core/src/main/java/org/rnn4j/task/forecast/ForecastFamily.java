@@ -51,6 +51,9 @@ public final class ForecastFamily extends AbstractTaskFamily {
   static final TaskOption LOG = TaskOption.flag("log",
       "Model the natural log of the values (for positive series whose swings grow with their"
           + " level).", TRAIN);
+  static final TaskOption LOG1P = TaskOption.flag("log1p",
+      "Model log(1 + x) of the values, inverted on output (for counts and amounts that may be 0;"
+          + " values must not be negative).", TRAIN);
   static final TaskOption DIFFERENCE = TaskOption.value("difference", "LAG",
       "Model the change over LAG steps, e.g. 1 to remove a trend, the season length to remove a"
           + " season too (0: none).", "0", TRAIN);
@@ -59,9 +62,10 @@ public final class ForecastFamily extends AbstractTaskFamily {
 
   public ForecastFamily() {
     super(ForecasterConfig.TASK, "a forecaster over a time-series CSV or TSV (--value, --time,"
-            + " --window, --horizon, --season, --log, --difference, --direct); the last"
+            + " --window, --horizon, --season, --log, --log1p, --difference, --direct); the last"
             + " --validation part validates.",
-        options(List.of(FORMAT, VALUE, TIME, WINDOW, HORIZON, SEASON, LOG, DIFFERENCE, DIRECT),
+        options(List.of(FORMAT, VALUE, TIME, WINDOW, HORIZON, SEASON, LOG, LOG1P, DIFFERENCE,
+                DIRECT),
             CommonOptions.RECURRENT_ONE_WAY),
         ForecasterConfig::fromJson, SeriesForecaster::load);
   }
@@ -75,10 +79,14 @@ public final class ForecastFamily extends AbstractTaskFamily {
         throw new TaskOptionException(CommonOptions.BIDIRECTIONAL.flagName() + " does not"
             + " apply to --task forecast: a forecaster reads the past in time order only");
       }
+      if (o.flag(LOG) && o.flag(LOG1P)) {
+        throw new TaskOptionException(LOG.flagName() + " and " + LOG1P.flagName() + " exclude"
+            + " each other: --log for positive values, --log1p for values that may be 0");
+      }
       return new Settings(Arrays.asList(o.string(VALUE).split(",")), o.get(TIME),
           o.integer(WINDOW, 1), o.integer(HORIZON, 1), o.integer(SEASON, 1),
-          new SeriesTransform(o.flag(LOG), o.integer(DIFFERENCE, 0)), o.flag(DIRECT),
-          CommonOptions.recurrent(o));
+          new SeriesTransform(o.flag(LOG), o.flag(LOG1P), o.integer(DIFFERENCE, 0)),
+          o.flag(DIRECT), CommonOptions.recurrent(o));
     }
 
     /** S: the horizon with {@code --direct}, else 1. */
@@ -96,6 +104,9 @@ public final class ForecastFamily extends AbstractTaskFamily {
     if (s.transform().log()) {
       TimeSeriesFiles.requirePositive(data, series, LOG.flagName());
     }
+    if (s.transform().log1p()) {
+      TimeSeriesFiles.requireNonNegative(data, series, LOG1P.flagName());
+    }
     int validation = (int) Math.round(series.length() * job.validationFraction());
     ForecastData prepared = prepare(data, series, s.transform(), validation);
     List<ForecastExample> train = prepared.trainExamples(s.window(), s.outputSteps());
@@ -103,7 +114,7 @@ public final class ForecastFamily extends AbstractTaskFamily {
     checkEnough(job, series, prepared, train, tail, validation, s);
     ForecasterConfig config = ForecasterConfig.builder(series.names(), s.recurrent(), s.window())
         .outputSteps(s.outputSteps()).horizon(s.horizon()).season(s.season())
-        .transform(s.transform()).normaliser(prepared.normaliser()).build();
+        .transform(s.transform()).normaliser(prepared.normaliser()).time(s.time()).build();
     Forecaster model = job.build(() -> new Forecaster(config, new SplittableRandom(job.seed())));
     announce(job.log(), data, series, validation, train.size(), tail.size(), model);
     TrainingResult result = job.fit(new ForecasterObjective(model),
@@ -158,6 +169,6 @@ public final class ForecastFamily extends AbstractTaskFamily {
 
   private static String describe(SeriesTransform t) {
     String diff = t.lag() == 0 ? "no differencing" : "differencing at lag " + t.lag();
-    return (t.log() ? "log, " : "") + diff + ", normalised with the training part's mean and std";
+    return (t.log() ? "log, " : t.log1p() ? "log1p, " : "") + diff + ", normalised with the training part's mean and std";
   }
 }

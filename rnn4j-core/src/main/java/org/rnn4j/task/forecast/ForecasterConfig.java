@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import org.rnn4j.io.ConfigJson;
 import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
@@ -24,12 +25,14 @@ import org.rnn4j.task.TaskConfig;
  *     horizons (recursive), the horizon for direct multi-output forecasts
  * @param horizon N, the default number of steps to forecast
  * @param season m, the season length of the seasonal-naive baseline; 1 when the series has none
- * @param transform log and differencing, applied before the normaliser
+ * @param transform log (or log1p) and differencing, applied before the normaliser
  * @param normaliser the per-feature statistics fitted on the training part
+ * @param time the name of the series' time-stamp column, when it had one
  */
 public record ForecasterConfig(
     List<String> names, RecurrentSpec recurrent, int window, int outputSteps, int horizon,
-    int season, SeriesTransform transform, Normaliser normaliser) implements TaskConfig {
+    int season, SeriesTransform transform, Normaliser normaliser, Optional<String> time)
+    implements TaskConfig {
 
   /** The task name in model files. */
   public static final String TASK = "forecast";
@@ -42,8 +45,13 @@ public record ForecasterConfig(
     if (names == null || names.isEmpty() || new HashSet<>(names).size() != names.size()) {
       throw new IllegalArgumentException("names must name F ≥ 1 distinct values, got " + names);
     }
-    if (recurrent == null || transform == null || normaliser == null) {
-      throw new IllegalArgumentException("recurrent, transform and normaliser must be given");
+    if (recurrent == null || transform == null || normaliser == null || time == null) {
+      throw new IllegalArgumentException("recurrent, transform, normaliser and time (perhaps"
+          + " empty) must be given");
+    }
+    if (time.isPresent() && (time.get().isEmpty() || names.contains(time.get()))) {
+      throw new IllegalArgumentException("the time column must be named and not be a value"
+          + " column, got \"" + time.get() + "\" with values " + names);
     }
     if (recurrent.bidirectional()) {
       throw new IllegalArgumentException("a forecaster reads the past in time order only: its"
@@ -92,7 +100,7 @@ public record ForecasterConfig(
   /** A builder with this configuration's settings, to change a few. */
   public Builder toBuilder() {
     return new Builder(names, recurrent, window).outputSteps(outputSteps).horizon(horizon)
-        .season(season).transform(transform).normaliser(normaliser);
+        .season(season).transform(transform).normaliser(normaliser).time(time);
   }
 
   /** Builds a {@link ForecasterConfig}. */
@@ -105,6 +113,7 @@ public record ForecasterConfig(
     private int season = DEFAULT_SEASON;
     private SeriesTransform transform = SeriesTransform.NONE;
     private Normaliser normaliser;
+    private Optional<String> time = Optional.empty();
 
     private Builder(List<String> names, RecurrentSpec recurrent, int window) {
       this.names = names;
@@ -142,6 +151,12 @@ public record ForecasterConfig(
       return this;
     }
 
+    /** @param value the time-stamp column's name, if the series has one */
+    public Builder time(Optional<String> value) {
+      time = value;
+      return this;
+    }
+
     /**
      * @return the configuration
      * @throws IllegalArgumentException naming the bad setting
@@ -149,7 +164,8 @@ public record ForecasterConfig(
     public ForecasterConfig build() {
       return new ForecasterConfig(names, recurrent, window, outputSteps, horizon, season,
           transform,
-          normaliser != null ? normaliser : Normaliser.identity(names == null ? 1 : names.size()));
+          normaliser != null ? normaliser : Normaliser.identity(names == null ? 1 : names.size()),
+          time);
     }
   }
 
@@ -157,7 +173,8 @@ public record ForecasterConfig(
    * The configuration as stored in a model file's {@code config} metadata: {@code task}, {@code
    * names}, the recurrent fields without {@code bidirectional} ({@code cell}, {@code hidden_size},
    * {@code layers}, {@code dropout}), {@code window}, {@code output_steps}, {@code horizon},
-   * {@code season}, {@code log}, {@code difference_lag}, {@code mean}, {@code std}.
+   * {@code season}, {@code log}, {@code log1p}, {@code difference_lag}, {@code mean}, {@code
+   * std}, and {@code time} when the series had a time column.
    */
   @Override
   public JsonNode toJson() {
@@ -167,7 +184,7 @@ public record ForecasterConfig(
     json.put("cell", recurrent.cell().name()).put("hidden_size", recurrent.hiddenSize())
         .put("layers", recurrent.layers()).put("dropout", recurrent.dropout())
         .put("window", window).put("output_steps", outputSteps).put("horizon", horizon)
-        .put("season", season).put("log", transform.log())
+        .put("season", season).put("log", transform.log()).put("log1p", transform.log1p())
         .put("difference_lag", transform.lag());
     ArrayNode mean = json.putArray("mean");
     ArrayNode std = json.putArray("std");
@@ -175,6 +192,7 @@ public record ForecasterConfig(
       mean.add(normaliser.mean()[j]);
       std.add(normaliser.std()[j]);
     }
+    time.ifPresent(t -> json.put("time", t));
     return json;
   }
 
@@ -191,13 +209,19 @@ public record ForecasterConfig(
     RecurrentSpec recurrent = RecurrentSpec.fromJson(json, file);
     try {
       SeriesTransform transform = new SeriesTransform(json.path("log").asBoolean(false),
-          ConfigJson.integer(json, "difference_lag", file));
+          json.path("log1p").asBoolean(false), ConfigJson.integer(json, "difference_lag", file));
+      JsonNode time = json.get("time");
+      if (time != null && !time.isTextual()) {
+        throw new ModelFormatException(file + ": config time must be the name of the time"
+            + " column, got " + time);
+      }
       Normaliser normaliser = new Normaliser(numbers(json, "mean", file),
           numbers(json, "std", file));
       return new ForecasterConfig(ConfigJson.strings(json, "names", "value names", file),
           recurrent, ConfigJson.integer(json, "window", file),
           ConfigJson.integer(json, "output_steps", file), ConfigJson.integer(json, "horizon", file),
-          ConfigJson.integer(json, "season", file), transform, normaliser);
+          ConfigJson.integer(json, "season", file), transform, normaliser,
+          Optional.ofNullable(time).map(JsonNode::textValue));
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file + ": bad forecaster config " + json + ": "
           + e.getMessage(), e);

@@ -139,20 +139,66 @@ public final class SeriesForecaster implements TaskModel, ForecastMethod {
     ForecasterConfig c = model.config();
     TimeSeries series = TimeSeriesFiles.read(data, options.get(ForecastFamily.FORMAT),
         Optional.empty(), c.names());
-    if (c.transform().log()) {
-      TimeSeriesFiles.requirePositive(data, series, "the model's log transform");
-    }
+    requireValuesFit(data, series);
     int n = c.horizon();
     if (n >= series.length()) {
       throw new IllegalArgumentException(data + ": holding out the model's horizon of " + n
           + " steps leaves no history of the " + series.length() + " steps");
     }
+    requireFullWindow(data + ": the history before the last " + n + " steps (the model's"
+        + " horizon)", series.length() - n);
     Holdout holdout = Holdout.of(series.values(), n);
     try {
       return evaluate(data + ": the last " + n + " steps (the model's horizon; rnn4j forecast"
           + " --holdout N scores another)", holdout);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(data + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * W + d: the fewest raw steps that fill the model's window of W steps after differencing at
+   * lag d. {@link #forecast} also takes shorter histories (the model then reads fewer steps than
+   * it was trained on); the command line asks for a full window.
+   */
+  public int fullWindow() {
+    ForecasterConfig c = model.config();
+    return c.window() + c.transform().lag();
+  }
+
+  /**
+   * Checks that a history fills the model's window.
+   *
+   * @param what the history, for the message (e.g. "sales.csv")
+   * @param steps its length T
+   * @throws IllegalArgumentException naming the expected and the actual length when T &lt; W + d
+   */
+  public void requireFullWindow(String what, int steps) {
+    ForecasterConfig c = model.config();
+    if (steps < fullWindow()) {
+      throw new IllegalArgumentException(what + " is shorter than the model's window: expected"
+          + " at least " + fullWindow() + " steps (--window " + c.window()
+          + (c.transform().lag() > 0 ? " plus " + c.transform().lag() + " for differencing at"
+          + " lag " + c.transform().lag() : "") + "), got " + steps);
+    }
+  }
+
+  /**
+   * Checks that a series suits the model's transform: every value positive for its log, at
+   * least 0 for its log1p.
+   *
+   * @param data the file, for the message
+   * @param series its values
+   * @throws org.rnn4j.data.DataFormatException naming the record and column of the first value
+   *     that does not
+   */
+  public void requireValuesFit(Path data, TimeSeries series) throws IOException {
+    SeriesTransform t = model.config().transform();
+    if (t.log()) {
+      TimeSeriesFiles.requirePositive(data, series, "the model's log transform");
+    }
+    if (t.log1p()) {
+      TimeSeriesFiles.requireNonNegative(data, series, "the model's log1p transform");
     }
   }
 

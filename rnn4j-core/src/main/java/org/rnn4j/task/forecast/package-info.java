@@ -5,8 +5,9 @@
  * forecast recursively, each prediction fed back as the newest step of the window.
  *
  * <p>Belongs here: the model recipe ({@link org.rnn4j.task.forecast.Forecaster}) and its
- * configuration and model file, the preprocessing that travels with a model (log, differencing,
- * {@link org.rnn4j.task.forecast.Normaliser}), the chronological split and windowing of a series
+ * configuration and model file, the preprocessing that travels with a model (log or log1p,
+ * differencing, {@link org.rnn4j.task.forecast.Normaliser}), the time stamps that continue a
+ * series ({@link org.rnn4j.task.forecast.FutureTimes}), the chronological split and windowing of a series
  * into examples ({@link org.rnn4j.task.forecast.ForecastData}), the training objective, the naive
  * baselines ({@link org.rnn4j.task.forecast.Baselines}) and the scores of a held-out forecast
  * beside them ({@link org.rnn4j.task.forecast.ForecastEvaluation}); the family's entry in the

@@ -22,6 +22,7 @@ import org.rnn4j.task.TaskOptionException;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
+import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.TextCodecPair;
 import org.rnn4j.text.Tokenizer;
 import org.rnn4j.train.TrainingResult;
@@ -35,8 +36,10 @@ import org.rnn4j.train.TrainingResult;
 public final class Seq2SeqFamily extends AbstractTaskFamily {
   public Seq2SeqFamily() {
     super(Seq2SeqConfig.TASK, "an encoder-decoder with attention over a TSV of pairs, source TAB"
-            + " target per line (--tokens char or word; --layers sets the encoder's layers).",
-        options(List.of(ATTENTION, BEAM, ALPHA, MAX_LENGTH, CommonOptions.EMBEDDING),
+            + " target per line (--tokens char or word for both sides, --source-tokens and"
+            + " --target-tokens for one; --layers sets the encoder's layers).",
+        options(List.of(ATTENTION, BEAM, ALPHA, MAX_LENGTH, SOURCE_TOKENS, TARGET_TOKENS,
+                CommonOptions.EMBEDDING),
             CommonOptions.RECURRENT, CommonOptions.TEXT),
         Seq2SeqConfig::fromJson, Translator::load);
   }
@@ -55,6 +58,12 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
   public static final TaskOption MAX_LENGTH = TaskOption.value("max-length", "TOKENS",
       "The most output tokens per text (default: twice the input's tokens + 10).", null,
       PREDICT);
+  /** The source side's tokens, when they differ from {@code --tokens}. */
+  public static final TaskOption SOURCE_TOKENS = TaskOption.value("source-tokens", "KIND",
+      "char or word for the source texts (default: --tokens, else char).", null, TRAIN);
+  /** The target side's tokens, when they differ from {@code --tokens}. */
+  public static final TaskOption TARGET_TOKENS = TaskOption.value("target-tokens", "KIND",
+      "char or word for the target texts (default: --tokens, else char).", null, TRAIN);
   private static final String DEFAULT_TOKENS = "char";
 
   @Override
@@ -69,9 +78,9 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
     TaskOptions options = job.options();
     TextCodecPair codecs = new TextCodecPair(
         CommonOptions.codec(options, split.train().stream().map(SentencePair::source).toList(),
-            DEFAULT_TOKENS),
+            sourceTokenizer(options)),
         CommonOptions.codec(options, split.train().stream().map(SentencePair::target).toList(),
-            DEFAULT_TOKENS));
+            targetTokenizer(options)));
     int embedding = options.integer(CommonOptions.EMBEDDING, 1);
     Seq2SeqConfig config = new Seq2SeqConfig(CommonOptions.recurrent(options),
         codecs.source().vocabulary().size(), codecs.target().vocabulary().size(), embedding,
@@ -85,6 +94,14 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
         Seq2SeqData.sequential(Seq2SeqData.examples(split.validation(), codecs), ids,
             job.batchSize()));
     return new TrainedModel(model, config, Optional.of(codecs.toJson()), result);
+  }
+
+  private static Tokenizer sourceTokenizer(TaskOptions options) {
+    return CommonOptions.tokenizer(options, SOURCE_TOKENS, DEFAULT_TOKENS);
+  }
+
+  private static Tokenizer targetTokenizer(TaskOptions options) {
+    return CommonOptions.tokenizer(options, TARGET_TOKENS, DEFAULT_TOKENS);
   }
 
   private static AttentionKind attention(TaskOptions options) {
@@ -101,13 +118,17 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
       Split<SentencePair> split, TextCodecPair codecs) {
     Seq2SeqConfig c = model.config();
     log.printf(Locale.ROOT, "training a %s%s encoder-decoder with %s attention on %s: %,d pairs"
-            + " for training, %,d for validation, vocabularies %,d source and %,d target %s"
+            + " for training, %,d for validation, vocabularies %,d source %s and %,d target %s"
             + " tokens, %,d parameters%n", c.encoder().bidirectional() ? "bidirectional " : "",
         c.encoder().cell(), c.attention().name().toLowerCase(Locale.ROOT), data,
         split.train().size(), split.validation().size(), codecs.source().vocabulary().size(),
-        codecs.target().vocabulary().size(), codecs.source().tokenizer(),
-        model.parameterCount());
+        kind(codecs.source().tokenizer()), codecs.target().vocabulary().size(),
+        kind(codecs.target().tokenizer()), model.parameterCount());
     log.flush();
+  }
+
+  private static String kind(Tokenizer tokenizer) {
+    return tokenizer instanceof CharTokenizer ? "character" : "word";
   }
 
   /**
@@ -119,10 +140,11 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
     if (max.isEmpty()) {
       return pairs;
     }
-    Tokenizer tokenizer = CommonOptions.tokenizer(job.options(), DEFAULT_TOKENS);
+    Tokenizer source = sourceTokenizer(job.options());
+    Tokenizer target = targetTokenizer(job.options());
     List<SentencePair> kept = pairs.stream()
-        .filter(p -> tokenizer.tokenize(p.source()).size() <= max.get()
-            && tokenizer.tokenize(p.target()).size() <= max.get())
+        .filter(p -> source.tokenize(p.source()).size() <= max.get()
+            && target.tokenize(p.target()).size() <= max.get())
         .toList();
     CommonOptions.report(job.log(), "left out", pairs.size() - kept.size(), pairs.size(),
         max.get());

@@ -44,6 +44,7 @@ class ReaderPropertiesTest {
       Map.entry("labelled tsv", f -> DelimitedReader.readLabelled(f, DelimitedFormat.TSV, "0",
           "1")),
       Map.entry("labelled json", f -> LabelledJson.read(f, "text", "label", true)),
+      Map.entry("labelled json lines", f -> LabelledJsonLines.read(f, "text", "label")),
       Map.entry("conll", f -> Conll.read(f, 0, 3)),
       Map.entry("opennlp", OpenNlpNames::read),
       Map.entry("parallel tsv", ParallelTsv::read),

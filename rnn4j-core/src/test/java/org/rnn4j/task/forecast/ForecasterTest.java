@@ -217,6 +217,14 @@ class ForecasterTest {
     ForecasterConfig c = twoFeatures(RecurrentSpec.of(CellKind.RNN_RELU, 5).withLayers(2)
         .withDropout(0.25f)).outputSteps(4).horizon(8).season(12).build();
     assertEquals(c, ForecasterConfig.fromJson(c.toJson(), Path.of("m.safetensors")));
+    ForecasterConfig withTime = c.toBuilder().transform(new SeriesTransform(false, true, 1))
+        .time(Optional.of("month")).build();
+    assertEquals("month", withTime.toJson().get("time").asText());
+    assertTrue(withTime.toJson().get("log1p").asBoolean());
+    assertEquals(withTime, ForecasterConfig.fromJson(withTime.toJson(), Path.of("m.safetensors")));
+    ObjectNode older = (ObjectNode) c.toJson(); // a model file written before log1p and time
+    older.remove("log1p");
+    assertEquals(c, ForecasterConfig.fromJson(older, Path.of("m.safetensors")));
   }
 
   @Test
@@ -232,7 +240,10 @@ class ForecasterTest {
     zeroStd.putArray("std").add(1.0).add(0.0);
     ObjectNode badWindow = good.deepCopy().put("window", 0);
     ObjectNode badLag = good.deepCopy().put("difference_lag", "one");
-    for (ObjectNode bad : List.of(wrongTask, noMean, shortStd, zeroStd, badWindow, badLag)) {
+    ObjectNode badTime = good.deepCopy().put("time", 12);
+    ObjectNode bothLogs = good.deepCopy().put("log", true).put("log1p", true);
+    for (ObjectNode bad : List.of(wrongTask, noMean, shortStd, zeroStd, badWindow, badLag,
+        badTime, bothLogs)) {
       ModelFormatException e = assertThrows(ModelFormatException.class,
           () -> ForecasterConfig.fromJson(bad, file));
       assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
@@ -260,7 +271,8 @@ class ForecasterTest {
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
     assertEquals(List.of("task", "names", "cell", "hidden_size", "layers", "dropout", "window",
-        "output_steps", "horizon", "season", "log", "difference_lag", "mean", "std"), keys);
+        "output_steps", "horizon", "season", "log", "log1p", "difference_lag", "mean", "std"),
+        keys);
     json.put("bidirectional", true);
     Path file = Path.of("both-ways.safetensors");
     ModelFormatException bad = assertThrows(ModelFormatException.class,

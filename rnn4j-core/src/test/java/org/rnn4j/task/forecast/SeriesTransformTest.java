@@ -58,4 +58,21 @@ class SeriesTransformTest {
     assertTrue(shortSeries.getMessage().contains("lag"), shortSeries.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new SeriesTransform(false, -1));
   }
+
+  @Test
+  void log1pTakesZerosAndInvertsWithExpm1() {
+    Features x = new Features(new float[] {0, 1, 3, 0, 7}, 1);
+    SeriesTransform t = new SeriesTransform(false, true, 1);
+    float ln2 = (float) Math.log(2);
+    // ln(1 + x): 0, ln 2, 2 ln 2, 0, 3 ln 2; differences at lag 1
+    assertArrayEquals(new float[] {ln2, ln2, -2 * ln2, 3 * ln2}, t.apply(x).values(), 1e-6f);
+    Features head = new Features(new float[] {0, 1, 3}, 1);
+    Features tail = new Features(java.util.Arrays.copyOfRange(t.apply(x).values(), 2, 4), 1);
+    assertArrayEquals(new float[] {0, 7}, t.invert(head, tail).values(), 1e-5f);
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> t.apply(new Features(new float[] {2, -0.5f, 1}, 1)));
+    assertTrue(negative.getMessage().contains("log1p transform needs values ≥ 0, got -0.5 at"
+        + " step 1"), negative.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new SeriesTransform(true, true, 0));
+  }
 }
