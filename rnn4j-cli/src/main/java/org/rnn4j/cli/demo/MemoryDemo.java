@@ -101,6 +101,17 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
         "‖∂L/∂a⟨t⟩‖ at initialisation, recall d=" + longest(), "step t", "gradient norm",
         normCurves, true);
     Map<Double, ExplodingGradient.Curve> exploding = exploding();
+    explodingChart(out, exploding);
+    out.println("wrote " + outDirectory.resolve("memory-accuracy.png") + ", "
+        + outDirectory.resolve("memory-gradients.png") + " and "
+        + outDirectory.resolve("memory-exploding.png"));
+    out.flush();
+    return new Result(accuracy, norms, exploding);
+  }
+
+  /** Prints the exploding-gradient runs and writes {@code memory-exploding.png}. */
+  private void explodingChart(PrintWriter out, Map<Double, ExplodingGradient.Curve> exploding)
+      throws IOException {
     Map<String, double[][]> lossCurves = new LinkedHashMap<>();
     exploding.forEach((clip, c) -> {
       String name = (clip == 0 ? "no clipping" : "global norm clipped at " + clip)
@@ -119,11 +130,6 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
         "relu RNN, W_hh = " + EXPLODING_RADIUS + "·I, SGD: training loss with and without"
             + " clipping", "step", "training loss, mean of the last " + LAST_STEPS + " steps",
         lossCurves, 1e-4);
-    out.println("wrote " + outDirectory.resolve("memory-accuracy.png") + ", "
-        + outDirectory.resolve("memory-gradients.png") + " and "
-        + outDirectory.resolve("memory-exploding.png"));
-    out.flush();
-    return new Result(accuracy, norms, exploding);
   }
 
   /**
@@ -180,15 +186,14 @@ public record MemoryDemo(long seed, Settings settings, List<Integer> distances,
    * The exploding-gradient runs: the relu RNN with W_hh = {@value #EXPLODING_RADIUS}·I on recall
    * at d = {@value #EXPLODING_DISTANCE}, 2,000 sequences, {@value #EXPLODING_EPOCHS} epochs of SGD
    * (η {@value #EXPLODING_LEARNING_RATE}, momentum {@value #EXPLODING_MOMENTUM}), without
-   * clipping and with the
-   * global norm clipped at 1.
+   * clipping and with the global norm clipped at 1.
    *
    * @return clip norm (0: off) → loss curve
    */
   Map<Double, ExplodingGradient.Curve> exploding() {
     Settings s = new Settings(settings.budget(), settings.embedding(), EXPLODING_SEQUENCES,
-        settings.test(),
-        EXPLODING_EPOCHS, settings.batch(), settings.learningRate(), settings.horizon());
+        settings.test(), EXPLODING_EPOCHS, settings.batch(), settings.learningRate(),
+        settings.horizon());
     Task task = MemoryExperiment.recall(EXPLODING_DISTANCE, SYMBOLS, DISTRACTORS, s, seed);
     Map<Double, ExplodingGradient.Curve> out = new LinkedHashMap<>();
     for (double clip : new double[] {0, 1}) {
