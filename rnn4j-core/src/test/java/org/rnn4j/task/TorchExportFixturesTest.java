@@ -40,6 +40,8 @@ import org.rnn4j.task.tag.Tagger;
 import org.rnn4j.task.tag.TaggerData;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.TextCodecPair;
+import org.rnn4j.text.CharTokenizer;
+import org.rnn4j.text.Tokenizer;
 import org.rnn4j.text.WordTokenizer;
 
 /**
@@ -62,11 +64,20 @@ class TorchExportFixturesTest {
     JsonNode inputs = JSON.readTree(DIR.resolve("inputs.json").toFile());
     ObjectNode out = JSON.createObjectNode();
     out.put("about", "rnn4j's outputs for inputs.json, written by TorchExportFixturesTest");
-    out.set("lm", lm(inputs.get("lm")));
-    out.set("classify", classify(inputs.get("classify")));
-    out.set("tag", tag(inputs.get("tag")));
-    out.set("seq2seq", seq2seq(inputs.get("seq2seq")));
-    out.set("forecast", forecast(inputs.get("forecast")));
+    for (String family : List.of("lm", "classify", "tag", "seq2seq", "forecast")) {
+      ArrayNode models = out.putArray(family);
+      for (JsonNode c : inputs.get(family)) {
+        ObjectNode m = models.addObject().put("model", c.get("model").asText());
+        m.set("outputs", switch (family) {
+          case "lm" -> lm(c);
+          case "classify" -> classify(c);
+          case "tag" -> tag(c);
+          case "seq2seq" -> seq2seq(c);
+          default -> forecast(c);
+        });
+      }
+    }
+    out.set("tokenize", tokenize(inputs.get("tokenize")));
     if ("1".equals(System.getenv("RNN4J_WRITE_TORCH_FIXTURES"))) {
       Files.writeString(EXPECTED, JSON.writer().with(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsString(out) + "\n", StandardCharsets.UTF_8);
@@ -196,10 +207,12 @@ class TorchExportFixturesTest {
     for (String sentence : strings(family.get("sentences"))) {
       List<String> tokens = SentenceTagger.tokens(sentence);
       int[] ids = TaggerData.ids(tokens, codec.vocabulary(), lowerCase);
-      Padded padded = Collate.pad(List.of(new TokenIds(ids)), codec.vocabulary().padId());
-      float[] scores;
-      try (NoGrad scope = NoGrad.enter()) {
-        scores = tagger.forward(padded).data(); // (1, T, K)
+      float[] scores = new float[0];
+      if (ids.length > 0) {
+        Padded padded = Collate.pad(List.of(new TokenIds(ids)), codec.vocabulary().padId());
+        try (NoGrad scope = NoGrad.enter()) {
+          scores = tagger.forward(padded).data(); // (1, T, K)
+        }
       }
       int k = sentenceTagger.tags().size();
       ArrayNode rows = JSON.createArrayNode();
@@ -252,6 +265,13 @@ class TorchExportFixturesTest {
       ArrayNode results = b.putArray("results");
       for (int i = 0; i < sources.size(); i++) {
         int[] source = codecs.source().encode(sources.get(i), false);
+        ObjectNode r = results.addObject().put("source", sources.get(i));
+        ArrayNode hypotheses = r.putArray("hypotheses");
+        if (source.length == 0) { // no tokens: an empty translation, the model does not run
+          assertEquals("", translations.get(i).text());
+          r.putArray("attention");
+          continue;
+        }
         int limit = maxLength.orElse(2 * source.length + 10);
         BeamResult result = s2s.beamSearch(
             Collate.pad(List.of(new TokenIds(source)), codecs.source().vocabulary().padId()),
@@ -260,8 +280,6 @@ class TorchExportFixturesTest {
             codecs.target().vocabulary().bosId()).get(0);
         assertEquals(translations.get(i).text(),
             codecs.target().decode(result.best().ids()), "the translator's beam translation");
-        ObjectNode r = results.addObject().put("source", sources.get(i));
-        ArrayNode hypotheses = r.putArray("hypotheses");
         for (Hypothesis h : result.hypotheses()) {
           ObjectNode o = hypotheses.addObject();
           o.set("ids", ints(h.ids()));
@@ -275,15 +293,48 @@ class TorchExportFixturesTest {
     return out;
   }
 
+  /** Each text split by the character tokenizer and by the word tokenizer in its 4 settings. */
+  private static JsonNode tokenize(JsonNode inputs) {
+    List<String> texts = strings(inputs.get("texts"));
+    ArrayNode out = JSON.createArrayNode();
+    List<Tokenizer> tokenizers = List.of(new CharTokenizer(), new WordTokenizer(false, false),
+        new WordTokenizer(false, true), new WordTokenizer(true, false),
+        new WordTokenizer(true, true));
+    for (Tokenizer tokenizer : tokenizers) {
+      ObjectNode c = out.addObject();
+      ObjectNode settings = c.putObject("tokenizer");
+      if (tokenizer instanceof WordTokenizer w) {
+        settings.put("kind", "word").put("lower_case", w.lowerCase())
+            .put("split_punctuation", w.splitPunctuation());
+      } else {
+        settings.put("kind", "char");
+      }
+      ArrayNode all = c.putArray("tokens");
+      for (String text : texts) {
+        ArrayNode tokens = all.addArray();
+        tokenizer.tokenize(text).forEach(tokens::add);
+      }
+    }
+    return out;
+  }
+
   private static JsonNode forecast(JsonNode family) throws Exception {
     SeriesForecaster forecaster = SeriesForecaster.load(model(family));
     ArrayNode results = JSON.createArrayNode();
     for (JsonNode history : family.get("histories")) {
-      float[] values = new float[history.get("values").size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = (float) history.get("values").get(i).asDouble();
-      }
       int f = forecaster.names().size();
+      List<Double> flat = new ArrayList<>(); // (T, F) rows, or T numbers when F = 1
+      for (JsonNode step : history.get("values")) {
+        if (step.isArray()) {
+          step.forEach(v -> flat.add(v.asDouble()));
+        } else {
+          flat.add(step.asDouble());
+        }
+      }
+      float[] values = new float[flat.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = flat.get(i).floatValue();
+      }
       int steps = history.get("steps").asInt();
       Features predicted = forecaster.forecast(new Features(values, f), steps);
       ObjectNode r = results.addObject().put("history_length", values.length / f)
