@@ -471,6 +471,7 @@ class Seq2Seq(nn.Module):
     @staticmethod
     def _hypothesis(ids, lp, finished, alpha):
         length = len(ids) + (1 if finished else 0)
+        lp = float(lp)
         return list(ids), lp, (lp if alpha == 0 else lp / math.pow(length, alpha)), finished
 
     def _attention(self, ids, target):
@@ -622,7 +623,7 @@ def main():
     ap.add_argument("--beam", type=int, default=1, help="seq2seq: beam width (1 = greedy)")
     ap.add_argument("--alpha", type=float, default=1.0, help="seq2seq: length penalty")
     ap.add_argument("--steps", type=int, help="forecast: steps ahead (default: the horizon)")
-    args = ap.parse_args()
+    args = ap.parse_intermixed_args()
     model, metadata = load(args.model)
     task = model.config["task"]
     torch.set_printoptions(precision=6)
