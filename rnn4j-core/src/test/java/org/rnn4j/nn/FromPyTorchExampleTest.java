@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -18,6 +19,19 @@ import org.rnn4j.nn.recurrent.Recurrent;
 import org.rnn4j.nn.recurrent.RecurrentConfig;
 import org.rnn4j.optim.Adam;
 import org.rnn4j.optim.GradientClipping;
+import org.rnn4j.task.classify.ClassPrediction;
+import org.rnn4j.task.classify.Classifier;
+import org.rnn4j.task.classify.ClassifierConfig;
+import org.rnn4j.task.classify.ClassifierData;
+import org.rnn4j.task.classify.ClassifierInput;
+import org.rnn4j.task.classify.ClassifierObjective;
+import org.rnn4j.task.classify.Pooling;
+import org.rnn4j.task.classify.TextClassifier;
+import org.rnn4j.text.TextCodec;
+import org.rnn4j.text.WordTokenizer;
+import org.rnn4j.train.EarlyStopping;
+import org.rnn4j.train.TrainingRecipe;
+import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 
@@ -89,5 +103,32 @@ class FromPyTorchExampleTest {
       float[] p = net.forward(ids, 4, 5, lengths).softmax().data();   // (B, C)
       assertArrayEquals(p, again.forward(ids, 4, 5, lengths).softmax().data());
     }
+  }
+
+  @Test
+  void theFitExampleOnThePageTrainsAClassifierAndLoadsItForUse() throws Exception {
+    List<String> texts = List.of("a good film", "a bad film", "good acting", "bad acting",
+        "very good", "very bad", "good story", "dull and bad");
+    int[] labels = {1, 0, 1, 0, 1, 0, 1, 0};   // ids into List.of("neg", "pos")
+
+    TextCodec codec = TextCodec.fit(WordTokenizer.standard(), texts);   // the vocabulary
+    Classifier model = new Classifier(ClassifierConfig.of(
+            ClassifierInput.tokens(codec.vocabulary().size(), 16),       // Embedding(V, 16)
+            RecurrentSpec.of(CellKind.LSTM, 32).withBidirectional(true), // Bidirectional(LSTM(32))
+            List.of("neg", "pos"))                                       // Dense(2)
+        .withPooling(Pooling.MEAN), new SplittableRandom(1));
+    var batches = ClassifierData.batches(texts, labels, codec, 4);       // batch_size=4
+    TrainingRecipe.of(20, 1)                                              // epochs=20, seed 1
+        .withLearningRate(1e-2)                                           // Adam(1e-2)
+        .withClipNorm(1.0)                                                // clipnorm=1.0
+        .withEarlyStopping(EarlyStopping.onLoss(3))                       // EarlyStopping
+        .fit(new ClassifierObjective(model), batches, Optional.of(batches));  // model.fit
+
+    Path file = dir.resolve("sentiment.safetensors");                     // model.save
+    ModelFile.write(file, model.parameters(), model.config().toJson(),
+        Optional.of(codec.toJson()), ModelFile.Provenance.now(1, ""));
+    TextClassifier classifier = TextClassifier.load(file);                // load_model
+    ClassPrediction p = classifier.predict("a good story");              // model.predict
+    assertTrue(p.probabilities().length == 2 && List.of("neg", "pos").contains(p.label()));
   }
 }
