@@ -144,6 +144,35 @@ class FamiliesMatchRnn4j(unittest.TestCase):
                 scale = max(1.0, float(np.max(np.abs(e["forecast"]))))
                 self.close(got / scale, np.asarray(e["forecast"]) / scale, what)
 
+    def test_padded_batches_give_each_row_its_own_result(self):
+        def padded(rows):
+            t = max(len(r) for r in rows)
+            return torch.tensor([r + [0] * (t - len(r)) for r in rows]), [len(r) for r in rows]
+
+        with torch.no_grad():
+            for model, expected, case in self.models("classify"):
+                rows = [model.codec.encode(t) or [1] for t in case["texts"]]
+                ids, lengths = padded(rows)
+                p = torch.softmax(model(ids, lengths), dim=1).numpy()
+                self.close(p, [e["probabilities"] for e in expected["results"]], case["model"])
+            for model, expected, case in self.models("tag"):
+                results = [e for e in expected["results"] if e["ids"]]
+                ids, lengths = padded([e["ids"] for e in results])
+                scores = model(ids, lengths).numpy()
+                for row, e in enumerate(results):
+                    self.close(scores[row, :len(e["ids"])], e["scores"], case["model"])
+            for model, expected, case in self.models("seq2seq"):
+                results = [e for e in expected["greedy"] if e["ids"]]
+                ids, lengths = padded([e["source_ids"] for e in results])
+                keys, projected, mask, state = model.encode(ids, lengths)
+                bos = torch.full((len(results),), rt.Codec.BOS)
+                _, _, _, alpha = model.step(bos, state, torch.zeros(len(results), keys.shape[2]),
+                                            keys, projected, mask)
+                for row, e in enumerate(results):
+                    self.close(alpha[row, :lengths[row]].numpy(), e["attention"][0],
+                               f"first attention row of {e['source']!r}, {case['model']}")
+                    self.assertEqual(float(alpha[row, lengths[row]:].abs().sum()), 0.0)
+
     def test_a_model_file_written_back_from_torch_rebuilds_the_same_model(self):
         model, metadata = rt.load(os.path.join(FIXTURES, self.inputs["seq2seq"][0]["model"]))
         with tempfile.TemporaryDirectory() as tmp:
