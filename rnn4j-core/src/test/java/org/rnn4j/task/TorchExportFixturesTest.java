@@ -91,6 +91,29 @@ class TorchExportFixturesTest {
     }
   }
 
+  /**
+   * A model file written from PyTorch ({@code rnn4j_to_torch.save}: safetensors.torch.save_file
+   * with the original metadata) loads in rnn4j with the original's weights and translations.
+   */
+  @Test
+  void aModelFileWrittenByThePythonPackageLoadsWithTheSameWeightsAndOutputs() throws Exception {
+    Path original = DIR.resolve("seq2seq.safetensors");
+    Path fromTorch = DIR.resolve("seq2seq-written-by-torch.safetensors");
+    Map<String, org.rnn4j.tensor.Tensor> a = Seq2Seq.load(original).model().parameters();
+    Map<String, org.rnn4j.tensor.Tensor> b = Seq2Seq.load(fromTorch).model().parameters();
+    assertEquals(a.keySet(), b.keySet());
+    for (String name : a.keySet()) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(a.get(name).data(), b.get(name).data(),
+          name);
+    }
+    List<String> sources = List.of("e c h c", "c d", "a d b h h");
+    Translator.Options beam = new Translator.Options(3, 0.5, OptionalInt.empty());
+    assertEquals(Translator.load(original).translate(sources, beam).stream()
+            .map(Translator.Translation::text).toList(),
+        Translator.load(fromTorch).translate(sources, beam).stream()
+            .map(Translator.Translation::text).toList());
+  }
+
   private static Path model(JsonNode family) {
     return DIR.resolve(family.get("model").asText());
   }
