@@ -1,5 +1,6 @@
 package org.rnn4j.task;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -26,6 +27,7 @@ import org.rnn4j.decode.Hypothesis;
 import org.rnn4j.decode.Score;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.tensor.NoGrad;
+import org.rnn4j.tensor.Tensor;
 import org.rnn4j.task.classify.ClassPrediction;
 import org.rnn4j.task.classify.TextClassifier;
 import org.rnn4j.task.forecast.SeriesForecaster;
@@ -99,12 +101,11 @@ class TorchExportFixturesTest {
   void aModelFileWrittenByThePythonPackageLoadsWithTheSameWeightsAndOutputs() throws Exception {
     Path original = DIR.resolve("seq2seq.safetensors");
     Path fromTorch = DIR.resolve("seq2seq-written-by-torch.safetensors");
-    Map<String, org.rnn4j.tensor.Tensor> a = Seq2Seq.load(original).model().parameters();
-    Map<String, org.rnn4j.tensor.Tensor> b = Seq2Seq.load(fromTorch).model().parameters();
+    Map<String, Tensor> a = Seq2Seq.load(original).model().parameters();
+    Map<String, Tensor> b = Seq2Seq.load(fromTorch).model().parameters();
     assertEquals(a.keySet(), b.keySet());
     for (String name : a.keySet()) {
-      org.junit.jupiter.api.Assertions.assertArrayEquals(a.get(name).data(), b.get(name).data(),
-          name);
+      assertArrayEquals(a.get(name).data(), b.get(name).data(), name);
     }
     List<String> sources = List.of("e c h c", "c d", "a d b h h");
     Translator.Options beam = new Translator.Options(3, 0.5, OptionalInt.empty());
