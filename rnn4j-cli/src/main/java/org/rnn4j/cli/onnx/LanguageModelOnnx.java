@@ -1,8 +1,6 @@
 package org.rnn4j.cli.onnx;
 
 import static org.rnn4j.cli.onnx.OnnxGraph.FLOAT;
-import static org.rnn4j.cli.onnx.OnnxGraph.INT32;
-import static org.rnn4j.cli.onnx.OnnxGraph.INT64;
 import static org.rnn4j.cli.onnx.OnnxGraph.ints;
 
 import java.util.List;
@@ -43,16 +41,11 @@ final class LanguageModelOnnx {
     boolean lstm = spec.cell() == CellKind.LSTM;
     int layers = spec.layers();
     OnnxGraph g = new OnnxGraph("rnn4j_lm");
-    g.input("ids", INT64, "batch", "time");
-    g.input("lengths", INT32, "batch");
+    String x = SequenceInput.tokens(g, p, "embedding");
     g.input("h0", FLOAT, layers, "batch", spec.hiddenSize());
     if (lstm) {
       g.input("c0", FLOAT, layers, "batch", spec.hiddenSize());
     }
-    Tensor e = p.get("embedding.weight"); // (V, E)
-    String embedded = g.node("Gather", "embedded", List.of(g.constant("embedding",
-        e.data(), e.shape()[0], e.shape()[1]), "ids"));
-    String x = g.node("Transpose", "x", List.of(embedded), ints("perm", 1, 0, 2));
     RecurrentOnnx.Result rnn = RecurrentOnnx.append(g, "rnn", p, spec, x, "lengths",
         Optional.of(new RecurrentOnnx.States("h0", lstm ? Optional.of("c0") : Optional.empty())));
     String y = g.node("Transpose", "y", List.of(rnn.y()), ints("perm", 1, 0, 2));

@@ -24,16 +24,26 @@ final class SequenceInput {
   private SequenceInput() {}
 
   /**
-   * Declares ids (B, T) and lengths (B) and appends the embedding.
+   * Declares ids (B, T) and lengths (B) and appends the embedding {@code name.weight}.
    *
    * @return x (T, B, E)
    */
-  static String tokens(OnnxGraph g, Map<String, Tensor> parameters, String embedding) {
+  static String tokens(OnnxGraph g, Map<String, Tensor> parameters, String name) {
+    Tensor e = parameters.get(name + ".weight"); // (V, E)
+    return tokens(g, name, e.data(), e.shape()[0], e.shape()[1]);
+  }
+
+  /**
+   * Declares ids (B, T) and lengths (B) and appends the lookup of each id's row of a table.
+   *
+   * @param table (V, X) row-major
+   * @return x (T, B, X)
+   */
+  static String tokens(OnnxGraph g, String name, float[] table, int rows, int width) {
     g.input("ids", INT64, "batch", "time");
     g.input("lengths", INT32, "batch");
-    Tensor e = parameters.get(embedding + ".weight"); // (V, E)
-    String embedded = g.node("Gather", "embedded", List.of(g.constant(embedding,
-        e.data(), e.shape()[0], e.shape()[1]), "ids"));
+    String embedded = g.node("Gather", "embedded", List.of(g.constant(name, table, rows, width),
+        "ids"));
     return g.node("Transpose", "x", List.of(embedded), ints("perm", 1, 0, 2));
   }
 
