@@ -53,7 +53,7 @@ final class ClassifierOnnx {
     g.output("probabilities", FLOAT, "batch", config.classes());
     return g.model("rnn4j classifier: " + spec.cell().name().toLowerCase() + ", "
         + config.pooling().name().toLowerCase() + " pooling, classes " + config.labels(),
-        producerVersion);
+        producerVersion, config.toJson().toString());
   }
 
   /** h_n (L·D, B, H) → the top layer's rows (D, B, H) → (B, D, H) → (B, D·H). */

@@ -59,6 +59,7 @@ final class LanguageModelOnnx {
     }
     return g.model("rnn4j language model: " + spec.cell().name().toLowerCase() + ", "
         + layers + " layer(s) of " + spec.hiddenSize() + ", vocabulary "
-        + config.vocabularySize(), producerVersion);
+        + config.vocabularySize(), producerVersion,
+        config.toJson().toString());
   }
 }

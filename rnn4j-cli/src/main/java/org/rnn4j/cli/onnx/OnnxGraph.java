@@ -10,6 +10,7 @@ import org.rnn4j.cli.onnx.proto.OnnxModel.Model;
 import org.rnn4j.cli.onnx.proto.OnnxModel.Node;
 import org.rnn4j.cli.onnx.proto.OnnxModel.OperatorSet;
 import org.rnn4j.cli.onnx.proto.OnnxModel.Shape;
+import org.rnn4j.cli.onnx.proto.OnnxModel.StringEntry;
 import org.rnn4j.cli.onnx.proto.OnnxModel.Tensor;
 import org.rnn4j.cli.onnx.proto.OnnxModel.Type;
 import org.rnn4j.cli.onnx.proto.OnnxModel.ValueInfo;
@@ -25,6 +26,8 @@ final class OnnxGraph {
   static final int OPSET = 17;
   /** The ONNX IR version written (that of ONNX 1.13, which introduced opset 18; 8 reads opset 17). */
   static final int IR_VERSION = 8;
+  /** The metadata key of the rnn4j model's config (JSON). */
+  static final String CONFIG_KEY = "rnn4j.config";
   static final int FLOAT = 1;
   static final int INT32 = 6;
   static final int INT64 = 7;
@@ -138,12 +141,15 @@ final class OnnxGraph {
    *
    * @param description the model's doc string
    * @param producerVersion rnn4j's version
+   * @param config the rnn4j model's config, as its model file stores it: kept in the ONNX model's
+   *     metadata under {@value #CONFIG_KEY}
    * @return the model, ready for {@code toByteArray()}
    */
-  Model model(String description, String producerVersion) {
+  Model model(String description, String producerVersion, String config) {
     return Model.newBuilder().setIrVersion(IR_VERSION).setProducerName("rnn4j")
         .setProducerVersion(producerVersion).setDocString(description)
         .addOpsetImport(OperatorSet.newBuilder().setDomain("").setVersion(OPSET))
+        .addMetadataProps(StringEntry.newBuilder().setKey(CONFIG_KEY).setValue(config))
         .setGraph(graph).build();
   }
 

@@ -52,7 +52,8 @@ final class TaggerOnnx {
     g.output("logits", FLOAT, "batch", "time", config.tagCount());
     g.output("probabilities", FLOAT, "batch", "time", config.tagCount());
     return g.model("rnn4j tagger: " + spec.cell().name().toLowerCase() + ", tags "
-        + config.tags(), producerVersion);
+        + config.tags(), producerVersion,
+        config.toJson().toString());
   }
 
   /** F (V, E) or (V, E + 2·Hc): each word id's input to the recurrent layer. */
