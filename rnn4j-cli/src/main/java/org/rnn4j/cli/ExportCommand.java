@@ -1,0 +1,59 @@
+package org.rnn4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.rnn4j.cli.onnx.OnnxExport;
+import org.rnn4j.cli.onnx.proto.OnnxModel.Model;
+import org.rnn4j.cli.onnx.proto.OnnxModel.ValueInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rnn4j export --onnx}: a model file as an ONNX model. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = {"Write a model as an ONNX model of standard operators (operator set 17), for"
+        + " ONNX Runtime and other ONNX tools: lm, classify, tag, and the forecaster's network"
+        + " on normalised values. Prints the graph's inputs and outputs.",
+        "The rnn4j config travels in the ONNX model's metadata (key rnn4j.config)."})
+final class ExportCommand implements Callable<Integer> {
+  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
+  Path model;
+
+  @Option(names = "--onnx", required = true, paramLabel = "FILE",
+      description = "The ONNX file to write (replaced if it exists).")
+  Path onnx;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    new RunPaths().input("--model", model).output("--onnx", onnx).check();
+    Model written = OnnxExport.write(model, onnx);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("%s: ONNX model (IR %d, opset %d), %,d bytes%n", onnx, written.getIrVersion(),
+        written.getOpsetImport(0).getVersion(), Files.size(onnx));
+    out.println("  " + written.getDocString());
+    out.println("  inputs:  " + describe(written.getGraph().getInputList()));
+    out.println("  outputs: " + describe(written.getGraph().getOutputList()));
+    out.flush();
+    return 0;
+  }
+
+  /** "ids (batch, time) int64, lengths (batch) int32". */
+  private static String describe(java.util.List<ValueInfo> values) {
+    return values.stream().map(v -> v.getName() + " (" + v.getType().getTensorType().getShape()
+        .getDimList().stream().map(d -> d.hasDimValue() ? Long.toString(d.getDimValue())
+            : d.getDimParam()).collect(Collectors.joining(", ")) + ") "
+        + switch (v.getType().getTensorType().getElemType()) {
+          case 1 -> "float";
+          case 6 -> "int32";
+          case 7 -> "int64";
+          default -> "type " + v.getType().getTensorType().getElemType();
+        }).collect(Collectors.joining(", "));
+  }
+}
