@@ -17,8 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code rnn4j export --onnx}: a model file as an ONNX model. */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {"Write a model as an ONNX model of standard operators (operator set 17), for"
-        + " ONNX Runtime and other ONNX tools: lm, classify, tag, and the forecaster's network"
-        + " on normalised values. Prints the graph's inputs and outputs.",
+        + " ONNX Runtime and other ONNX tools: lm, classify, tag, the forecaster's network on"
+        + " normalised values, and for seq2seq two graphs, NAME.encoder.onnx and"
+        + " NAME.decoder.onnx (one decoder step). Prints each graph's inputs and outputs.",
         "The rnn4j config travels in the ONNX model's metadata (key rnn4j.config)."})
 final class ExportCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
@@ -33,13 +34,15 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     new RunPaths().input("--model", model).output("--onnx", onnx).check();
-    Model written = OnnxExport.write(model, onnx);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("%s: ONNX model (IR %d, opset %d), %,d bytes%n", onnx, written.getIrVersion(),
-        written.getOpsetImport(0).getVersion(), Files.size(onnx));
-    out.println("  " + written.getDocString());
-    out.println("  inputs:  " + describe(written.getGraph().getInputList()));
-    out.println("  outputs: " + describe(written.getGraph().getOutputList()));
+    for (OnnxExport.Exported e : OnnxExport.write(model, onnx)) {
+      Model written = e.model();
+      out.printf("%s: ONNX model (IR %d, opset %d), %,d bytes%n", e.file(),
+          written.getIrVersion(), written.getOpsetImport(0).getVersion(), Files.size(e.file()));
+      out.println("  " + written.getDocString());
+      out.println("  inputs:  " + describe(written.getGraph().getInputList()));
+      out.println("  outputs: " + describe(written.getGraph().getOutputList()));
+    }
     out.flush();
     return 0;
   }

@@ -85,12 +85,30 @@ class ExportCommandTest {
   }
 
   @Test
-  void aSeq2seqModelIsAClearErrorAndWritesNothing() {
+  void aSeq2seqModelGivesItsEncoderAndDecoderStep() throws Exception {
     Path onnx = dir.resolve("s.onnx");
     CliRun r = CliRun.run("export", "--model", MODELS.resolve("seq2seq.safetensors").toString(),
         "--onnx", onnx.toString());
+    assertEquals(0, r.code(), r.err());
+    assertFalse(Files.exists(onnx));
+    for (String part : new String[] {"encoder", "decoder"}) {
+      Path file = dir.resolve("s." + part + ".onnx");
+      assertTrue(r.out().contains(file + ": ONNX model"), r.out());
+      try (OrtSession s = OrtEnvironment.getEnvironment().createSession(file.toString(),
+          new OrtSession.SessionOptions())) {
+        assertTrue(s.getInputNames().contains(part.equals("encoder") ? "source_ids"
+            : "previous"), s.getInputNames().toString());
+      }
+    }
+  }
+
+  @Test
+  void aFileThatIsNotAModelIsAClearErrorAndWritesNothing() throws Exception {
+    Path notModel = Files.writeString(dir.resolve("x.safetensors"), "not a model");
+    Path onnx = dir.resolve("x.onnx");
+    CliRun r = CliRun.run("export", "--model", notModel.toString(), "--onnx", onnx.toString());
     assertEquals(1, r.code());
-    assertTrue(r.err().contains("seq2seq models have no ONNX export yet"), r.err());
+    assertTrue(r.err().contains(notModel.toString()), r.err());
     assertFalse(Files.exists(onnx));
   }
 }

@@ -22,14 +22,24 @@ final class Dense {
     Tensor b = parameters.get(name + ".bias");
     int out = w.shape()[0];
     int in = w.shape()[1];
-    float[] wt = new float[in * out]; // (I, O)
-    for (int o = 0; o < out; o++) {
-      for (int i = 0; i < in; i++) {
-        wt[i * out + o] = w.data()[o * in + i];
+    String product = g.node("MatMul", name + "_xw", List.of(x,
+        g.constant(name + "_weight_t", transpose(w), in, out)));
+    return g.node("Add", output, List.of(product, g.constant(name + "_bias", b.data(), out)));
+  }
+
+  /**
+   * @param w (R, C) row-major
+   * @return wᵀ (C, R) row-major, a new array
+   */
+  static float[] transpose(Tensor w) {
+    int rows = w.shape()[0];
+    int cols = w.shape()[1];
+    float[] t = new float[rows * cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        t[c * rows + r] = w.data()[r * cols + c];
       }
     }
-    String product = g.node("MatMul", name + "_xw", List.of(x,
-        g.constant(name + "_weight_t", wt, in, out)));
-    return g.node("Add", output, List.of(product, g.constant(name + "_bias", b.data(), out)));
+    return t;
   }
 }

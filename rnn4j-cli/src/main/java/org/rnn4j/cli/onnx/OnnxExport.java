@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.rnn4j.cli.onnx.proto.OnnxModel.Model;
 import org.rnn4j.cli.onnx.proto.OnnxModel.StringEntry;
 import org.rnn4j.io.ModelFile;
@@ -13,6 +17,7 @@ import org.rnn4j.task.forecast.Forecaster;
 import org.rnn4j.task.forecast.ForecasterConfig;
 import org.rnn4j.task.lm.LanguageModel;
 import org.rnn4j.task.lm.LanguageModelConfig;
+import org.rnn4j.task.seq2seq.Seq2Seq;
 import org.rnn4j.task.seq2seq.Seq2SeqConfig;
 import org.rnn4j.task.tag.Tagger;
 import org.rnn4j.task.tag.TaggerConfig;
@@ -20,7 +25,7 @@ import org.rnn4j.task.tag.TaggerConfig;
 /**
  * Writes an rnn4j model file as an ONNX model of standard operators (operator set {@value
  * OnnxGraph#OPSET}), for ONNX Runtime and the other ONNX tools: the language model, classifier,
- * tagger and the forecaster's network. Each graph's inputs and outputs are described in its
+ * tagger, the forecaster's network, and the seq2seq encoder and decoder step. Each graph's inputs and outputs are described in its
  * family's exporter and in the model's doc string; the model's metadata holds the rnn4j config
  * ({@value OnnxGraph#CONFIG_KEY}) and the vocabulary ({@value #VOCABULARY_KEY}).
  */
@@ -34,57 +39,85 @@ public final class OnnxExport {
   private OnnxExport() {}
 
   /**
-   * The ONNX model of a model file.
+   * One ONNX file written.
+   *
+   * @param file where
+   * @param model what
+   */
+  public record Exported(Path file, Model model) {}
+
+  /**
+   * The ONNX models of a model file: one, or for seq2seq two, the encoder and the decoder step.
    *
    * @param file an rnn4j model file
-   * @return the ONNX model
+   * @return part name ("" for a single graph, else "encoder", "decoder") → ONNX model
    * @throws IOException if the file cannot be read, or is not an rnn4j model
-   * @throws IllegalArgumentException if its family has no ONNX export
    */
-  public static Model of(Path file) throws IOException {
+  public static Map<String, Model> of(Path file) throws IOException {
     ModelFile.Contents contents = ModelFile.read(file);
-    Model model = graph(file, contents.config().path("task").asText());
-    return contents.vocabulary().map(v -> model.toBuilder().addMetadataProps(
-        StringEntry.newBuilder().setKey(VOCABULARY_KEY).setValue(v)).build()).orElse(model);
+    Map<String, Model> graphs = graphs(file, contents.config().path("task").asText());
+    Map<String, Model> out = new LinkedHashMap<>();
+    graphs.forEach((part, model) -> out.put(part, contents.vocabulary().map(v ->
+        model.toBuilder().addMetadataProps(StringEntry.newBuilder().setKey(VOCABULARY_KEY)
+            .setValue(v)).build()).orElse(model)));
+    return out;
   }
 
-  private static Model graph(Path file, String task) throws IOException {
+  private static Map<String, Model> graphs(Path file, String task) throws IOException {
     String version = ModelFile.rnn4jVersion();
     return switch (task) {
-      case LanguageModelConfig.TASK -> LanguageModelOnnx.export(LanguageModel.load(file).model(),
-          version);
-      case ClassifierConfig.TASK -> ClassifierOnnx.export(Classifier.load(file).model(), version);
-      case TaggerConfig.TASK -> TaggerOnnx.export(Tagger.load(file).model(), version);
-      case ForecasterConfig.TASK -> ForecasterOnnx.export(Forecaster.load(file).model(),
-          version);
-      case Seq2SeqConfig.TASK -> throw new IllegalArgumentException(file + ": seq2seq models"
-          + " have no ONNX export yet (their decoder runs step by step with attention); export"
-          + " lm, classify, tag or forecast models, or rebuild seq2seq models in PyTorch with"
-          + " tools/rnn4j_to_torch.py");
+      case LanguageModelConfig.TASK -> Map.of("", LanguageModelOnnx.export(
+          LanguageModel.load(file).model(), version));
+      case ClassifierConfig.TASK -> Map.of("", ClassifierOnnx.export(
+          Classifier.load(file).model(), version));
+      case TaggerConfig.TASK -> Map.of("", TaggerOnnx.export(Tagger.load(file).model(),
+          version));
+      case ForecasterConfig.TASK -> Map.of("", ForecasterOnnx.export(
+          Forecaster.load(file).model(), version));
+      case Seq2SeqConfig.TASK -> {
+        Seq2SeqOnnx.Graphs g = Seq2SeqOnnx.export(Seq2Seq.load(file).model(), version);
+        Map<String, Model> parts = new LinkedHashMap<>();
+        parts.put("encoder", g.encoder());
+        parts.put("decoder", g.step());
+        yield parts;
+      }
       default -> throw new IllegalArgumentException(file + ": unknown task \"" + task
-          + "\"; expected lm, classify, tag or forecast");
+          + "\"; expected lm, classify, tag, seq2seq or forecast");
     };
   }
 
   /**
-   * Writes the ONNX model of a model file, to a temporary file renamed into place.
+   * Writes the ONNX models of a model file, each to a temporary file renamed into place. A
+   * seq2seq model gives two files named after {@code onnx}: NAME.encoder.onnx and
+   * NAME.decoder.onnx for NAME.onnx.
    *
    * @param file an rnn4j model file
    * @param onnx the ONNX file to write
-   * @return the model written
+   * @return the files written, in order
    * @throws IOException if a file cannot be read or written
    */
-  public static Model write(Path file, Path onnx) throws IOException {
-    Model model = of(file);
-    Path dir = onnx.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, onnx.getFileName().toString(), ".tmp");
-    try {
-      Files.write(tmp, model.toByteArray());
-      Files.move(tmp, onnx, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+  public static List<Exported> write(Path file, Path onnx) throws IOException {
+    List<Exported> out = new ArrayList<>();
+    for (Map.Entry<String, Model> part : of(file).entrySet()) {
+      Path target = part.getKey().isEmpty() ? onnx : partFile(onnx, part.getKey());
+      Path dir = target.toAbsolutePath().getParent();
+      Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+      try {
+        Files.write(tmp, part.getValue().toByteArray());
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      out.add(new Exported(target, part.getValue()));
     }
-    return model;
+    return out;
+  }
+
+  /** NAME.part.onnx beside NAME.onnx (NAME.onnx.part.onnx if it does not end in .onnx). */
+  static Path partFile(Path onnx, String part) {
+    String name = onnx.getFileName().toString();
+    String stem = name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
+    return onnx.resolveSibling(stem + "." + part + ".onnx");
   }
 }
