@@ -128,7 +128,9 @@ class ChildProcessTest {
     Path data = Files.write(dir.resolve("names.txt"), NAMES);
     Path checkpoint = dir.resolve("run.ckpt");
     Path stderr = dir.resolve("stderr.txt");
-    Process p = rnn4j(trainArgs(data, dir.resolve("m.safetensors"), "--checkpoint",
+    // far more epochs than run before the signal: on a busy machine this thread may poll late,
+    // and a run that had already finished would have nothing left to interrupt
+    Process p = rnn4j(trainArgs(20_000, data, dir.resolve("m.safetensors"), "--checkpoint",
         checkpoint.toString())).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(stderr.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
