@@ -24,6 +24,7 @@ import org.rnn4j.task.TrainingJob;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.TrainingResult;
+import org.rnn4j.train.ValidationMetric;
 
 /**
  * The classify family: a sequence classifier trained on labelled texts in JSON, CSV or TSV,
@@ -62,8 +63,7 @@ public final class ClassifyFamily extends AbstractTaskFamily {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 labelled records to"
           + " train and validate, found " + records.size());
     }
-    Split<LabelledText> split = Split.random(records, job.validationFraction(), 0,
-        new SplittableRandom(job.seed()));
+    Split<LabelledText> split = job.split(records, file -> cut(job, read(file, job.options())));
     List<String> labels = split.train().stream().map(LabelledText::label).distinct().sorted()
         .toList();
     TextCodec codec = CommonOptions.codec(job.options(),
@@ -117,5 +117,12 @@ public final class ClassifyFamily extends AbstractTaskFamily {
         split.validation().size(), codec.vocabulary().size(), codec.tokenizer(),
         classifier.parameterCount());
     log.flush();
+  }
+
+  @Override
+  public List<ValidationMetric> validationMetrics() {
+    return List.of(ValidationMetric.LOSS,
+        ValidationMetric.higher("accuracy", "the share of validation texts classified right"),
+        ValidationMetric.higher("macro_f1", "F1 averaged over the classes"));
   }
 }

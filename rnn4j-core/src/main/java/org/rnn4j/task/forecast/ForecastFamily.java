@@ -23,6 +23,7 @@ import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
 import org.rnn4j.train.TrainingResult;
+import org.rnn4j.train.ValidationMetric;
 
 /**
  * The forecast family: a {@link Forecaster} trained on a time-series CSV or TSV, loaded for use
@@ -97,6 +98,11 @@ public final class ForecastFamily extends AbstractTaskFamily {
 
   @Override
   public TrainedModel train(TrainingJob job) throws IOException {
+    if (job.validationData().isPresent()) {
+      throw new TaskOptionException("--validation-data does not apply to --task forecast: its"
+          + " validation is the last part of the series itself (--validation), forecast from the"
+          + " history before it");
+    }
     Settings s = Settings.of(job.options());
     Path data = job.data();
     TimeSeries series = TimeSeriesFiles.read(data, job.options().get(FORMAT), s.time(),
@@ -170,5 +176,12 @@ public final class ForecastFamily extends AbstractTaskFamily {
   private static String describe(SeriesTransform t) {
     String diff = t.lag() == 0 ? "no differencing" : "differencing at lag " + t.lag();
     return (t.log() ? "log, " : t.log1p() ? "log1p, " : "") + diff + ", normalised with the training part's mean and std";
+  }
+
+  @Override
+  public List<ValidationMetric> validationMetrics() {
+    return List.of(ValidationMetric.lower("loss", "the mean squared error of the scaled values"),
+        ValidationMetric.lower("mae", "the mean absolute error of the scaled values"),
+        ValidationMetric.lower("rmse", "the root of the mean squared error of the scaled values"));
   }
 }

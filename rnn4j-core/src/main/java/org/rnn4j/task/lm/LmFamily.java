@@ -17,6 +17,7 @@ import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.train.TrainingResult;
+import org.rnn4j.train.ValidationMetric;
 
 /**
  * The lm family: a language model over the lines of a UTF-8 text file (one name, sentence or
@@ -55,8 +56,8 @@ public final class LmFamily extends AbstractTaskFamily {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 non-blank lines to"
           + " train and validate, found " + lines.size());
     }
-    Split<String> split = Split.random(lines, job.validationFraction(), 0,
-        new SplittableRandom(job.seed()));
+    Split<String> split = job.split(lines, file -> CommonOptions.cut(options,
+        TextLines.read(file, true), CommonOptions.tokenizer(options, DEFAULT_TOKENS), job.log()));
     TextCodec codec = CommonOptions.codec(options, split.train(), DEFAULT_TOKENS);
     LanguageModelConfig config = new LanguageModelConfig(codec.vocabulary().size(),
         options.integer(CommonOptions.EMBEDDING, 1), CommonOptions.recurrent(options));
@@ -75,5 +76,11 @@ public final class LmFamily extends AbstractTaskFamily {
         lm.config().recurrent().cell(), data, split.train().size(), split.validation().size(),
         codec.vocabulary().size(), codec.tokenizer(), lm.parameterCount());
     log.flush();
+  }
+
+  @Override
+  public List<ValidationMetric> validationMetrics() {
+    return List.of(ValidationMetric.LOSS,
+        ValidationMetric.lower("perplexity", "e^loss, per token"));
   }
 }

@@ -26,6 +26,7 @@ import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.TextCodecPair;
 import org.rnn4j.text.Tokenizer;
 import org.rnn4j.train.TrainingResult;
+import org.rnn4j.train.ValidationMetric;
 
 /**
  * The seq2seq family: an encoder–decoder with attention trained on a parallel TSV (source TAB
@@ -73,8 +74,8 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 pairs (source TAB"
           + " target) to train and validate, found " + pairs.size());
     }
-    Split<SentencePair> split = Split.random(pairs, job.validationFraction(), 0,
-        new SplittableRandom(job.seed()));
+    Split<SentencePair> split = job.split(pairs,
+        file -> withinMaxLength(job, ParallelTsv.read(file)));
     TaskOptions options = job.options();
     TextCodecPair codecs = new TextCodecPair(
         CommonOptions.codec(options, split.train().stream().map(SentencePair::source).toList(),
@@ -149,5 +150,14 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
     CommonOptions.report(job.log(), "left out", pairs.size() - kept.size(), pairs.size(),
         max.get());
     return kept;
+  }
+
+  @Override
+  public List<ValidationMetric> validationMetrics() {
+    return List.of(ValidationMetric.LOSS,
+        ValidationMetric.higher("exact_match",
+            "the share of targets predicted whole, teacher-forced"),
+        ValidationMetric.higher("token_accuracy", "the share of target tokens predicted right,"
+            + " teacher-forced"));
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.rnn4j.data.Split;
 import org.rnn4j.data.format.TaggedSentence;
 import org.rnn4j.data.format.TaggedSentences;
@@ -25,6 +26,7 @@ import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.text.WordTokenizer;
 import org.rnn4j.train.TrainingResult;
+import org.rnn4j.train.ValidationMetric;
 
 /**
  * The tag family: a bidirectional tagger with character features trained on tagged sentences
@@ -74,9 +76,9 @@ public final class TagFamily extends AbstractTaskFamily {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 sentences to train and"
           + " validate, found " + sentences.size());
     }
-    Split<TaggedSentence> split = Split.random(sentences, job.validationFraction(), 0,
-        new SplittableRandom(job.seed()));
-    List<String> tags = sentences.stream().flatMap(s -> s.tags().stream()).distinct().sorted()
+    Split<TaggedSentence> split = job.split(sentences, file -> cut(job, read(file, options)));
+    List<String> tags = Stream.concat(split.train().stream(), split.validation().stream())
+        .flatMap(s -> s.tags().stream()).distinct().sorted()
         .toList();
     boolean lowerCase = options.flag(CommonOptions.LOWER_CASE);
     Vocabulary words = TaggerData.words(split.train(), lowerCase);
@@ -126,5 +128,14 @@ public final class TagFamily extends AbstractTaskFamily {
     }
     CommonOptions.report(job.log(), "cut", cut, sentences.size(), m);
     return out;
+  }
+
+  @Override
+  public List<ValidationMetric> validationMetrics() {
+    return List.of(ValidationMetric.LOSS,
+        ValidationMetric.higher("f1", "entity F1 over BIO spans"),
+        ValidationMetric.higher("precision", "entity precision"),
+        ValidationMetric.higher("recall", "entity recall"),
+        ValidationMetric.higher("token_accuracy", "the share of tokens tagged right"));
   }
 }
