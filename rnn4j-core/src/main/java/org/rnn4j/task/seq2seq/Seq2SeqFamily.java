@@ -16,7 +16,9 @@ import org.rnn4j.data.Split;
 import org.rnn4j.data.format.ParallelTsv;
 import org.rnn4j.data.format.SentencePair;
 import org.rnn4j.task.AbstractTaskFamily;
+import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.StartingModel;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptionException;
 import org.rnn4j.task.TaskOptions;
@@ -77,16 +79,22 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
     Split<SentencePair> split = job.split(pairs,
         file -> withinMaxLength(job, ParallelTsv.read(file)));
     TaskOptions options = job.options();
-    TextCodecPair codecs = new TextCodecPair(
-        CommonOptions.codec(options, split.train().stream().map(SentencePair::source).toList(),
-            sourceTokenizer(options)),
-        CommonOptions.codec(options, split.train().stream().map(SentencePair::target).toList(),
-            targetTokenizer(options)));
+    Optional<StartingModel> start = StartingModel.of(job, Seq2SeqConfig.TASK);
+    TextCodecPair codecs = start.isPresent() ? startingCodecs(start.get(), options)
+        : new TextCodecPair(
+            CommonOptions.codec(options, split.train().stream().map(SentencePair::source)
+                .toList(), sourceTokenizer(options)),
+            CommonOptions.codec(options, split.train().stream().map(SentencePair::target)
+                .toList(), targetTokenizer(options)));
     int embedding = options.integer(CommonOptions.EMBEDDING, 1);
-    Seq2SeqConfig config = new Seq2SeqConfig(CommonOptions.recurrent(options),
-        codecs.source().vocabulary().size(), codecs.target().vocabulary().size(), embedding,
-        embedding, attention(options));
+    Seq2SeqConfig config = start.isPresent() ? startingConfig(start.get(), options)
+        : new Seq2SeqConfig(CommonOptions.recurrent(options),
+            codecs.source().vocabulary().size(), codecs.target().vocabulary().size(), embedding,
+            embedding, attention(options));
     Seq2Seq model = job.build(() -> new Seq2Seq(config, new SplittableRandom(job.seed())));
+    if (start.isPresent()) {
+      start.get().copyInto(model);
+    }
     announce(job.log(), job.data(), model, split, codecs);
     Seq2SeqIds ids = Seq2SeqIds.of(codecs.source().vocabulary(), codecs.target().vocabulary());
     TrainingResult result = job.fit(new Seq2SeqObjective(model, ids.bosId(), ids.eosId()),
@@ -95,6 +103,34 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
         Seq2SeqData.sequential(Seq2SeqData.examples(split.validation(), codecs), ids,
             job.batchSize()));
     return new TrainedModel(model, config, Optional.of(codecs.toJson()), result);
+  }
+
+  /** The model's codecs, after checking that the text options given agree with them. */
+  private static TextCodecPair startingCodecs(StartingModel start, TaskOptions options)
+      throws IOException {
+    TextCodecPair codecs;
+    try {
+      codecs = TextCodecPair.fromJson(start.vocabulary());
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(start.file() + ": " + e.getMessage(), e);
+    }
+    start.requireTokenizer(options, options.isGiven(SOURCE_TOKENS) ? SOURCE_TOKENS
+        : CommonOptions.TOKENS, codecs.source().tokenizer());
+    start.requireTokenizer(options, options.isGiven(TARGET_TOKENS) ? TARGET_TOKENS
+        : CommonOptions.TOKENS, codecs.target().tokenizer());
+    start.refuseVocabularyOptions(options);
+    return codecs;
+  }
+
+  /** The model's config, after checking that the options given agree with it. */
+  private static Seq2SeqConfig startingConfig(StartingModel start, TaskOptions options)
+      throws IOException {
+    Seq2SeqConfig config = Seq2SeqConfig.fromJson(start.config(), start.file());
+    start.require(options, CommonOptions.EMBEDDING,
+        Integer.toString(config.sourceEmbeddingSize()));
+    start.requireRecurrent(options, config.encoder());
+    start.require(options, ATTENTION, config.attention().name());
+    return config;
   }
 
   private static Tokenizer sourceTokenizer(TaskOptions options) {

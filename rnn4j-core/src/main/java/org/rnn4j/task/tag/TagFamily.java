@@ -18,6 +18,7 @@ import org.rnn4j.data.format.TaggedSentences;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.StartingModel;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
@@ -77,25 +78,48 @@ public final class TagFamily extends AbstractTaskFamily {
           + " validate, found " + sentences.size());
     }
     Split<TaggedSentence> split = job.split(sentences, file -> cut(job, read(file, options)));
-    List<String> tags = Stream.concat(split.train().stream(), split.validation().stream())
-        .flatMap(s -> s.tags().stream()).distinct().sorted()
-        .toList();
-    boolean lowerCase = options.flag(CommonOptions.LOWER_CASE);
-    Vocabulary words = TaggerData.words(split.train(), lowerCase);
-    Vocabulary chars = TaggerData.characters(words);
-    RecurrentSpec recurrent = CommonOptions.recurrent(options)
-        .withBidirectional(TaggerConfig.DEFAULT_BIDIRECTIONAL);
-    TaggerConfig config = TaggerConfig.of(words.size(),
-            options.integer(CommonOptions.EMBEDDING, 1), recurrent, tags)
-        .withChars(new CharFeatures(chars.size(), CHAR_EMBEDDING, CHAR_HIDDEN,
-            TaggerData.spellings(words, chars)));
+    Optional<StartingModel> start = StartingModel.of(job, TaggerConfig.TASK);
+    TaggerConfig config;
+    TextCodec codec;
+    if (start.isPresent()) {
+      codec = start.get().codec(options);
+      config = startingConfig(start.get(), options);
+    } else {
+      List<String> tags = Stream.concat(split.train().stream(), split.validation().stream())
+          .flatMap(s -> s.tags().stream()).distinct().sorted()
+          .toList();
+      Vocabulary words = TaggerData.words(split.train(), options.flag(CommonOptions.LOWER_CASE));
+      Vocabulary chars = TaggerData.characters(words);
+      RecurrentSpec recurrent = CommonOptions.recurrent(options)
+          .withBidirectional(TaggerConfig.DEFAULT_BIDIRECTIONAL);
+      config = TaggerConfig.of(words.size(),
+              options.integer(CommonOptions.EMBEDDING, 1), recurrent, tags)
+          .withChars(new CharFeatures(chars.size(), CHAR_EMBEDDING, CHAR_HIDDEN,
+              TaggerData.spellings(words, chars)));
+      codec = new TextCodec(new WordTokenizer(options.flag(CommonOptions.LOWER_CASE), false),
+          words);
+    }
+    List<String> tags = config.tags();
+    Vocabulary words = codec.vocabulary();
+    boolean lowerCase = ((WordTokenizer) codec.tokenizer()).lowerCase();
     Tagger tagger = job.build(() -> new Tagger(config, new SplittableRandom(job.seed())));
-    TextCodec codec = new TextCodec(new WordTokenizer(lowerCase, false), words);
+    if (start.isPresent()) {
+      start.get().copyInto(tagger);
+    }
     announce(job.log(), job.data(), tagger, split, codec);
     TrainingResult result = job.fit(new TaggerObjective(tagger),
         TaggerData.batches(split.train(), words, tags, lowerCase, job.batchSize()),
         TaggerData.batches(split.validation(), words, tags, lowerCase, job.batchSize()));
     return new TrainedModel(tagger, config, Optional.of(codec.toJson()), result);
+  }
+
+  /** The model's config, after checking that the options given agree with it. */
+  private static TaggerConfig startingConfig(StartingModel start, TaskOptions options)
+      throws IOException {
+    TaggerConfig config = TaggerConfig.fromJson(start.config(), start.file());
+    start.require(options, CommonOptions.EMBEDDING, Integer.toString(config.embeddingSize()));
+    start.requireRecurrent(options, config.recurrent());
+    return config;
   }
 
   private static void announce(PrintWriter log, Path data, Tagger tagger,
