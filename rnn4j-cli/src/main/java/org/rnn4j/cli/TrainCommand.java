@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--learning-rate", defaultValue = "0.01", description = "The optimizer's (initial) learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
+  @Option(names = "--optimizer", paramLabel = "OPTIMIZER", defaultValue = "adam",
       converter = LowerCaseChoice.Optimizers.class,
       completionCandidates = LowerCaseChoice.Optimizers.class,
       description = "The update rule: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
           + " to the gradient with the others (default: 0 there).")
   Double weightDecay;
 
-  @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "constant",
+  @Option(names = "--schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
       converter = LowerCaseChoice.Schedules.class,
       completionCandidates = LowerCaseChoice.Schedules.class,
       description = "How the learning rate changes: constant; cosine (down to 0 over the run,"
