@@ -155,8 +155,8 @@ public final class StartingModel {
     }
     String given = options.get(option).orElseThrow();
     if (!same(given, model)) {
-      throw conflict(option.flagName() + " " + given, "its " + option.name() + " is "
-          + model.toLowerCase(Locale.ROOT));
+      throw conflict(option.isFlag() ? option.flagName() : option.flagName() + " " + given,
+          "its " + option.name() + " is " + model.toLowerCase(Locale.ROOT));
     }
   }
 

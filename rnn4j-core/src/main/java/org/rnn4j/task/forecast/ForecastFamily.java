@@ -17,6 +17,7 @@ import org.rnn4j.data.format.TimeSeriesFiles;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.StartingModel;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptionException;
 import org.rnn4j.task.TaskOptions;
@@ -90,6 +91,25 @@ public final class ForecastFamily extends AbstractTaskFamily {
           o.flag(DIRECT), CommonOptions.recurrent(o));
     }
 
+    /**
+     * The settings of a trained model a run starts from, after checking that the options given
+     * agree with them.
+     */
+    static Settings of(ForecasterConfig c, TaskOptions o, StartingModel start) {
+      start.require(o, VALUE, String.join(",", c.names()));
+      start.require(o, TIME, c.time().orElse("(none)"));
+      start.require(o, WINDOW, Integer.toString(c.window()));
+      start.require(o, HORIZON, Integer.toString(c.horizon()));
+      start.require(o, SEASON, Integer.toString(c.season()));
+      start.require(o, DIFFERENCE, Integer.toString(c.transform().lag()));
+      start.require(o, LOG, Boolean.toString(c.transform().log()));
+      start.require(o, LOG1P, Boolean.toString(c.transform().log1p()));
+      start.require(o, DIRECT, Boolean.toString(c.outputSteps() > 1));
+      start.requireRecurrent(o, c.recurrent());
+      return new Settings(c.names(), c.time(), c.window(), c.horizon(), c.season(),
+          c.transform(), c.outputSteps() > 1, c.recurrent());
+    }
+
     /** S: the horizon with {@code --direct}, else 1. */
     int outputSteps() {
       return direct ? horizon : 1;
@@ -103,7 +123,11 @@ public final class ForecastFamily extends AbstractTaskFamily {
           + " validation is the last part of the series itself (--validation), forecast from the"
           + " history before it");
     }
-    Settings s = Settings.of(job.options());
+    Optional<StartingModel> start = StartingModel.of(job, ForecasterConfig.TASK);
+    Optional<ForecasterConfig> trained = start.isEmpty() ? Optional.empty()
+        : Optional.of(ForecasterConfig.fromJson(start.get().config(), start.get().file()));
+    Settings s = start.isPresent() ? Settings.of(trained.get(), job.options(), start.get())
+        : Settings.of(job.options());
     Path data = job.data();
     TimeSeries series = TimeSeriesFiles.read(data, job.options().get(FORMAT), s.time(),
         s.values());
@@ -114,14 +138,19 @@ public final class ForecastFamily extends AbstractTaskFamily {
       TimeSeriesFiles.requireNonNegative(data, series, LOG1P.flagName());
     }
     int validation = (int) Math.round(series.length() * job.validationFraction());
-    ForecastData prepared = prepare(data, series, s.transform(), validation);
+    ForecastData prepared = prepare(data, series, s.transform(), validation,
+        trained.map(ForecasterConfig::normaliser));
     List<ForecastExample> train = prepared.trainExamples(s.window(), s.outputSteps());
     List<ForecastExample> tail = prepared.validationExamples(s.window(), s.outputSteps());
     checkEnough(job, series, prepared, train, tail, validation, s);
-    ForecasterConfig config = ForecasterConfig.builder(series.names(), s.recurrent(), s.window())
+    ForecasterConfig config = trained.orElseGet(() -> ForecasterConfig.builder(series.names(),
+            s.recurrent(), s.window())
         .outputSteps(s.outputSteps()).horizon(s.horizon()).season(s.season())
-        .transform(s.transform()).normaliser(prepared.normaliser()).time(s.time()).build();
+        .transform(s.transform()).normaliser(prepared.normaliser()).time(s.time()).build());
     Forecaster model = job.build(() -> new Forecaster(config, new SplittableRandom(job.seed())));
+    if (start.isPresent()) {
+      start.get().copyInto(model);
+    }
     announce(job.log(), data, series, validation, train.size(), tail.size(), model);
     TrainingResult result = job.fit(new ForecasterObjective(model),
         ForecastData.batches(train, job.batchSize()), ForecastData.batches(tail, job.batchSize()));
@@ -136,9 +165,11 @@ public final class ForecastFamily extends AbstractTaskFamily {
   }
 
   private static ForecastData prepare(Path data, TimeSeries series, SeriesTransform transform,
-      int validation) {
+      int validation, Optional<Normaliser> normaliser) {
     try {
-      return ForecastData.prepare(series.values(), transform, validation);
+      return normaliser.isPresent()
+          ? ForecastData.prepare(series.values(), transform, validation, normaliser.get())
+          : ForecastData.prepare(series.values(), transform, validation);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(data + ": " + e.getMessage()
           + " (check --difference and --validation)", e);
