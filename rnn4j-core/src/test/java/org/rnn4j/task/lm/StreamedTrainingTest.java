@@ -119,7 +119,8 @@ class StreamedTrainingTest {
     double reset = objective.evaluate(resetEveryChunk(held)).get("perplexity");
     // per line of 6 predictions only the first letter is a coin toss: perplexity 2^(1/6) ≈ 1.12
     // at best; without the letter three steps back, the echo is a coin toss too: 2^(2/6) ≈ 1.26
-    assertTrue(carried < 1.15, "the carried state reaches the cue in the chunk before: " + carried);
+    assertTrue(carried < 1.15, "the carried state reaches the cue in the chunk before: "
+        + carried);
     assertTrue(reset > carried + 0.2, "a reset state loses it: " + reset + " vs " + carried);
   }
 
