@@ -127,7 +127,8 @@ final class TrainCommand implements Callable<Integer> {
       description = "The validation metric --early-stopping and --schedule plateau watch, and"
           + " by which the best epoch is chosen: loss (all tasks); classify: accuracy,"
           + " macro_f1; tag: f1, precision, recall, token_accuracy; seq2seq: exact_match,"
-          + " token_accuracy; lm: perplexity; forecast: mae, rmse (default: loss).")
+          + " token_accuracy, bleu, chrf (these two translate the validation pairs every"
+          + " epoch); lm: perplexity; forecast: mae, rmse (default: loss).")
   String earlyStoppingMetric;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")

@@ -110,6 +110,20 @@ public record TrainingRecipe(int epochs, long seed, double learningRate, double 
         checkpoint, value, optimization);
   }
 
+  /**
+   * The validation metrics this recipe watches: early stopping's, and the plateau schedule's.
+   *
+   * @return their names, possibly none
+   */
+  public java.util.Set<String> watchedMetrics() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    earlyStopping.ifPresent(es -> names.add(es.metric()));
+    if (optimization.schedule() == Optimization.Schedule.PLATEAU) {
+      names.add(optimization.watched().name());
+    }
+    return names;
+  }
+
   /** This recipe with another optimizer, weight decay or schedule. */
   public TrainingRecipe withOptimization(Optimization value) {
     return new TrainingRecipe(epochs, seed, learningRate, clipNorm, earlyStopping, listeners,

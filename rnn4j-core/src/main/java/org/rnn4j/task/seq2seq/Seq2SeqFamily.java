@@ -97,7 +97,12 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
     }
     announce(job.log(), job.data(), model, split, codecs);
     Seq2SeqIds ids = Seq2SeqIds.of(codecs.source().vocabulary(), codecs.target().vocabulary());
-    TrainingResult result = job.fit(new Seq2SeqObjective(model, ids.bosId(), ids.eosId()),
+    Seq2SeqObjective teacherForced = new Seq2SeqObjective(model, ids.bosId(), ids.eosId());
+    boolean translates = job.recipe().watchedMetrics().stream()
+        .anyMatch(m -> m.equals("bleu") || m.equals("chrf"));
+    TrainingResult result = job.fit(translates
+            ? new TranslatedValidation(teacherForced, codecs, split.validation())
+            : teacherForced,
         Seq2SeqData.bucketed(Seq2SeqData.examples(split.train(), codecs), ids, job.batchSize(),
             new SplittableRandom(job.seed() + 1)),
         Seq2SeqData.sequential(Seq2SeqData.examples(split.validation(), codecs), ids,
@@ -192,8 +197,11 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
   public List<ValidationMetric> validationMetrics() {
     return List.of(ValidationMetric.LOSS,
         ValidationMetric.higher("exact_match",
-            "the share of targets predicted whole, teacher-forced"),
+            "the share of targets greedy decoding reproduces exactly"),
         ValidationMetric.higher("token_accuracy", "the share of target tokens predicted right,"
-            + " teacher-forced"));
+            + " teacher-forced"),
+        ValidationMetric.higher("bleu", "corpus BLEU of greedy translations, computed when"
+            + " watched"),
+        ValidationMetric.higher("chrf", "chrF2 of greedy translations, computed when watched"));
   }
 }
