@@ -123,4 +123,17 @@ class TrainOnFamiliesTest {
           + " forecast: its validation is the last part of the series itself"), run.err());
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void anEncoderDecoderStopsOnTheChrFOfItsTranslations() throws IOException {
+    CliRun run = train("seq2seq", List.of("--tokens", "word", "--data",
+        GOLDEN.resolve("pairs.tsv").toString()), "t.safetensors", "--hidden", "8",
+        "--embedding", "4", "--early-stopping", "1", "--early-stopping-metric", "chrf");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().contains("best validation chrf: "), run.err());
+    List<String> epochs = Files.readAllLines(dir.resolve("t.metrics.jsonl")).stream()
+        .filter(l -> l.contains("\"type\":\"epoch\"")).toList();
+    assertEquals(1, epochs.size());
+    epochs.forEach(l -> assertTrue(l.contains("\"chrf\":") && l.contains("\"bleu\":"), l));
+  }
 }
