@@ -136,4 +136,21 @@ class TrainOnFamiliesTest {
     assertEquals(1, epochs.size());
     epochs.forEach(l -> assertTrue(l.contains("\"chrf\":") && l.contains("\"bleu\":"), l));
   }
+
+  @org.junit.jupiter.api.Test
+  void aTagTheModelLacksIsNamedWithItsFile() throws IOException {
+    List<String> data = List.of("--format", "conll", "--data",
+        GOLDEN.resolve("train.conll").toString());
+    assertEquals(0, train("tag", data, "t.safetensors", "--hidden", "6").code());
+    Path other = Files.write(dir.resolve("other.conll"), List.of("Ada NN O B-PER",
+        "flies NN O O", "", "Zork NN O B-GAME", "runs NN O O", ""));
+    CliRun run = train("tag", List.of("--format", "conll", "--data", other.toString()),
+        "u.safetensors", "--init-from", dir.resolve("t.safetensors").toString(),
+        "--validation", "0");
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("rnn4j: " + other + ": sentence "), run.err());
+    assertTrue(run.err().contains(": tag 'B-GAME' is not one of the model's tags [")
+        && run.err().contains("] (the tags of --init-from " + dir.resolve("t.safetensors")
+        + ")"), run.err());
+  }
 }

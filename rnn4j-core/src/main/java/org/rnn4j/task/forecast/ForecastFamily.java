@@ -151,7 +151,8 @@ public final class ForecastFamily extends AbstractTaskFamily {
     if (start.isPresent()) {
       start.get().copyInto(model);
     }
-    announce(job.log(), data, series, validation, train.size(), tail.size(), model);
+    announce(job.log(), data, series, validation, train.size(), tail.size(), model,
+        start.map(StartingModel::file));
     TrainingResult result = job.fit(new ForecasterObjective(model),
         ForecastData.batches(train, job.batchSize()), ForecastData.batches(tail, job.batchSize()));
     if (validation > 0) {
@@ -194,19 +195,21 @@ public final class ForecastFamily extends AbstractTaskFamily {
   }
 
   private static void announce(PrintWriter log, Path data, TimeSeries series, int validation,
-      int trainWindows, int tailWindows, Forecaster model) {
+      int trainWindows, int tailWindows, Forecaster model, Optional<Path> startedFrom) {
     ForecasterConfig c = model.config();
     log.printf(Locale.ROOT, "training a %s forecaster of %s on %s: %,d steps, the last %,d for"
             + " validation; %,d training and %,d validation windows of %d steps predicting %d;"
             + " %s; %,d parameters%n", c.recurrent().cell(), c.names(), data, series.length(),
         validation, trainWindows, tailWindows, c.window(), c.outputSteps(),
-        describe(c.transform()), model.parameterCount());
+        describe(c.transform(), startedFrom), model.parameterCount());
     log.flush();
   }
 
-  private static String describe(SeriesTransform t) {
+  private static String describe(SeriesTransform t, Optional<Path> startedFrom) {
     String diff = t.lag() == 0 ? "no differencing" : "differencing at lag " + t.lag();
-    return (t.log() ? "log, " : t.log1p() ? "log1p, " : "") + diff + ", normalised with the training part's mean and std";
+    return (t.log() ? "log, " : t.log1p() ? "log1p, " : "") + diff + startedFrom.map(m ->
+        ", normalised with the mean and std of " + m).orElse(
+        ", normalised with the training part's mean and std");
   }
 
   @Override

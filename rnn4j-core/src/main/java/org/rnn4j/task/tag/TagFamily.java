@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.rnn4j.data.Split;
+import org.rnn4j.data.TagBatch;
 import org.rnn4j.data.format.TaggedSentence;
 import org.rnn4j.data.format.TaggedSentences;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
@@ -26,6 +27,7 @@ import org.rnn4j.task.TrainingJob;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.text.WordTokenizer;
+import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.TrainingResult;
 import org.rnn4j.train.ValidationMetric;
 
@@ -108,9 +110,21 @@ public final class TagFamily extends AbstractTaskFamily {
     }
     announce(job.log(), job.data(), tagger, split, codec);
     TrainingResult result = job.fit(new TaggerObjective(tagger),
-        TaggerData.batches(split.train(), words, tags, lowerCase, job.batchSize()),
-        TaggerData.batches(split.validation(), words, tags, lowerCase, job.batchSize()));
+        batches(job, job.data(), split.train(), words, tags, lowerCase),
+        batches(job, job.validationData().orElse(job.data()), split.validation(), words, tags,
+            lowerCase));
     return new TrainedModel(tagger, config, Optional.of(codec.toJson()), result);
+  }
+
+  /** The sentences' batches; a tag the model lacks is named with the file it is in. */
+  private static BatchSource<TagBatch> batches(TrainingJob job, Path file,
+      List<TaggedSentence> sentences, Vocabulary words, List<String> tags, boolean lowerCase) {
+    try {
+      return TaggerData.batches(sentences, words, tags, lowerCase, job.batchSize());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage()
+          + job.initFrom().map(m -> " (the tags of --init-from " + m + ")").orElse(""), e);
+    }
   }
 
   /** The model's config, after checking that the options given agree with it. */
