@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.rnn4j.cli.chart.Curves;
 import org.rnn4j.io.ModelFile;
@@ -27,6 +26,7 @@ import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
 import org.rnn4j.train.ValidationMetric;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -69,44 +69,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--learning-rate", defaultValue = "0.01", description = "The optimizer's (initial) learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(names = "--optimizer", paramLabel = "OPTIMIZER", defaultValue = "adam",
-      converter = LowerCaseChoice.Optimizers.class,
-      completionCandidates = LowerCaseChoice.Optimizers.class,
-      description = "The update rule: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Optimization.Kind optimizer;
-
-  @Option(names = "--momentum", paramLabel = "MU",
-      description = "With --optimizer sgd or rmsprop: momentum in [0, 1) (default: 0, none).")
-  Double momentum;
-
-  @Option(names = "--weight-decay", paramLabel = "LAMBDA",
-      description = "Weight decay: decoupled with adamw (default: 0.01 there), an L2 term added"
-          + " to the gradient with the others (default: 0 there).")
-  Double weightDecay;
-
-  @Option(names = "--schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
-      converter = LowerCaseChoice.Schedules.class,
-      completionCandidates = LowerCaseChoice.Schedules.class,
-      description = "How the learning rate changes: constant; cosine (down to 0 over the run,"
-          + " step by step); step (times --decay-factor every --decay-every epochs); plateau"
-          + " (times --decay-factor when the watched validation metric has not improved for"
-          + " more than --plateau-patience epochs) (default: ${DEFAULT-VALUE}).")
-  Optimization.Schedule schedule;
-
-  @Option(names = "--decay-every", paramLabel = "EPOCHS",
-      description = "With --schedule step: epochs between decays (default: "
-          + Optimization.DEFAULT_DECAY_EVERY + ").")
-  Integer decayEvery;
-
-  @Option(names = "--decay-factor", paramLabel = "F",
-      description = "With --schedule step or plateau: what a decay multiplies the rate by, in"
-          + " (0, 1) (default: " + Optimization.DEFAULT_DECAY_FACTOR + ").")
-  Double decayFactor;
-
-  @Option(names = "--plateau-patience", paramLabel = "EPOCHS",
-      description = "With --schedule plateau: epochs without improvement tolerated before a"
-          + " decay (default: " + Optimization.DEFAULT_PLATEAU_PATIENCE + ").")
-  Integer plateauPatience;
+  @Mixin OptimizationOptions optimizationOptions;
 
   @Option(names = "--clip", defaultValue = "5", description = "Clip the gradient norm to this; 0 = off (default: ${DEFAULT-VALUE}).")
   double clip;
@@ -163,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
     TaskOptions options = FamilyOptions.given(spec, TaskOption.Use.TRAIN, family);
     checkRunOptions();
     ValidationMetric watched = watched(family);
-    Optimization optimization = optimization(watched);
+    Optimization optimization = optimizationOptions.optimization(watched);
     RunFiles files = new RunFiles(out);
     RunPaths paths = new RunPaths().input("--data", data);
     if (validationData != null) {
@@ -236,7 +199,7 @@ final class TrainCommand implements Callable<Integer> {
         + " --validation both say what validates: give one (--validation " + validation
         + " holds out a part of --data, --validation-data " + validationData + " is a file of"
         + " its own)");
-    boolean watching = patience != null || schedule == Optimization.Schedule.PLATEAU;
+    boolean watching = patience != null || optimizationOptions.plateau();
     require(earlyStoppingMetric == null || watching, "--early-stopping-metric "
         + earlyStoppingMetric + " needs --early-stopping EPOCHS or --schedule plateau, which"
         + " watch it");
@@ -244,26 +207,6 @@ final class TrainCommand implements Callable<Integer> {
         ? "--early-stopping" : "--schedule plateau") + " watches a validation metric, but"
         + " --validation 0 leaves no validation data: give --validation above 0 or"
         + " --validation-data FILE");
-    require(momentum == null || optimizer == Optimization.Kind.SGD
-        || optimizer == Optimization.Kind.RMSPROP, "--momentum applies to --optimizer sgd or"
-        + " rmsprop, got --optimizer " + optimizer.label() + " (Adam's beta1 plays that part)");
-    require(momentum == null || momentum >= 0 && momentum < 1, "--momentum must lie in [0, 1),"
-        + " got " + momentum);
-    require(weightDecay == null || weightDecay >= 0 && Double.isFinite(weightDecay),
-        "--weight-decay must be finite and at least 0, got " + weightDecay);
-    require(decayEvery == null || schedule == Optimization.Schedule.STEP, "--decay-every"
-        + " applies to --schedule step, got --schedule " + schedule.label());
-    require(decayEvery == null || decayEvery >= 1, "--decay-every must be at least 1, got "
-        + decayEvery);
-    require(decayFactor == null || schedule == Optimization.Schedule.STEP
-        || schedule == Optimization.Schedule.PLATEAU, "--decay-factor applies to --schedule"
-        + " step or plateau, got --schedule " + schedule.label());
-    require(decayFactor == null || decayFactor > 0 && decayFactor < 1, "--decay-factor must"
-        + " lie in (0, 1), got " + decayFactor);
-    require(plateauPatience == null || schedule == Optimization.Schedule.PLATEAU,
-        "--plateau-patience applies to --schedule plateau, got --schedule " + schedule.label());
-    require(plateauPatience == null || plateauPatience >= 0, "--plateau-patience must be at"
-        + " least 0, got " + plateauPatience);
   }
 
   /** Whether the user typed this option (rather than it taking its default). */
@@ -282,18 +225,6 @@ final class TrainCommand implements Callable<Integer> {
             "--early-stopping-metric " + earlyStoppingMetric + " is not a validation metric of"
                 + " --task " + family.name() + ": expected one of " + String.join(", ",
                 metrics.stream().map(ValidationMetric::toString).toList())));
-  }
-
-  /** The update rule and schedule the options ask for. */
-  private Optimization optimization(ValidationMetric watched) {
-    return Optimization.DEFAULT
-        .withOptimizer(optimizer, momentum == null ? 0 : momentum,
-            weightDecay == null ? OptionalDouble.empty() : OptionalDouble.of(weightDecay))
-        .withSchedule(schedule,
-            decayEvery == null ? Optimization.DEFAULT_DECAY_EVERY : decayEvery,
-            decayFactor == null ? Optimization.DEFAULT_DECAY_FACTOR : decayFactor,
-            plateauPatience == null ? Optimization.DEFAULT_PLATEAU_PATIENCE : plateauPatience)
-        .watching(watched);
   }
 
   /** The run's settings as the metrics log's run lines record them. */
