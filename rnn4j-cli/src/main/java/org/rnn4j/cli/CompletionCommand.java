@@ -1,10 +1,13 @@
 package org.rnn4j.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,18 +31,18 @@ final class CompletionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /** The shells a script can be printed for. */
-  static final class Shells extends java.util.ArrayList<String> {
+  static final class Shells extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
 
     Shells() {
-      super(java.util.List.of("bash"));
+      super(List.of("bash"));
     }
   }
 
   @Override
   public Integer call() {
     if (!new Shells().contains(shell)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "SHELL must be one"
+      throw new ParameterException(spec.commandLine(), "SHELL must be one"
           + " of " + new Shells() + ", got '" + shell + "'");
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package org.rnn4j.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public final class StartingModel {
   }
 
   /** The stored config, for the family's {@code fromJson}. */
-  public com.fasterxml.jackson.databind.JsonNode config() {
+  public JsonNode config() {
     return contents.config();
   }
 

@@ -3,6 +3,8 @@ package org.rnn4j.train;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -115,8 +117,8 @@ public record TrainingRecipe(int epochs, long seed, double learningRate, double 
    *
    * @return their names, possibly none
    */
-  public java.util.Set<String> watchedMetrics() {
-    java.util.Set<String> names = new java.util.TreeSet<>();
+  public Set<String> watchedMetrics() {
+    Set<String> names = new TreeSet<>();
     earlyStopping.ifPresent(es -> names.add(es.metric()));
     if (optimization.schedule() == Optimization.Schedule.PLATEAU) {
       names.add(optimization.watched().name());
