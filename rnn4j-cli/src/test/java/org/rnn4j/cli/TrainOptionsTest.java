@@ -245,6 +245,20 @@ class TrainOptionsTest {
   }
 
   @Test
+  void aRunFromAWordModelCountsMaxLengthInWords() throws IOException {
+    Path words = Files.write(dir.resolve("words.txt"), List.of("the cat sat", "a dog ran",
+        "the dog sat", "a cat ran", "the cat ran", "a dog sat"));
+    assertEquals(0, lm(words, "w.safetensors", "--tokens", "word").code());
+    Path more = Files.write(dir.resolve("more.txt"), List.of("the cat", "a dog ran", "the dog",
+        "a cat sat"));
+    CliRun run = lm(more, "w2.safetensors", "--init-from",
+        dir.resolve("w.safetensors").toString(), "--max-length", "2");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().contains("cut 2 of 4 examples to keep them within --max-length 2"
+        + " tokens"), "the model's word tokens, not characters: " + run.err());
+  }
+
+  @Test
   void aClassifierTrainsOnKeepingItsLabels() throws IOException {
     Path data = reviews(dir.resolve("reviews.csv"), 1, 60);
     String[] common = {"--text", "review", "--label", "sentiment", "--epochs", "2", "--hidden",

@@ -20,6 +20,7 @@ import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
 import org.rnn4j.text.TextCodec;
+import org.rnn4j.text.Tokenizer;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.TokenBatch;
 import org.rnn4j.train.TrainingResult;
@@ -76,18 +77,23 @@ public final class LmFamily extends AbstractTaskFamily {
           + " only: without it each line is one sequence");
     }
     int chunk = options.integer(SEQ_LENGTH, 1);
-    List<String> lines = CommonOptions.cut(options, TextLines.read(job.data(), true),
-        CommonOptions.tokenizer(options, DEFAULT_TOKENS), job.log());
+    Optional<StartingModel> start = StartingModel.of(job, LanguageModelConfig.TASK);
+    Optional<TextCodec> started = start.isPresent()
+        ? Optional.of(start.get().codec(options)) : Optional.empty();
+    // a run from a model counts --max-length in the model's tokens
+    Tokenizer tokenizer = started.map(TextCodec::tokenizer)
+        .orElseGet(() -> CommonOptions.tokenizer(options, DEFAULT_TOKENS));
+    List<String> lines = CommonOptions.cut(options, TextLines.read(job.data(), true), tokenizer,
+        job.log());
     if (lines.size() < 2) {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 non-blank lines to"
           + " train and validate, found " + lines.size());
     }
     TrainingJob.Reader<String> reader = file -> CommonOptions.cut(options,
-        TextLines.read(file, true), CommonOptions.tokenizer(options, DEFAULT_TOKENS), job.log());
+        TextLines.read(file, true), tokenizer, job.log());
     Split<String> split = stream && job.validationData().isEmpty()
         ? tail(lines, job.validationFraction()) : job.split(lines, reader);
-    Optional<StartingModel> start = StartingModel.of(job, LanguageModelConfig.TASK);
-    TextCodec codec = start.isPresent() ? start.get().codec(options)
+    TextCodec codec = started.isPresent() ? started.get()
         : CommonOptions.codec(options, split.train(), DEFAULT_TOKENS);
     LanguageModelConfig config = start.isPresent() ? startingConfig(start.get(), options)
         : new LanguageModelConfig(codec.vocabulary().size(),

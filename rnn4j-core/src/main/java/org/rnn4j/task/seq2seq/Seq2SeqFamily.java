@@ -71,16 +71,24 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
 
   @Override
   public TrainedModel train(TrainingJob job) throws IOException {
-    List<SentencePair> pairs = withinMaxLength(job, ParallelTsv.read(job.data()));
+    TaskOptions options = job.options();
+    Optional<StartingModel> start = StartingModel.of(job, Seq2SeqConfig.TASK);
+    Optional<TextCodecPair> started = start.isPresent()
+        ? Optional.of(startingCodecs(start.get(), options)) : Optional.empty();
+    // a run from a model counts --max-length in the model's tokens
+    Tokenizer source = started.map(c -> c.source().tokenizer())
+        .orElseGet(() -> sourceTokenizer(options));
+    Tokenizer target = started.map(c -> c.target().tokenizer())
+        .orElseGet(() -> targetTokenizer(options));
+    List<SentencePair> pairs = withinMaxLength(job, ParallelTsv.read(job.data()), source,
+        target);
     if (pairs.size() < 2) {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 pairs (source TAB"
           + " target) to train and validate, found " + pairs.size());
     }
     Split<SentencePair> split = job.split(pairs,
-        file -> withinMaxLength(job, ParallelTsv.read(file)));
-    TaskOptions options = job.options();
-    Optional<StartingModel> start = StartingModel.of(job, Seq2SeqConfig.TASK);
-    TextCodecPair codecs = start.isPresent() ? startingCodecs(start.get(), options)
+        file -> withinMaxLength(job, ParallelTsv.read(file), source, target));
+    TextCodecPair codecs = started.isPresent() ? started.get()
         : new TextCodecPair(
             CommonOptions.codec(options, split.train().stream().map(SentencePair::source)
                 .toList(), sourceTokenizer(options)),
@@ -177,13 +185,12 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
    * The pairs whose source and target both fit in --max-length tokens, when given: a
    * translation cut short would teach the model wrong outputs, so longer pairs are left out.
    */
-  private static List<SentencePair> withinMaxLength(TrainingJob job, List<SentencePair> pairs) {
+  private static List<SentencePair> withinMaxLength(TrainingJob job, List<SentencePair> pairs,
+      Tokenizer source, Tokenizer target) {
     Optional<Integer> max = job.options().optionalInteger(CommonOptions.MAX_LENGTH, 1);
     if (max.isEmpty()) {
       return pairs;
     }
-    Tokenizer source = sourceTokenizer(job.options());
-    Tokenizer target = targetTokenizer(job.options());
     List<SentencePair> kept = pairs.stream()
         .filter(p -> source.tokenize(p.source()).size() <= max.get()
             && target.tokenize(p.target()).size() <= max.get())
