@@ -8,6 +8,7 @@ import org.rnn4j.cli.demo.DinosaursDemo;
 import org.rnn4j.cli.demo.ActivityDemo;
 import org.rnn4j.cli.demo.AirlineDemo;
 import org.rnn4j.cli.demo.DatesDemo;
+import org.rnn4j.cli.demo.DemoProgress;
 import org.rnn4j.cli.demo.DnaDemo;
 import org.rnn4j.cli.demo.MemoryDemo;
 import org.rnn4j.cli.demo.MusicDemo;
@@ -81,22 +82,30 @@ final class DemoCommand implements Callable<Integer> {
           + " directory).")
   Path outDirectory;
 
+  @Option(names = "--quiet",
+      description = "No progress bar on standard error; the results are the same.")
+  boolean quiet;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws java.io.IOException {
     PrintWriter out = spec.commandLine().getOut();
+    DemoProgress progress = quiet ? DemoProgress.QUIET : DemoProgress.BAR;
     switch (name) {
-      case "dinosaurs" -> new DinosaursDemo(seed).run(out);
-      case "ner" -> new NerDemo(seed).run(out);
-      case "sentiment" -> new SentimentDemo(seed).run(out);
-      case "dna" -> new DnaDemo(seed).run(out);
-      case "activity" -> new ActivityDemo(seed).run(out);
-      case "dates" -> new DatesDemo(seed).run(out, outDirectory);
-      case "airline" -> new AirlineDemo(seed).run(out, outDirectory.resolve("airline-forecast.png"));
-      case "music" -> new MusicDemo(seed, outDirectory).run(out);
-      case "translate" -> new TranslateDemo(seed, TranslateDemo.Settings.DEFAULT, outDirectory)
+      case "dinosaurs" -> new DinosaursDemo(seed, progress).run(out);
+      case "ner" -> new NerDemo(seed, progress).run(out);
+      case "sentiment" -> new SentimentDemo(seed, SentimentDemo.Settings.DEFAULT, progress)
           .run(out);
+      case "dna" -> new DnaDemo(seed, DnaDemo.DEFAULT, progress).run(out);
+      case "activity" -> new ActivityDemo(seed, ActivityDemo.DEFAULT, progress).run(out);
+      case "dates" -> new DatesDemo(seed, DatesDemo.Settings.DEFAULT, progress)
+          .run(out, outDirectory);
+      case "airline" -> new AirlineDemo(seed).run(out, outDirectory.resolve("airline-forecast.png"));
+      case "music" -> new MusicDemo(seed, outDirectory, MusicDemo.Settings.DEFAULT, progress)
+          .run(out);
+      case "translate" -> new TranslateDemo(seed, TranslateDemo.Settings.DEFAULT, outDirectory,
+          progress).run(out);
       case "memory" -> new MemoryDemo(seed, outDirectory).run(out);
       case "chars" -> new CharRnnDemo(new CharRnnDemo.Settings(hidden, iterations, seed)).run(out);
       default -> throw new IllegalArgumentException(

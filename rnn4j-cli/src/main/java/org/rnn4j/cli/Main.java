@@ -26,7 +26,8 @@ import picocli.CommandLine;
     description = "Recurrent neural networks (RNN, GRU, LSTM) on the JVM.",
     subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
         TranslateCommand.class, GenerateCommand.class, ScoreCommand.class, ForecastCommand.class,
-        InfoCommand.class, ExportCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        InfoCommand.class, ExportCommand.class, ServeCommand.class, DemoCommand.class,
+        BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @Option(names = "--verbose", description = "Print stack traces of errors.", scope =

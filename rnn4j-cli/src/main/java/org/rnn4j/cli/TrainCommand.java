@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,13 +18,15 @@ import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
-import org.rnn4j.train.EarlyStopping;
 import org.rnn4j.train.MetricsLog;
+import org.rnn4j.train.Optimization;
 import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.TrainingListener;
 import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
+import org.rnn4j.train.ValidationMetric;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -63,8 +66,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "32", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--learning-rate", defaultValue = "0.01", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--learning-rate", defaultValue = "0.01", description = "The optimizer's (initial) learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate;
+
+  @Mixin OptimizationOptions optimizationOptions;
 
   @Option(names = "--clip", defaultValue = "5", description = "Clip the gradient norm to this; 0 = off (default: ${DEFAULT-VALUE}).")
   double clip;
@@ -72,10 +77,22 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--validation", defaultValue = "0.1", description = "Fraction held out for validation (default: ${DEFAULT-VALUE}).")
   double validation;
 
+  @Option(names = "--validation-data", paramLabel = "FILE",
+      description = "Validate on this file (in --data's format) instead of a part of --data.")
+  Path validationData;
+
   @Option(names = "--early-stopping", paramLabel = "EPOCHS",
-      description = "Stop when the validation loss has not improved for EPOCHS epochs and keep"
-          + " the best epoch's weights.")
+      description = "Stop when the watched validation metric (--early-stopping-metric) has not"
+          + " improved for EPOCHS epochs and keep the best epoch's weights.")
   Integer patience;
+
+  @Option(names = "--early-stopping-metric", paramLabel = "NAME",
+      description = "The validation metric --early-stopping and --schedule plateau watch, and"
+          + " by which the best epoch is chosen: loss (all tasks); classify: accuracy,"
+          + " macro_f1; tag: f1, precision, recall, token_accuracy; seq2seq: exact_match,"
+          + " token_accuracy, bleu, chrf (these two translate the validation pairs every"
+          + " epoch); lm: perplexity; forecast: mae, rmse (default: loss).")
+  String earlyStoppingMetric;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -92,6 +109,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Continue the run held by --checkpoint (same data and options).")
   boolean resume;
 
+  @Option(names = "--init-from", paramLabel = "MODEL",
+      description = "Start from this trained model of the task (its weights, vocabulary and"
+          + " architecture) and train --epochs more; architecture options may be left out.")
+  Path initFrom;
+
   @Option(names = "--quiet",
       description = "No progress bar or per-epoch lines; the log and the summary remain.")
   boolean quiet;
@@ -103,8 +125,17 @@ final class TrainCommand implements Callable<Integer> {
     TaskFamily family = family(task);
     TaskOptions options = FamilyOptions.given(spec, TaskOption.Use.TRAIN, family);
     checkRunOptions();
+    ValidationMetric watched = watched(family);
+    Optimization optimization = optimizationOptions.optimization(watched);
     RunFiles files = new RunFiles(out);
-    RunPaths paths = new RunPaths().input("--data", data).output("--out", out)
+    RunPaths paths = new RunPaths().input("--data", data);
+    if (validationData != null) {
+      paths.input("--validation-data", validationData);
+    }
+    if (initFrom != null) {
+      paths.input("--init-from", initFrom);
+    }
+    paths.output("--out", out)
         .output("the metrics log", files.metrics()).output("the metrics log of the run",
             files.partialMetrics()).output("the curves chart", files.curves());
     if (checkpoint != null) {
@@ -121,10 +152,18 @@ final class TrainCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (Interruption interruption = Interruption.install(spec.commandLine().getErr())) {
       TrainedModel trained;
-      try (MetricsLog metrics = new MetricsLog(files.partialMetrics())) {
-        trained = family.train(new TrainingJob(data, options,
-            recipe(listeners(metrics, curves), interruption),
-            batch, validation, log));
+      try (MetricsLog metrics = new MetricsLog(files.partialMetrics(),
+          settings(optimization, watched))) {
+        TrainingJob job = new TrainingJob(data, options,
+            recipe(listeners(metrics, curves), interruption, optimization, watched),
+            batch, validation, log);
+        if (validationData != null) {
+          job = job.withValidationData(validationData);
+        }
+        if (initFrom != null) {
+          job = job.withInitFrom(initFrom);
+        }
+        trained = family.train(job);
       } catch (IOException | RuntimeException | Error e) {
         if (checkpoint == null) {
           Files.deleteIfExists(files.partialMetrics());
@@ -136,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       trained.save(out, ModelFile.Provenance.of(seed, data));
       files.finish(curves, "rnn4j " + task + ": " + data.getFileName());
-      summary(log, trained.result(), (System.nanoTime() - start) / 1e9, files);
+      summary(log, trained.result(), (System.nanoTime() - start) / 1e9, files, optimization);
       return 0;
     }
   }
@@ -156,6 +195,60 @@ final class TrainCommand implements Callable<Integer> {
     require(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
     require(!resume || checkpoint != null, "--resume needs --checkpoint FILE, the run to"
         + " continue");
+    require(validationData == null || !given("--validation"), "--validation-data and"
+        + " --validation both say what validates: give one (--validation " + validation
+        + " holds out a part of --data, --validation-data " + validationData + " is a file of"
+        + " its own)");
+    boolean watching = patience != null || optimizationOptions.plateau();
+    require(earlyStoppingMetric == null || watching, "--early-stopping-metric "
+        + earlyStoppingMetric + " needs --early-stopping EPOCHS or --schedule plateau, which"
+        + " watch it");
+    require(!watching || validation > 0 || validationData != null, (patience != null
+        ? "--early-stopping" : "--schedule plateau") + " watches a validation metric, but"
+        + " --validation 0 leaves no validation data: give --validation above 0 or"
+        + " --validation-data FILE");
+  }
+
+  /** Whether the user typed this option (rather than it taking its default). */
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /** The metric early stopping and the plateau schedule watch: the named one, else the loss. */
+  private ValidationMetric watched(TaskFamily family) {
+    if (earlyStoppingMetric == null) {
+      return ValidationMetric.LOSS;
+    }
+    List<ValidationMetric> metrics = family.validationMetrics();
+    return metrics.stream().filter(m -> m.name().equalsIgnoreCase(earlyStoppingMetric.trim()))
+        .findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(),
+            "--early-stopping-metric " + earlyStoppingMetric + " is not a validation metric of"
+                + " --task " + family.name() + ": expected one of " + String.join(", ",
+                metrics.stream().map(ValidationMetric::toString).toList())));
+  }
+
+  /** The run's settings as the metrics log's run lines record them. */
+  private Map<String, Object> settings(Optimization optimization, ValidationMetric watched) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task", task);
+    m.put("learning_rate", learningRate);
+    m.putAll(optimization.describe());
+    m.put("clip", clip);
+    m.put("batch", batch);
+    m.put("seed", seed);
+    if (patience != null) {
+      m.put("early_stopping", patience);
+      m.put("early_stopping_metric", watched.name());
+    }
+    if (validationData != null) {
+      m.put("validation_data", validationData.toString());
+    } else {
+      m.put("validation", validation);
+    }
+    if (initFrom != null) {
+      m.put("init_from", initFrom.toString());
+    }
+    return m;
   }
 
   private void require(boolean ok, String message) {
@@ -185,11 +278,13 @@ final class TrainCommand implements Callable<Integer> {
         : List.of(ProgressBar.on(spec.commandLine().getErr()), metrics, curves);
   }
 
-  private TrainingRecipe recipe(List<TrainingListener> listeners, Interruption interruption) {
+  private TrainingRecipe recipe(List<TrainingListener> listeners, Interruption interruption,
+      Optimization optimization, ValidationMetric watched) {
     TrainingRecipe recipe = TrainingRecipe.of(epochs, seed).withLearningRate(learningRate)
-        .withClipNorm(clip).withListeners(listeners).withStop(interruption::requested);
+        .withClipNorm(clip).withListeners(listeners).withStop(interruption::requested)
+        .withOptimization(optimization);
     if (patience != null) {
-      recipe = recipe.withEarlyStopping(EarlyStopping.onLoss(patience));
+      recipe = recipe.withEarlyStopping(watched.earlyStopping(patience));
     }
     return checkpoint == null ? recipe : recipe.withCheckpoint(checkpoint);
   }
@@ -218,7 +313,8 @@ final class TrainCommand implements Callable<Integer> {
     return TaskFamilies.named(name);
   }
 
-  private void summary(PrintWriter log, TrainingResult r, double seconds, RunFiles files) {
+  private void summary(PrintWriter log, TrainingResult r, double seconds, RunFiles files,
+      Optimization optimization) {
     log.printf(Locale.ROOT, "done: %d epochs%s, %,d steps in %.1f s%n", r.epochsCompleted(),
         r.stoppedEarly() ? " (stopped early; the best epoch's weights are kept)" : "",
         r.globalStep(), seconds);
@@ -227,6 +323,9 @@ final class TrainCommand implements Callable<Integer> {
             e.getValue()));
     r.best().ifPresent(best -> best.forEach((k, v) -> log.printf(Locale.ROOT,
         "best validation %s: %.4f (the saved model has that epoch's weights)%n", k, v)));
+    log.printf(Locale.ROOT, "optimizer: %s, learning rate %s, weight decay %s, schedule %s%n",
+        optimization.optimizer().label(), learningRate, optimization.effectiveWeightDecay(),
+        optimization.schedule().label());
     log.printf("model: %s%nmetrics: %s%ncurves: %s%n", out, files.metrics(), files.curves());
     log.flush();
   }

@@ -51,8 +51,18 @@ class OptionPropertiesTest {
       Map.entry("--lower-case", List.of()),
       Map.entry("--bidirectional", List.of()),
       Map.entry("--pooling", List.of("max", "x")),
-      Map.entry("--window", List.of("3")));
-  private static final Set<String> FLAGS = Set.of("--lower-case", "--bidirectional");
+      Map.entry("--window", List.of("3")),
+      Map.entry("--optimizer", List.of("sgd", "adamw", "RMSprop", "x", "")),
+      Map.entry("--momentum", List.of("0.9", "1", "-0.5", "x")),
+      Map.entry("--weight-decay", List.of("0", "0.01", "-1", "NaN", "x")),
+      Map.entry("--schedule", List.of("cosine", "step", "plateau", "x")),
+      Map.entry("--decay-every", SMALL),
+      Map.entry("--decay-factor", List.of("0.5", "1", "0", "x")),
+      Map.entry("--early-stopping-metric", List.of("perplexity", "loss", "accuracy", "")),
+      Map.entry("--stream", List.of()),
+      Map.entry("--seq-length", SMALL));
+  private static final Set<String> FLAGS = Set.of("--lower-case", "--bidirectional",
+      "--stream");
 
   @Provide
   Arbitrary<List<String>> options() {

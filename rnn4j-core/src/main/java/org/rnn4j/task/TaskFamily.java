@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.rnn4j.io.ModelFormatException;
+import org.rnn4j.train.ValidationMetric;
 
 /**
  * One family of sequence tasks (classify, tag, lm, seq2seq, forecast, …): its name, its options,
@@ -29,6 +30,17 @@ public interface TaskFamily {
 
   /** The options the family reads, beyond the command line's run settings. */
   List<TaskOption> options();
+
+  /**
+   * The metrics its training objective reports on the validation data after every epoch, each
+   * with its direction: the ones early stopping and best-epoch selection may watch. "loss" is
+   * always one of them.
+   *
+   * @return the metrics, "loss" first
+   */
+  default List<ValidationMetric> validationMetrics() {
+    return List.of(ValidationMetric.LOSS);
+  }
 
   /**
    * Reads the family's config from a model file's {@code config} metadata.

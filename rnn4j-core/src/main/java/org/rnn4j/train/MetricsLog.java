@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Writes training metrics as JSON lines: one {@code {"type":"run", …}} line where a run starts
- * or resumes (epochs, batches per epoch, the epoch it starts at), one {@code {"type":"step", …}}
+ * or resumes (epochs, batches per epoch, the epoch it starts at, and the run's settings when
+ * given: optimizer, learning rate, schedule, …), one {@code {"type":"step", …}}
  * line per step (loss, gradient norm, learning rate, tokens/s, and the per-step state-gradient
  * norms when recorded) and one {@code {"type":"epoch", …}} line per epoch (train loss and
  * validation metrics). Appends, so a resumed run continues the same log after its own run line.
@@ -22,13 +24,25 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
   private final BufferedWriter writer;
+  private final Map<String, Object> settings;
 
   /**
    * @param file the JSONL file, created or appended to
    * @throws UncheckedIOException if it cannot be opened
    */
   public MetricsLog(Path file) {
+    this(file, Map.of());
+  }
+
+  /**
+   * @param file the JSONL file, created or appended to
+   * @param settings written as the {@code settings} object of every run line, in their order
+   *     (numbers, strings and booleans); none when empty
+   * @throws UncheckedIOException if it cannot be opened
+   */
+  public MetricsLog(Path file, Map<String, ?> settings) {
     this.file = file;
+    this.settings = new LinkedHashMap<>(settings);
     try {
       this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -39,8 +53,12 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
 
   @Override
   public void onStart(int epochs, int batches, int firstEpoch) {
-    write(JSON.createObjectNode().put("type", "run").put("epochs", epochs)
-        .put("batches", batches).put("first_epoch", firstEpoch + 1));
+    ObjectNode n = JSON.createObjectNode().put("type", "run").put("epochs", epochs)
+        .put("batches", batches).put("first_epoch", firstEpoch + 1);
+    if (!settings.isEmpty()) {
+      n.set("settings", JSON.valueToTree(settings));
+    }
+    write(n);
   }
 
   @Override

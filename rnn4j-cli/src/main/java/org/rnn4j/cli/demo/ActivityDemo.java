@@ -28,8 +28,9 @@ import org.rnn4j.task.classify.Pooling;
  *
  * @param seed seeds the generated clips, the initial weights, dropout and the batch order
  * @param settings the model and its training
+ * @param progress a progress bar or none
  */
-public record ActivityDemo(long seed, Settings settings) {
+public record ActivityDemo(long seed, Settings settings, DemoProgress progress) {
   private static final int CLIPS = 1_200;
   private static final int VALIDATION_SUBJECTS = 3;
   private static final int TEST_SUBJECTS = 6;
@@ -40,6 +41,11 @@ public record ActivityDemo(long seed, Settings settings) {
   /** The demo with its default settings. */
   public ActivityDemo(long seed) {
     this(seed, DEFAULT);
+  }
+
+  /** The demo with these settings and a progress bar. */
+  public ActivityDemo(long seed, Settings settings) {
+    this(seed, settings, DemoProgress.BAR);
   }
 
   /**
@@ -65,7 +71,8 @@ public record ActivityDemo(long seed, Settings settings) {
         validation.size(), VALIDATION_SUBJECTS, test.size(), TEST_SUBJECTS,
         model.parameterCount());
     out.flush();
-    Result r = FeatureClassification.trainAndTest(model, settings, seed, seed + 2, train,
+    Result r = FeatureClassification.trainAndTest(model, settings, progress, seed, seed + 2,
+        train,
         validation, test);
     out.printf(Locale.ROOT, "test accuracy on unseen subjects: GRU %.3f; baseline: majority"
         + " class %.3f%n", r.confusion().accuracy(), r.majority());

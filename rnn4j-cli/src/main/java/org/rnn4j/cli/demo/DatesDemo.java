@@ -37,7 +37,6 @@ import org.rnn4j.task.seq2seq.Seq2SeqObjective;
 import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.train.EarlyStopping;
-import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
 
@@ -121,6 +120,7 @@ public final class DatesDemo {
 
   private final long seed;
   private final Settings settings;
+  private final DemoProgress progress;
 
   /** @param seed seeds the pairs, the initial weights and the batch order */
   public DatesDemo(long seed) {
@@ -132,8 +132,18 @@ public final class DatesDemo {
    * @param settings the data, the model and its training
    */
   public DatesDemo(long seed, Settings settings) {
+    this(seed, settings, DemoProgress.BAR);
+  }
+
+  /**
+   * @param seed seeds everything random
+   * @param settings the model and its training
+   * @param progress a progress bar or none
+   */
+  public DatesDemo(long seed, Settings settings, DemoProgress progress) {
     this.seed = seed;
     this.settings = settings;
+    this.progress = progress;
   }
 
   /**
@@ -171,7 +181,7 @@ public final class DatesDemo {
     TrainingResult trained = TrainingRecipe.of(settings.epochs(), seed)
         .withLearningRate(settings.learningRate())
         .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
-        .withListeners(List.of(ProgressBar.onStandardError()))
+        .withListeners(progress.listeners())
         .fit(objective,
             Seq2SeqData.bucketed(train.examples(), ids, BATCH, new SplittableRandom(seed + 2)),
             Optional.of(Seq2SeqData.sequential(validation.examples(), ids, EVAL_BATCH)));

@@ -21,7 +21,6 @@ import org.rnn4j.task.lm.LanguageModelObjective;
 import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.train.EarlyStopping;
-import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
 
@@ -37,9 +36,19 @@ public final class DinosaursDemo {
   private static final int SAMPLES = 10;
 
   private final long seed;
+  private final DemoProgress progress;
 
   public DinosaursDemo(long seed) {
+    this(seed, DemoProgress.BAR);
+  }
+
+  /**
+   * @param seed seeds everything random
+   * @param progress a progress bar or none
+   */
+  public DinosaursDemo(long seed, DemoProgress progress) {
     this.seed = seed;
+    this.progress = progress;
   }
 
   /** Trains, reports and samples. */
@@ -55,7 +64,7 @@ public final class DinosaursDemo {
     out.flush();
     TrainingResult r = TrainingRecipe.of(EPOCHS, seed).withLearningRate(0.01)
         .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
-        .withListeners(List.of(ProgressBar.onStandardError()))
+        .withListeners(progress.listeners())
         .fit(new LanguageModelObjective(lm), LanguageModelData.batches(split.train(), codec, 32),
             Optional.of(LanguageModelData.batches(split.validation(), codec, 64)));
     double model = Math.exp(r.best().orElse(r.lastValidation()).get("loss"));

@@ -30,8 +30,9 @@ import org.rnn4j.task.classify.Pooling;
  *
  * @param seed seeds the split, the initial weights, dropout and the batch order
  * @param settings the model and its training
+ * @param progress a progress bar or none
  */
-public record DnaDemo(long seed, Settings settings) {
+public record DnaDemo(long seed, Settings settings, DemoProgress progress) {
   private static final String BASES = "ACGT";
 
   /** The settings of {@code rnn4j demo dna}. */
@@ -40,6 +41,11 @@ public record DnaDemo(long seed, Settings settings) {
   /** The demo with its default settings. */
   public DnaDemo(long seed) {
     this(seed, DEFAULT);
+  }
+
+  /** The demo with these settings and a progress bar. */
+  public DnaDemo(long seed, Settings settings) {
+    this(seed, settings, DemoProgress.BAR);
   }
 
   /**
@@ -60,7 +66,8 @@ public record DnaDemo(long seed, Settings settings) {
         split.validation().size(), split.test().size(), SpliceJunctions.CLASSES,
         model.parameterCount());
     out.flush();
-    Result r = FeatureClassification.trainAndTest(model, settings, seed, seed + 1, split.train(),
+    Result r = FeatureClassification.trainAndTest(model, settings, progress, seed, seed + 1,
+        split.train(),
         split.validation(), split.test());
     out.printf(Locale.ROOT, "test accuracy: GRU %.3f; baseline: majority class (n) %.3f%n",
         r.confusion().accuracy(), r.majority());

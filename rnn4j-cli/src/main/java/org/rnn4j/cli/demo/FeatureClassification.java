@@ -13,7 +13,6 @@ import org.rnn4j.task.classify.ClassifierInput;
 import org.rnn4j.task.classify.ClassifierObjective;
 import org.rnn4j.task.classify.Pooling;
 import org.rnn4j.train.EarlyStopping;
-import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.TrainingRecipe;
 
 /**
@@ -68,6 +67,7 @@ public final class FeatureClassification {
    *
    * @param model the classifier
    * @param settings epochs and learning rate
+   * @param progress a progress bar or none
    * @param seed seeds dropout and the batch order of the run
    * @param bucketSeed seeds which examples share a training batch
    * @param train the training examples
@@ -75,12 +75,13 @@ public final class FeatureClassification {
    * @param test the examples measured
    * @return the test confusion matrix and the majority-class baseline
    */
-  static Result trainAndTest(Classifier model, Settings settings, long seed, long bucketSeed,
+  static Result trainAndTest(Classifier model, Settings settings, DemoProgress progress,
+      long seed, long bucketSeed,
       List<ClassifyExample> train, List<ClassifyExample> validation, List<ClassifyExample> test) {
     ClassifierObjective objective = new ClassifierObjective(model);
     TrainingRecipe.of(settings.epochs(), seed).withLearningRate(settings.learningRate())
         .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
-        .withListeners(List.of(ProgressBar.onStandardError()))
+        .withListeners(progress.listeners())
         .fit(objective, ClassifyBatches.bucketed(train, BATCH, 0, new SplittableRandom(bucketSeed)),
             Optional.of(ClassifyBatches.sequential(validation, EVALUATION_BATCH, 0)));
     ConfusionMatrix confusion =

@@ -26,7 +26,6 @@ import org.rnn4j.task.lm.LanguageModel;
 import org.rnn4j.task.lm.LanguageModelConfig;
 import org.rnn4j.task.lm.LanguageModelObjective;
 import org.rnn4j.train.EarlyStopping;
-import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.TrainingListener;
 import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
@@ -96,6 +95,7 @@ public final class MusicDemo {
   private final long seed;
   private final Path outDirectory;
   private final Settings settings;
+  private final DemoProgress progress;
 
   /**
    * @param seed seeds the split, the initial weights and the sample
@@ -111,14 +111,25 @@ public final class MusicDemo {
    * @param settings the model and its training
    */
   public MusicDemo(long seed, Path outDirectory, Settings settings) {
+    this(seed, outDirectory, settings, DemoProgress.BAR);
+  }
+
+  /**
+   * @param seed seeds everything random
+   * @param outDirectory where the sampled piece goes
+   * @param settings the model and its training
+   * @param progress a progress bar or none
+   */
+  public MusicDemo(long seed, Path outDirectory, Settings settings, DemoProgress progress) {
     this.seed = seed;
     this.outDirectory = outDirectory;
     this.settings = settings;
+    this.progress = progress;
   }
 
   /** Trains, scores, samples and writes, printing to {@code out}. */
   public Result run(PrintWriter out) throws IOException {
-    return run(DataCache.locate(), out, List.of(ProgressBar.onStandardError()));
+    return run(DataCache.locate(), out, progress.listeners());
   }
 
   Result run(DataCache cache, PrintWriter out, List<TrainingListener> listeners)

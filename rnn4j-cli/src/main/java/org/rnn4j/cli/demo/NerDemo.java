@@ -31,7 +31,6 @@ import org.rnn4j.task.tag.TaggerObjective;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.EarlyStopping;
-import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.TrainingListener;
 import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
@@ -79,10 +78,19 @@ public final class NerDemo {
   private final long seed;
   private final int sentences;
   private final int epochs;
+  private final DemoProgress progress;
 
   /** @param seed seeds the sample, the split, the weights and the batches */
   public NerDemo(long seed) {
-    this(seed, SENTENCES, EPOCHS);
+    this(seed, DemoProgress.BAR);
+  }
+
+  /**
+   * @param seed seeds everything random
+   * @param progress a progress bar or none
+   */
+  public NerDemo(long seed, DemoProgress progress) {
+    this(seed, SENTENCES, EPOCHS, progress);
   }
 
   /**
@@ -91,6 +99,10 @@ public final class NerDemo {
    * @param epochs at most this many epochs
    */
   NerDemo(long seed, int sentences, int epochs) {
+    this(seed, sentences, epochs, DemoProgress.BAR);
+  }
+
+  private NerDemo(long seed, int sentences, int epochs, DemoProgress progress) {
     if (sentences < 10 || epochs < 1) {
       throw new IllegalArgumentException("need at least 10 sentences and 1 epoch, got "
           + sentences + " sentences and " + epochs + " epochs");
@@ -98,6 +110,7 @@ public final class NerDemo {
     this.seed = seed;
     this.sentences = sentences;
     this.epochs = epochs;
+    this.progress = progress;
   }
 
   /**
@@ -119,7 +132,7 @@ public final class NerDemo {
    * @throws IOException if the data cache lacks the sotu or voa sets (run data/fetch)
    */
   public void run(PrintWriter out) throws IOException {
-    Result r = evaluate(DataCache.locate(), out, List.of(ProgressBar.onStandardError()));
+    Result r = evaluate(DataCache.locate(), out, progress.listeners());
     out.printf(Locale.ROOT, "held-out weak labels (%,d trained on): entity F1 %.1f%%, the tagger"
         + " imitating the rules%n", r.trainSize(), 100 * r.validation().get("f1"));
     out.printf(Locale.ROOT, "VOA gold set, %d sentences, %d entities; entity-level precision,"

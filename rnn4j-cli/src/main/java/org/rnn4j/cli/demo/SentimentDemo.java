@@ -24,7 +24,6 @@ import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.text.WordTokenizer;
 import org.rnn4j.train.EarlyStopping;
-import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.TrainingRecipe;
 
 /**
@@ -74,6 +73,7 @@ public final class SentimentDemo {
 
   private final long seed;
   private final Settings settings;
+  private final DemoProgress progress;
 
   /** @param seed seeds the split, the initial weights, dropout and the batch order */
   public SentimentDemo(long seed) {
@@ -85,8 +85,18 @@ public final class SentimentDemo {
    * @param settings the model and its training
    */
   public SentimentDemo(long seed, Settings settings) {
+    this(seed, settings, DemoProgress.BAR);
+  }
+
+  /**
+   * @param seed seeds everything random
+   * @param settings the model and its training
+   * @param progress a progress bar or none
+   */
+  public SentimentDemo(long seed, Settings settings, DemoProgress progress) {
     this.seed = seed;
     this.settings = settings;
+    this.progress = progress;
   }
 
   /**
@@ -120,7 +130,7 @@ public final class SentimentDemo {
     int pad = codec.vocabulary().padId();
     TrainingRecipe.of(settings.epochs(), seed).withLearningRate(settings.learningRate())
         .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
-        .withListeners(List.of(ProgressBar.onStandardError()))
+        .withListeners(progress.listeners())
         .fit(objective, ClassifyBatches.bucketed(train, BATCH, pad, new SplittableRandom(seed + 1)),
             Optional.of(ClassifyBatches.sequential(validation, 100, pad)));
     double rnn = objective.evaluate(ClassifyBatches.sequential(test, 100, pad)).get("accuracy");

@@ -30,7 +30,6 @@ import org.rnn4j.text.Vocabulary;
 import org.rnn4j.text.VocabularyBuilder;
 import org.rnn4j.text.WordTokenizer;
 import org.rnn4j.train.EarlyStopping;
-import org.rnn4j.train.ProgressBar;
 import org.rnn4j.train.TrainingRecipe;
 import org.rnn4j.train.TrainingResult;
 
@@ -104,6 +103,7 @@ public final class TranslateDemo {
   private final long seed;
   private final Settings settings;
   private final Path outDir;
+  private final DemoProgress progress;
 
   /**
    * @param seed seeds the split, the initial weights and the batch order
@@ -111,9 +111,20 @@ public final class TranslateDemo {
    * @param outDir where the heatmap goes
    */
   public TranslateDemo(long seed, Settings settings, Path outDir) {
+    this(seed, settings, outDir, DemoProgress.BAR);
+  }
+
+  /**
+   * @param seed seeds everything random
+   * @param settings the model and its training
+   * @param outDir where the attention heatmaps go
+   * @param progress a progress bar or none
+   */
+  public TranslateDemo(long seed, Settings settings, Path outDir, DemoProgress progress) {
     this.seed = seed;
     this.settings = settings;
     this.outDir = outDir;
+    this.progress = progress;
   }
 
   /**
@@ -151,7 +162,7 @@ public final class TranslateDemo {
     TrainingResult trained = TrainingRecipe.of(settings.epochs(), seed)
         .withLearningRate(settings.learningRate())
         .withEarlyStopping(EarlyStopping.onLoss(PATIENCE))
-        .withListeners(List.of(ProgressBar.onStandardError()))
+        .withListeners(progress.listeners())
         .fit(new Seq2SeqObjective(model, ids.bosId(), ids.eosId()),
             Seq2SeqData.bucketed(Seq2SeqData.examples(split.train(), codecs), ids, BATCH,
                 new SplittableRandom(seed + 2)),

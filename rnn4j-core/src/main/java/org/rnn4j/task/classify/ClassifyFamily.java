@@ -17,6 +17,8 @@ import org.rnn4j.data.format.LabelledText;
 import org.rnn4j.data.format.LabelledTexts;
 import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.StartingModel;
+import org.rnn4j.task.TaskOptionException;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
@@ -24,6 +26,7 @@ import org.rnn4j.task.TrainingJob;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.TrainingResult;
+import org.rnn4j.train.ValidationMetric;
 
 /**
  * The classify family: a sequence classifier trained on labelled texts in JSON, CSV or TSV,
@@ -62,19 +65,24 @@ public final class ClassifyFamily extends AbstractTaskFamily {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 labelled records to"
           + " train and validate, found " + records.size());
     }
-    Split<LabelledText> split = Split.random(records, job.validationFraction(), 0,
-        new SplittableRandom(job.seed()));
-    List<String> labels = split.train().stream().map(LabelledText::label).distinct().sorted()
-        .toList();
-    TextCodec codec = CommonOptions.codec(job.options(),
-        split.train().stream().map(LabelledText::text).toList(), DEFAULT_TOKENS);
-    ClassifierConfig config = new ClassifierConfig(
-        ClassifierInput.tokens(codec.vocabulary().size(),
-            job.options().integer(CommonOptions.EMBEDDING, 1)),
-        CommonOptions.recurrent(job.options()),
-        job.options().choice(POOLING, Pooling.class), labels);
+    Split<LabelledText> split = job.split(records, file -> cut(job, read(file, job.options())));
+    Optional<StartingModel> start = StartingModel.of(job, ClassifierConfig.TASK);
+    TextCodec codec = start.isPresent() ? start.get().codec(job.options())
+        : CommonOptions.codec(job.options(),
+            split.train().stream().map(LabelledText::text).toList(), DEFAULT_TOKENS);
+    ClassifierConfig config = start.isPresent() ? startingConfig(start.get(), job.options())
+        : new ClassifierConfig(
+            ClassifierInput.tokens(codec.vocabulary().size(),
+                job.options().integer(CommonOptions.EMBEDDING, 1)),
+            CommonOptions.recurrent(job.options()),
+            job.options().choice(POOLING, Pooling.class),
+            split.train().stream().map(LabelledText::label).distinct().sorted().toList());
+    List<String> labels = config.labels();
     Classifier classifier =
         job.build(() -> new Classifier(config, new SplittableRandom(job.seed())));
+    if (start.isPresent()) {
+      start.get().copyInto(classifier);
+    }
     announce(job.log(), job.data(), classifier, split, codec);
     TrainingResult result = job.fit(new ClassifierObjective(classifier),
         batches(job, split.train(), labels, codec),
@@ -94,14 +102,32 @@ public final class ClassifyFamily extends AbstractTaskFamily {
     return out;
   }
 
+  /** The model's config, after checking that the options given agree with it. */
+  private static ClassifierConfig startingConfig(StartingModel start, TaskOptions options)
+      throws IOException {
+    ClassifierConfig config = ClassifierConfig.fromJson(start.config(), start.file());
+    if (!config.input().tokens()) {
+      throw new TaskOptionException("--init-from " + start.file() + ": expected a classifier"
+          + " of texts, got one of numeric features");
+    }
+    start.require(options, CommonOptions.EMBEDDING,
+        Integer.toString(config.input().embeddingSize()));
+    start.requireRecurrent(options, config.recurrent());
+    start.require(options, POOLING, config.pooling().name());
+    return config;
+  }
+
   private static BatchSource<ClassifyBatch> batches(TrainingJob job, List<LabelledText> records,
       List<String> labels, TextCodec codec) {
     int[] ids = new int[records.size()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = labels.indexOf(records.get(i).label());
       if (ids[i] < 0) {
-        throw new IllegalArgumentException(job.data() + ": label '" + records.get(i).label()
-            + "' appears only in the validation part; known labels " + labels);
+        throw new IllegalArgumentException((job.initFrom().isPresent()
+            ? "--init-from " + job.initFrom().get() + ": the model has no label '"
+                + records.get(i).label() + "' of the data; its labels are "
+            : job.data() + ": label '" + records.get(i).label()
+                + "' appears only in the validation part; known labels ") + labels);
       }
     }
     return ClassifierData.batches(records.stream().map(LabelledText::text).toList(), ids, codec,
@@ -117,5 +143,12 @@ public final class ClassifyFamily extends AbstractTaskFamily {
         split.validation().size(), codec.vocabulary().size(), codec.tokenizer(),
         classifier.parameterCount());
     log.flush();
+  }
+
+  @Override
+  public List<ValidationMetric> validationMetrics() {
+    return List.of(ValidationMetric.LOSS,
+        ValidationMetric.higher("accuracy", "the share of validation texts classified right"),
+        ValidationMetric.higher("macro_f1", "F1 averaged over the classes"));
   }
 }

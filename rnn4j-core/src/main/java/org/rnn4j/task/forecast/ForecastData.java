@@ -66,6 +66,24 @@ public record ForecastData(Normaliser normaliser, Features normalised, int train
   }
 
   /**
+   * Transforms, splits and normalises a series with a normaliser fitted before (a trained
+   * model's, so that the values mean to it what they meant in its training).
+   *
+   * @param raw x (T, F)
+   * @param transform log and differencing
+   * @param validationSteps V, the tail held out for validation, in [0, T − d − 1]
+   * @param normaliser the statistics to normalise with
+   * @return the prepared series
+   * @throws IllegalArgumentException if the training part would be empty
+   */
+  public static ForecastData prepare(Features raw, SeriesTransform transform,
+      int validationSteps, Normaliser normaliser) {
+    ForecastData fitted = prepare(raw, transform, validationSteps);
+    Features u = transform.apply(raw);
+    return new ForecastData(normaliser, normaliser.apply(u), fitted.trainEnd());
+  }
+
+  /**
    * Training windows: history of W steps and the next S, all inside the training part.
    *
    * @param window W

@@ -17,12 +17,14 @@ import org.rnn4j.data.format.TimeSeriesFiles;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.StartingModel;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptionException;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
 import org.rnn4j.train.TrainingResult;
+import org.rnn4j.train.ValidationMetric;
 
 /**
  * The forecast family: a {@link Forecaster} trained on a time-series CSV or TSV, loaded for use
@@ -89,6 +91,25 @@ public final class ForecastFamily extends AbstractTaskFamily {
           o.flag(DIRECT), CommonOptions.recurrent(o));
     }
 
+    /**
+     * The settings of a trained model a run starts from, after checking that the options given
+     * agree with them.
+     */
+    static Settings of(ForecasterConfig c, TaskOptions o, StartingModel start) {
+      start.require(o, VALUE, String.join(",", c.names()));
+      start.require(o, TIME, c.time().orElse("(none)"));
+      start.require(o, WINDOW, Integer.toString(c.window()));
+      start.require(o, HORIZON, Integer.toString(c.horizon()));
+      start.require(o, SEASON, Integer.toString(c.season()));
+      start.require(o, DIFFERENCE, Integer.toString(c.transform().lag()));
+      start.require(o, LOG, Boolean.toString(c.transform().log()));
+      start.require(o, LOG1P, Boolean.toString(c.transform().log1p()));
+      start.require(o, DIRECT, Boolean.toString(c.outputSteps() > 1));
+      start.requireRecurrent(o, c.recurrent());
+      return new Settings(c.names(), c.time(), c.window(), c.horizon(), c.season(),
+          c.transform(), c.outputSteps() > 1, c.recurrent());
+    }
+
     /** S: the horizon with {@code --direct}, else 1. */
     int outputSteps() {
       return direct ? horizon : 1;
@@ -97,7 +118,16 @@ public final class ForecastFamily extends AbstractTaskFamily {
 
   @Override
   public TrainedModel train(TrainingJob job) throws IOException {
-    Settings s = Settings.of(job.options());
+    if (job.validationData().isPresent()) {
+      throw new TaskOptionException("--validation-data does not apply to --task forecast: its"
+          + " validation is the last part of the series itself (--validation), forecast from the"
+          + " history before it");
+    }
+    Optional<StartingModel> start = StartingModel.of(job, ForecasterConfig.TASK);
+    Optional<ForecasterConfig> trained = start.isEmpty() ? Optional.empty()
+        : Optional.of(ForecasterConfig.fromJson(start.get().config(), start.get().file()));
+    Settings s = start.isPresent() ? Settings.of(trained.get(), job.options(), start.get())
+        : Settings.of(job.options());
     Path data = job.data();
     TimeSeries series = TimeSeriesFiles.read(data, job.options().get(FORMAT), s.time(),
         s.values());
@@ -108,15 +138,21 @@ public final class ForecastFamily extends AbstractTaskFamily {
       TimeSeriesFiles.requireNonNegative(data, series, LOG1P.flagName());
     }
     int validation = (int) Math.round(series.length() * job.validationFraction());
-    ForecastData prepared = prepare(data, series, s.transform(), validation);
+    ForecastData prepared = prepare(data, series, s.transform(), validation,
+        trained.map(ForecasterConfig::normaliser));
     List<ForecastExample> train = prepared.trainExamples(s.window(), s.outputSteps());
     List<ForecastExample> tail = prepared.validationExamples(s.window(), s.outputSteps());
     checkEnough(job, series, prepared, train, tail, validation, s);
-    ForecasterConfig config = ForecasterConfig.builder(series.names(), s.recurrent(), s.window())
+    ForecasterConfig config = trained.orElseGet(() -> ForecasterConfig.builder(series.names(),
+            s.recurrent(), s.window())
         .outputSteps(s.outputSteps()).horizon(s.horizon()).season(s.season())
-        .transform(s.transform()).normaliser(prepared.normaliser()).time(s.time()).build();
+        .transform(s.transform()).normaliser(prepared.normaliser()).time(s.time()).build());
     Forecaster model = job.build(() -> new Forecaster(config, new SplittableRandom(job.seed())));
-    announce(job.log(), data, series, validation, train.size(), tail.size(), model);
+    if (start.isPresent()) {
+      start.get().copyInto(model);
+    }
+    announce(job.log(), data, series, validation, train.size(), tail.size(), model,
+        start.map(StartingModel::file));
     TrainingResult result = job.fit(new ForecasterObjective(model),
         ForecastData.batches(train, job.batchSize()), ForecastData.batches(tail, job.batchSize()));
     if (validation > 0) {
@@ -130,9 +166,11 @@ public final class ForecastFamily extends AbstractTaskFamily {
   }
 
   private static ForecastData prepare(Path data, TimeSeries series, SeriesTransform transform,
-      int validation) {
+      int validation, Optional<Normaliser> normaliser) {
     try {
-      return ForecastData.prepare(series.values(), transform, validation);
+      return normaliser.isPresent()
+          ? ForecastData.prepare(series.values(), transform, validation, normaliser.get())
+          : ForecastData.prepare(series.values(), transform, validation);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(data + ": " + e.getMessage()
           + " (check --difference and --validation)", e);
@@ -157,18 +195,27 @@ public final class ForecastFamily extends AbstractTaskFamily {
   }
 
   private static void announce(PrintWriter log, Path data, TimeSeries series, int validation,
-      int trainWindows, int tailWindows, Forecaster model) {
+      int trainWindows, int tailWindows, Forecaster model, Optional<Path> startedFrom) {
     ForecasterConfig c = model.config();
     log.printf(Locale.ROOT, "training a %s forecaster of %s on %s: %,d steps, the last %,d for"
             + " validation; %,d training and %,d validation windows of %d steps predicting %d;"
             + " %s; %,d parameters%n", c.recurrent().cell(), c.names(), data, series.length(),
         validation, trainWindows, tailWindows, c.window(), c.outputSteps(),
-        describe(c.transform()), model.parameterCount());
+        describe(c.transform(), startedFrom), model.parameterCount());
     log.flush();
   }
 
-  private static String describe(SeriesTransform t) {
+  private static String describe(SeriesTransform t, Optional<Path> startedFrom) {
     String diff = t.lag() == 0 ? "no differencing" : "differencing at lag " + t.lag();
-    return (t.log() ? "log, " : t.log1p() ? "log1p, " : "") + diff + ", normalised with the training part's mean and std";
+    return (t.log() ? "log, " : t.log1p() ? "log1p, " : "") + diff + startedFrom.map(m ->
+        ", normalised with the mean and std of " + m).orElse(
+        ", normalised with the training part's mean and std");
+  }
+
+  @Override
+  public List<ValidationMetric> validationMetrics() {
+    return List.of(ValidationMetric.lower("loss", "the mean squared error of the scaled values"),
+        ValidationMetric.lower("mae", "the mean absolute error of the scaled values"),
+        ValidationMetric.lower("rmse", "the root of the mean squared error of the scaled values"));
   }
 }

@@ -11,7 +11,8 @@ import org.rnn4j.train.Objective;
 /**
  * Trains a {@link Forecaster} with the mean squared error of its S predicted steps, in normalised
  * units: L = (1/(B·S·F)) Σ (ẑ − z)². Evaluation reports that loss ("loss") and the mean absolute
- * error ("mae"), both averaged over every predicted value of the source and in normalised units.
+ * error ("mae"), both averaged over every predicted value of the source and in normalised units,
+ * and the root of that loss ("rmse").
  *
  * @param model the forecaster to train
  */
@@ -62,7 +63,8 @@ public record ForecasterObjective(Forecaster model) implements Objective<Forecas
       }
       n[0] += y.length;
     });
-    return Map.of("loss", n[0] == 0 ? Double.NaN : sums[0] / n[0], "mae",
-        n[0] == 0 ? Double.NaN : sums[1] / n[0]);
+    double mse = n[0] == 0 ? Double.NaN : sums[0] / n[0];
+    return Map.of("loss", mse, "mae", n[0] == 0 ? Double.NaN : sums[1] / n[0],
+        "rmse", Math.sqrt(mse));
   }
 }

@@ -16,7 +16,9 @@ import org.rnn4j.data.Split;
 import org.rnn4j.data.format.ParallelTsv;
 import org.rnn4j.data.format.SentencePair;
 import org.rnn4j.task.AbstractTaskFamily;
+import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.StartingModel;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptionException;
 import org.rnn4j.task.TaskOptions;
@@ -26,6 +28,7 @@ import org.rnn4j.text.CharTokenizer;
 import org.rnn4j.text.TextCodecPair;
 import org.rnn4j.text.Tokenizer;
 import org.rnn4j.train.TrainingResult;
+import org.rnn4j.train.ValidationMetric;
 
 /**
  * The seq2seq family: an encoder–decoder with attention trained on a parallel TSV (source TAB
@@ -68,32 +71,79 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
 
   @Override
   public TrainedModel train(TrainingJob job) throws IOException {
-    List<SentencePair> pairs = withinMaxLength(job, ParallelTsv.read(job.data()));
+    TaskOptions options = job.options();
+    Optional<StartingModel> start = StartingModel.of(job, Seq2SeqConfig.TASK);
+    Optional<TextCodecPair> started = start.isPresent()
+        ? Optional.of(startingCodecs(start.get(), options)) : Optional.empty();
+    // a run from a model counts --max-length in the model's tokens
+    Tokenizer source = started.map(c -> c.source().tokenizer())
+        .orElseGet(() -> sourceTokenizer(options));
+    Tokenizer target = started.map(c -> c.target().tokenizer())
+        .orElseGet(() -> targetTokenizer(options));
+    List<SentencePair> pairs = withinMaxLength(job, ParallelTsv.read(job.data()), source,
+        target);
     if (pairs.size() < 2) {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 pairs (source TAB"
           + " target) to train and validate, found " + pairs.size());
     }
-    Split<SentencePair> split = Split.random(pairs, job.validationFraction(), 0,
-        new SplittableRandom(job.seed()));
-    TaskOptions options = job.options();
-    TextCodecPair codecs = new TextCodecPair(
-        CommonOptions.codec(options, split.train().stream().map(SentencePair::source).toList(),
-            sourceTokenizer(options)),
-        CommonOptions.codec(options, split.train().stream().map(SentencePair::target).toList(),
-            targetTokenizer(options)));
+    Split<SentencePair> split = job.split(pairs,
+        file -> withinMaxLength(job, ParallelTsv.read(file), source, target));
+    TextCodecPair codecs = started.isPresent() ? started.get()
+        : new TextCodecPair(
+            CommonOptions.codec(options, split.train().stream().map(SentencePair::source)
+                .toList(), sourceTokenizer(options)),
+            CommonOptions.codec(options, split.train().stream().map(SentencePair::target)
+                .toList(), targetTokenizer(options)));
     int embedding = options.integer(CommonOptions.EMBEDDING, 1);
-    Seq2SeqConfig config = new Seq2SeqConfig(CommonOptions.recurrent(options),
-        codecs.source().vocabulary().size(), codecs.target().vocabulary().size(), embedding,
-        embedding, attention(options));
+    Seq2SeqConfig config = start.isPresent() ? startingConfig(start.get(), options)
+        : new Seq2SeqConfig(CommonOptions.recurrent(options),
+            codecs.source().vocabulary().size(), codecs.target().vocabulary().size(), embedding,
+            embedding, attention(options));
     Seq2Seq model = job.build(() -> new Seq2Seq(config, new SplittableRandom(job.seed())));
+    if (start.isPresent()) {
+      start.get().copyInto(model);
+    }
     announce(job.log(), job.data(), model, split, codecs);
     Seq2SeqIds ids = Seq2SeqIds.of(codecs.source().vocabulary(), codecs.target().vocabulary());
-    TrainingResult result = job.fit(new Seq2SeqObjective(model, ids.bosId(), ids.eosId()),
+    Seq2SeqObjective teacherForced = new Seq2SeqObjective(model, ids.bosId(), ids.eosId());
+    boolean translates = job.recipe().watchedMetrics().stream()
+        .anyMatch(m -> m.equals("bleu") || m.equals("chrf"));
+    TrainingResult result = job.fit(translates
+            ? new TranslatedValidation(teacherForced, codecs, split.validation())
+            : teacherForced,
         Seq2SeqData.bucketed(Seq2SeqData.examples(split.train(), codecs), ids, job.batchSize(),
             new SplittableRandom(job.seed() + 1)),
         Seq2SeqData.sequential(Seq2SeqData.examples(split.validation(), codecs), ids,
             job.batchSize()));
     return new TrainedModel(model, config, Optional.of(codecs.toJson()), result);
+  }
+
+  /** The model's codecs, after checking that the text options given agree with them. */
+  private static TextCodecPair startingCodecs(StartingModel start, TaskOptions options)
+      throws IOException {
+    TextCodecPair codecs;
+    try {
+      codecs = TextCodecPair.fromJson(start.vocabulary());
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(start.file() + ": " + e.getMessage(), e);
+    }
+    start.requireTokenizer(options, options.isGiven(SOURCE_TOKENS) ? SOURCE_TOKENS
+        : CommonOptions.TOKENS, codecs.source().tokenizer());
+    start.requireTokenizer(options, options.isGiven(TARGET_TOKENS) ? TARGET_TOKENS
+        : CommonOptions.TOKENS, codecs.target().tokenizer());
+    start.refuseVocabularyOptions(options);
+    return codecs;
+  }
+
+  /** The model's config, after checking that the options given agree with it. */
+  private static Seq2SeqConfig startingConfig(StartingModel start, TaskOptions options)
+      throws IOException {
+    Seq2SeqConfig config = Seq2SeqConfig.fromJson(start.config(), start.file());
+    start.require(options, CommonOptions.EMBEDDING,
+        Integer.toString(config.sourceEmbeddingSize()));
+    start.requireRecurrent(options, config.encoder());
+    start.require(options, ATTENTION, config.attention().name());
+    return config;
   }
 
   private static Tokenizer sourceTokenizer(TaskOptions options) {
@@ -135,13 +185,12 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
    * The pairs whose source and target both fit in --max-length tokens, when given: a
    * translation cut short would teach the model wrong outputs, so longer pairs are left out.
    */
-  private static List<SentencePair> withinMaxLength(TrainingJob job, List<SentencePair> pairs) {
+  private static List<SentencePair> withinMaxLength(TrainingJob job, List<SentencePair> pairs,
+      Tokenizer source, Tokenizer target) {
     Optional<Integer> max = job.options().optionalInteger(CommonOptions.MAX_LENGTH, 1);
     if (max.isEmpty()) {
       return pairs;
     }
-    Tokenizer source = sourceTokenizer(job.options());
-    Tokenizer target = targetTokenizer(job.options());
     List<SentencePair> kept = pairs.stream()
         .filter(p -> source.tokenize(p.source()).size() <= max.get()
             && target.tokenize(p.target()).size() <= max.get())
@@ -149,5 +198,17 @@ public final class Seq2SeqFamily extends AbstractTaskFamily {
     CommonOptions.report(job.log(), "left out", pairs.size() - kept.size(), pairs.size(),
         max.get());
     return kept;
+  }
+
+  @Override
+  public List<ValidationMetric> validationMetrics() {
+    return List.of(ValidationMetric.LOSS,
+        ValidationMetric.higher("exact_match",
+            "the share of targets greedy decoding reproduces exactly"),
+        ValidationMetric.higher("token_accuracy", "the share of target tokens predicted right,"
+            + " teacher-forced"),
+        ValidationMetric.higher("bleu", "corpus BLEU of greedy translations, computed when"
+            + " watched"),
+        ValidationMetric.higher("chrf", "chrF2 of greedy translations, computed when watched"));
   }
 }

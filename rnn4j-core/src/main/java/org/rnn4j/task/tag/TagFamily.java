@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.rnn4j.data.Split;
+import org.rnn4j.data.TagBatch;
 import org.rnn4j.data.format.TaggedSentence;
 import org.rnn4j.data.format.TaggedSentences;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.AbstractTaskFamily;
 import org.rnn4j.task.CommonOptions;
+import org.rnn4j.task.StartingModel;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
@@ -24,7 +27,9 @@ import org.rnn4j.task.TrainingJob;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.text.WordTokenizer;
+import org.rnn4j.train.BatchSource;
 import org.rnn4j.train.TrainingResult;
+import org.rnn4j.train.ValidationMetric;
 
 /**
  * The tag family: a bidirectional tagger with character features trained on tagged sentences
@@ -74,26 +79,61 @@ public final class TagFamily extends AbstractTaskFamily {
       throw new IllegalArgumentException(job.data() + ": needs at least 2 sentences to train and"
           + " validate, found " + sentences.size());
     }
-    Split<TaggedSentence> split = Split.random(sentences, job.validationFraction(), 0,
-        new SplittableRandom(job.seed()));
-    List<String> tags = sentences.stream().flatMap(s -> s.tags().stream()).distinct().sorted()
-        .toList();
-    boolean lowerCase = options.flag(CommonOptions.LOWER_CASE);
-    Vocabulary words = TaggerData.words(split.train(), lowerCase);
-    Vocabulary chars = TaggerData.characters(words);
-    RecurrentSpec recurrent = CommonOptions.recurrent(options)
-        .withBidirectional(TaggerConfig.DEFAULT_BIDIRECTIONAL);
-    TaggerConfig config = TaggerConfig.of(words.size(),
-            options.integer(CommonOptions.EMBEDDING, 1), recurrent, tags)
-        .withChars(new CharFeatures(chars.size(), CHAR_EMBEDDING, CHAR_HIDDEN,
-            TaggerData.spellings(words, chars)));
+    Split<TaggedSentence> split = job.split(sentences, file -> cut(job, read(file, options)));
+    Optional<StartingModel> start = StartingModel.of(job, TaggerConfig.TASK);
+    TaggerConfig config;
+    TextCodec codec;
+    if (start.isPresent()) {
+      codec = start.get().codec(options);
+      config = startingConfig(start.get(), options);
+    } else {
+      List<String> tags = Stream.concat(split.train().stream(), split.validation().stream())
+          .flatMap(s -> s.tags().stream()).distinct().sorted()
+          .toList();
+      Vocabulary words = TaggerData.words(split.train(), options.flag(CommonOptions.LOWER_CASE));
+      Vocabulary chars = TaggerData.characters(words);
+      RecurrentSpec recurrent = CommonOptions.recurrent(options)
+          .withBidirectional(TaggerConfig.DEFAULT_BIDIRECTIONAL);
+      config = TaggerConfig.of(words.size(),
+              options.integer(CommonOptions.EMBEDDING, 1), recurrent, tags)
+          .withChars(new CharFeatures(chars.size(), CHAR_EMBEDDING, CHAR_HIDDEN,
+              TaggerData.spellings(words, chars)));
+      codec = new TextCodec(new WordTokenizer(options.flag(CommonOptions.LOWER_CASE), false),
+          words);
+    }
+    List<String> tags = config.tags();
+    Vocabulary words = codec.vocabulary();
+    boolean lowerCase = ((WordTokenizer) codec.tokenizer()).lowerCase();
     Tagger tagger = job.build(() -> new Tagger(config, new SplittableRandom(job.seed())));
-    TextCodec codec = new TextCodec(new WordTokenizer(lowerCase, false), words);
+    if (start.isPresent()) {
+      start.get().copyInto(tagger);
+    }
     announce(job.log(), job.data(), tagger, split, codec);
     TrainingResult result = job.fit(new TaggerObjective(tagger),
-        TaggerData.batches(split.train(), words, tags, lowerCase, job.batchSize()),
-        TaggerData.batches(split.validation(), words, tags, lowerCase, job.batchSize()));
+        batches(job, job.data(), split.train(), words, tags, lowerCase),
+        batches(job, job.validationData().orElse(job.data()), split.validation(), words, tags,
+            lowerCase));
     return new TrainedModel(tagger, config, Optional.of(codec.toJson()), result);
+  }
+
+  /** The sentences' batches; a tag the model lacks is named with the file it is in. */
+  private static BatchSource<TagBatch> batches(TrainingJob job, Path file,
+      List<TaggedSentence> sentences, Vocabulary words, List<String> tags, boolean lowerCase) {
+    try {
+      return TaggerData.batches(sentences, words, tags, lowerCase, job.batchSize());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage()
+          + job.initFrom().map(m -> " (the tags of --init-from " + m + ")").orElse(""), e);
+    }
+  }
+
+  /** The model's config, after checking that the options given agree with it. */
+  private static TaggerConfig startingConfig(StartingModel start, TaskOptions options)
+      throws IOException {
+    TaggerConfig config = TaggerConfig.fromJson(start.config(), start.file());
+    start.require(options, CommonOptions.EMBEDDING, Integer.toString(config.embeddingSize()));
+    start.requireRecurrent(options, config.recurrent());
+    return config;
   }
 
   private static void announce(PrintWriter log, Path data, Tagger tagger,
@@ -126,5 +166,14 @@ public final class TagFamily extends AbstractTaskFamily {
     }
     CommonOptions.report(job.log(), "cut", cut, sentences.size(), m);
     return out;
+  }
+
+  @Override
+  public List<ValidationMetric> validationMetrics() {
+    return List.of(ValidationMetric.LOSS,
+        ValidationMetric.higher("f1", "entity F1 over BIO spans"),
+        ValidationMetric.higher("precision", "entity precision"),
+        ValidationMetric.higher("recall", "entity recall"),
+        ValidationMetric.higher("token_accuracy", "the share of tokens tagged right"));
   }
 }
