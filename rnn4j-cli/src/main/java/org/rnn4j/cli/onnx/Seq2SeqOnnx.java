@@ -57,12 +57,8 @@ final class Seq2SeqOnnx {
     int he = spec.outputSize();
     boolean lstm = spec.cell() == CellKind.LSTM;
     OnnxGraph g = new OnnxGraph("rnn4j_seq2seq_encoder");
-    g.input("source_ids", INT64, "batch", "source_time");
-    g.input("source_lengths", INT32, "batch");
-    Tensor e = p.get("encoder_embedding.weight"); // (V_x, E_x)
-    String embedded = g.node("Gather", "embedded", List.of(g.constant("encoder_embedding",
-        e.data(), e.shape()[0], e.shape()[1]), "source_ids"));
-    String x = g.node("Transpose", "x", List.of(embedded), ints("perm", 1, 0, 2));
+    String x = SequenceInput.tokens(g, p, "encoder_embedding", "source_ids", "source_lengths",
+        "source_time");
     RecurrentOnnx.Result enc = RecurrentOnnx.append(g, "encoder", p, spec, x, "source_lengths",
         Optional.empty());
     g.node("Transpose", "memory", List.of(enc.y()), ints("perm", 1, 0, 2)); // (B, Tx, He)

@@ -29,8 +29,19 @@ final class SequenceInput {
    * @return x (T, B, E)
    */
   static String tokens(OnnxGraph g, Map<String, Tensor> parameters, String name) {
+    return tokens(g, parameters, name, "ids", "lengths", "time");
+  }
+
+  /**
+   * As {@link #tokens(OnnxGraph, Map, String)} with other names for the two inputs and the time
+   * dimension.
+   *
+   * @return x (T, B, E)
+   */
+  static String tokens(OnnxGraph g, Map<String, Tensor> parameters, String name, String ids,
+      String lengths, String time) {
     Tensor e = parameters.get(name + ".weight"); // (V, E)
-    return tokens(g, name, e.data(), e.shape()[0], e.shape()[1]);
+    return tokens(g, name, e.data(), e.shape()[0], e.shape()[1], ids, lengths, time);
   }
 
   /**
@@ -40,10 +51,15 @@ final class SequenceInput {
    * @return x (T, B, X)
    */
   static String tokens(OnnxGraph g, String name, float[] table, int rows, int width) {
-    g.input("ids", INT64, "batch", "time");
-    g.input("lengths", INT32, "batch");
+    return tokens(g, name, table, rows, width, "ids", "lengths", "time");
+  }
+
+  private static String tokens(OnnxGraph g, String name, float[] table, int rows, int width,
+      String ids, String lengths, String time) {
+    g.input(ids, INT64, "batch", time);
+    g.input(lengths, INT32, "batch");
     String embedded = g.node("Gather", "embedded", List.of(g.constant(name, table, rows, width),
-        "ids"));
+        ids));
     return g.node("Transpose", "x", List.of(embedded), ints("perm", 1, 0, 2));
   }
 

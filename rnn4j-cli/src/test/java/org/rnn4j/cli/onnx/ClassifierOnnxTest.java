@@ -42,16 +42,9 @@ class ClassifierOnnxTest {
     try (OnnxRuntimeRun run = new OnnxRuntimeRun(ClassifierOnnx.export(model, "test"))) {
       run.ints("lengths", LENGTHS, B);
       if (tokens) {
-        int[] ids = new int[B * T]; // (B, T), 0 after each length
-        long[] idsLong = new long[B * T];
-        for (int b = 0; b < B; b++) {
-          for (int t = 0; t < LENGTHS[b]; t++) {
-            ids[b * T + t] = 1 + rng.nextInt(v - 1);
-            idsLong[b * T + t] = ids[b * T + t];
-          }
-        }
-        expected = model.forward(new PaddedIds(ids, B, T, LENGTHS, 0)).data();
-        run.longs("ids", idsLong, B, T);
+        RandomIds ids = RandomIds.draw(rng, T, LENGTHS, 1, v);
+        expected = model.forward(new PaddedIds(ids.ints(), B, T, LENGTHS, 0)).data();
+        run.longs("ids", ids.longs(), B, T);
       } else {
         float[] x = new float[B * T * f]; // (B, T, F), 0 after each length
         for (int b = 0; b < B; b++) {

@@ -28,23 +28,17 @@ class LanguageModelOnnxTest {
     SplittableRandom rng = new SplittableRandom(cell.ordinal() * 10L + layers);
     LanguageModel model = new LanguageModel(new LanguageModelConfig(V, 5,
         RecurrentSpec.of(cell, H).withLayers(layers)), rng);
-    int[] ids = new int[B * T]; // (B, T), 0 after each length
-    long[] idsLong = new long[B * T];
-    for (int b = 0; b < B; b++) {
-      for (int t = 0; t < LENGTHS[b]; t++) {
-        ids[b * T + t] = 1 + rng.nextInt(V - 1);
-        idsLong[b * T + t] = ids[b * T + t];
-      }
-    }
+    RandomIds ids = RandomIds.draw(rng, T, LENGTHS, 1, V);
     float[] h0 = random(rng, layers * B * H); // (L, B, H)
     float[] c0 = random(rng, layers * B * H);
     boolean lstm = cell == CellKind.LSTM;
-    LanguageModel.Output expected = model.forward(ids, LENGTHS, new RecurrentState(
+    LanguageModel.Output expected = model.forward(ids.ints(), LENGTHS, new RecurrentState(
         Tensor.of(h0.clone(), layers, B, H),
         lstm ? Optional.of(Tensor.of(c0.clone(), layers, B, H)) : Optional.empty()));
     Map<String, float[]> actual;
     try (OnnxRuntimeRun run = new OnnxRuntimeRun(LanguageModelOnnx.export(model, "test"))) {
-      run.longs("ids", idsLong, B, T).ints("lengths", LENGTHS, B).floats("h0", h0, layers, B, H);
+      run.longs("ids", ids.longs(), B, T).ints("lengths", LENGTHS, B)
+          .floats("h0", h0, layers, B, H);
       if (lstm) {
         run.floats("c0", c0, layers, B, H);
       }

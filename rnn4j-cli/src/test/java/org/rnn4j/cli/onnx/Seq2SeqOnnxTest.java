@@ -37,15 +37,9 @@ class Seq2SeqOnnxTest {
         .withBidirectional(bidirectional), VX, V).withEmbeddingSizes(5, 4)
         .withAttention(attention), rng);
     model.eval();
-    int[] source = new int[B * TX];
-    long[] sourceLong = new long[B * TX];
-    for (int b = 0; b < B; b++) {
-      for (int t = 0; t < LENGTHS[b]; t++) {
-        source[b * TX + t] = 3 + rng.nextInt(VX - 3);
-        sourceLong[b * TX + t] = source[b * TX + t];
-      }
-    }
-    PaddedIds src = new PaddedIds(source, B, TX, LENGTHS, 0);
+    RandomIds source = RandomIds.draw(rng, TX, LENGTHS, 3, VX);
+    long[] sourceLong = source.longs();
+    PaddedIds src = new PaddedIds(source.ints(), B, TX, LENGTHS, 0);
     int t = 4;
     int[] decoderInputs = new int[B * t]; // (B, T): <bos>, then target ids
     for (int b = 0; b < B; b++) {

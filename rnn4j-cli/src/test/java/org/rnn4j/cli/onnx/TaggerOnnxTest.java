@@ -41,18 +41,12 @@ class TaggerOnnxTest {
         RecurrentSpec.of(cell, 5).withLayers(layers).withBidirectional(bidirectional), TAGS),
         rng);
     model.eval();
-    int[] ids = new int[B * T];
-    long[] idsLong = new long[B * T];
-    for (int b = 0; b < B; b++) {
-      for (int t = 0; t < LENGTHS[b]; t++) {
-        ids[b * T + t] = 1 + rng.nextInt(V - 1);
-        idsLong[b * T + t] = ids[b * T + t];
-      }
-    }
-    float[] expected = model.forward(new PaddedIds(ids, B, T, LENGTHS, 0)).data(); // (B, T, K)
+    RandomIds ids = RandomIds.draw(rng, T, LENGTHS, 1, V);
+    // (B, T, K)
+    float[] expected = model.forward(new PaddedIds(ids.ints(), B, T, LENGTHS, 0)).data();
     Map<String, float[]> actual;
     try (OnnxRuntimeRun run = new OnnxRuntimeRun(TaggerOnnx.export(model, "test"))) {
-      actual = run.longs("ids", idsLong, B, T).ints("lengths", LENGTHS, B).run();
+      actual = run.longs("ids", ids.longs(), B, T).ints("lengths", LENGTHS, B).run();
     }
     int k = TAGS.size();
     for (int b = 0; b < B; b++) {
