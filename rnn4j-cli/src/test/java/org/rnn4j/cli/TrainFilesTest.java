@@ -67,6 +67,17 @@ class TrainFilesTest {
   }
 
   @Test
+  void aValidationShareThatLeavesNothingToTrainOnIsOneClearLine() throws IOException {
+    Path data = Files.write(dir.resolve("twelve.txt"), NAMES.subList(0, 12));
+    CliRun r = train(data, dir.resolve("m.safetensors"), "--epochs", "1", "--validation",
+        "0.99");
+    assertEquals(1, r.code(), r.err());
+    assertEquals("rnn4j: --validation 0.99 leaves no record to train on: of 12 records, 12 are"
+        + " held out for validation; hold out less, or give more data", firstLine(r));
+    assertFalse(Files.exists(dir.resolve("m.safetensors")));
+  }
+
+  @Test
   void missingDirectoryAndUnwritableOutputsAreNamedBeforeTraining() throws IOException {
     Path data = names();
     assertEquals("rnn4j: --data " + dir.resolve("nope.txt") + ": not found",

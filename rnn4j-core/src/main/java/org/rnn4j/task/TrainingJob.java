@@ -102,11 +102,19 @@ public record TrainingJob(Path data, TaskOptions options, TrainingRecipe recipe,
    * @param <E> the record type
    * @return train and validation (no test part)
    * @throws IOException if the validation file cannot be read
-   * @throws IllegalArgumentException if the validation file holds no record
+   * @throws IllegalArgumentException if the validation file holds no record, or the held-out part
+   *     leaves none to train on
    */
   public <E> Split<E> split(List<E> records, Reader<E> reader) throws IOException {
     if (validationData.isEmpty()) {
-      return Split.random(records, validationFraction, 0, new SplittableRandom(seed()));
+      Split<E> split = Split.random(records, validationFraction, 0, new SplittableRandom(seed()));
+      if (split.train().isEmpty()) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "--validation %s leaves no"
+            + " record to train on: of %,d records, %,d are held out for validation; hold out"
+            + " less, or give more data", validationFraction, records.size(),
+            split.validation().size()));
+      }
+      return split;
     }
     List<E> validation = reader.read(validationData.get());
     if (validation.isEmpty()) {

@@ -141,9 +141,14 @@ public record TrainingRecipe(int epochs, long seed, double learningRate, double 
    * @param <B> the batch type
    * @return how the run ended; with early stopping the model holds the best epoch's weights
    * @throws TrainingDivergedException on a NaN or infinite loss or gradient
+   * @throws IllegalArgumentException if {@code train} holds no batch
    */
   public <B> TrainingResult fit(Objective<B> objective, BatchSource<B> train,
       Optional<BatchSource<B>> validation) {
+    if (train.size() == 0) {
+      throw new IllegalArgumentException("there is nothing to train on: the training source"
+          + " holds no batch");
+    }
     TrainerConfig.Builder config = TrainerConfig.builder(epochs, seed).clipNorm(clipNorm)
         .stopWhen(stop);
     earlyStopping.ifPresent(config::earlyStopping);
