@@ -115,6 +115,29 @@ public final class CtcLoss {
     return loss(logProbs, inputLengths, targets, Options.DEFAULT);
   }
 
+  /**
+   * log p(labels | y) of one sequence, summed over all its alignments by the forward recursion
+   * of {@link CtcLattice}; no graph is recorded. For rescoring decoded label sequences.
+   *
+   * @param logProbs y (T, C) log-probabilities
+   * @param labels l, in [0, C) and not the blank
+   * @param blank the class id of ∅, in [0, C)
+   * @return log p, −∞ when no alignment of l fits in T frames
+   * @throws IllegalArgumentException naming the argument that does not fit
+   */
+  public static double logLikelihood(Tensor logProbs, int[] labels, int blank) {
+    if (logProbs.rank() != 2) {
+      throw new IllegalArgumentException("logProbs must be (T, C), got shape "
+          + Arrays.toString(logProbs.shape()));
+    }
+    Tensor batchOfOne = logProbs.reshape(logProbs.dim(0), 1, logProbs.dim(1));
+    int[] frames = {logProbs.dim(0)};
+    CtcTargets one = CtcTargets.concatenated(labels, new int[] {labels.length});
+    check(batchOfOne, frames, one, new Options(blank, Reduction.SUM, false));
+    return CtcLattice.logLikelihood(batchOfOne.data(), 1, logProbs.dim(1), 0, frames[0],
+        labels, blank, null, 0);
+  }
+
   private static void check(Tensor logProbs, int[] inputLengths, CtcTargets targets,
       Options options) {
     if (logProbs.rank() != 3 || logProbs.dim(2) < 1) {

@@ -78,9 +78,13 @@ class CtcLossTest {
             new CtcLoss.Options(blank, CtcLoss.Reduction.SUM, false));
         String what = "sequence " + b + " blank " + blank + " labels "
             + Arrays.toString(target[b]);
+        double logLikelihood = CtcLoss.logLikelihood(Tensor.of(
+            Arrays.copyOf(sliceBatch(y, b), frames[b] * c), frames[b], c), target[b], blank);
         if (Double.isInfinite(expected)) {
+          assertEquals(Double.NEGATIVE_INFINITY, logLikelihood, what);
           assertEquals(Float.POSITIVE_INFINITY, single.item(), what);
         } else {
+          assertEquals(-expected, logLikelihood, 1e-9 * Math.max(1, expected), what);
           assertEquals(expected, single.item(), 1e-5 * Math.max(1, expected), what);
           finiteSum += expected;
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rnn4j.loss.CtcLoss;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -99,6 +100,43 @@ public final class CtcPrefixBeamSearch {
     for (int b = 0; b < lengths.length; b++) {
       out.add(search(Frames.of(logProbs, lengths, b)));
     }
+    return out;
+  }
+
+  /**
+   * The beam's results and the best-path sequence ({@link CtcGreedy}), each with its exact
+   * probability, highest first (ties to the shorter, then the lexicographically smaller).
+   *
+   * <pre>
+   * candidates = search(y) ∪ {B(argmax y)}            the best path only if the lexicon accepts it
+   * log p(ℓ | y) = forward recursion over every alignment of ℓ ({@link CtcLoss#logLikelihood})
+   * </pre>
+   *
+   * A narrow beam can prune a prefix of the best-path sequence and then return less probable
+   * sequences than best-path decoding; with the best path among the candidates and every
+   * candidate scored exactly, the first result is at least as probable as the best path's
+   * (without a lexicon, or when the lexicon accepts the best path). Cost: one forward pass,
+   * O(T·|ℓ|), per candidate.
+   *
+   * @param logProbs (T, C) log-probabilities
+   * @return at most k + 1 hypotheses with exact log-probabilities, highest first
+   */
+  public List<CtcHypothesis> searchRescored(Tensor logProbs) {
+    List<int[]> candidates = new ArrayList<>();
+    for (CtcHypothesis h : search(logProbs)) {
+      candidates.add(h.labels());
+    }
+    int[] bestPath = CtcGreedy.decode(logProbs, blank);
+    if ((lexicon == null || lexicon.accepts(bestPath))
+        && candidates.stream().noneMatch(c -> Arrays.equals(c, bestPath))) {
+      candidates.add(bestPath);
+    }
+    List<CtcHypothesis> out = new ArrayList<>();
+    for (int[] c : candidates) {
+      out.add(new CtcHypothesis(c, CtcLoss.logLikelihood(logProbs, c, blank)));
+    }
+    Comparator<CtcHypothesis> byP = Comparator.comparingDouble(h -> -h.logProbability());
+    out.sort(byP.thenComparing(CtcHypothesis::labels, CtcPrefixBeamSearch::compareLabels));
     return out;
   }
 

@@ -106,6 +106,35 @@ class CtcPrefixBeamSearchTest {
   }
 
   @Test
+  void rescoringWithTheBestPathIsAtLeastAsProbableAsTheBestPath() {
+    for (int trial = 0; trial < 300; trial++) {
+      int t = 3 + trial % 3;
+      int blank = trial % 3;
+      Tensor y = logProbs(t, 3);
+      Map<List<Integer>, Double> p = AllAlignments.probabilities(y, blank);
+      double greedy = exact(p, CtcGreedy.decode(y, blank));
+      for (int k = 1; k <= 3; k++) {
+        List<CtcHypothesis> found = new CtcPrefixBeamSearch(k, blank).searchRescored(y);
+        assertTrue(found.size() >= 1 && found.size() <= k + 1, "1 to k + 1 results");
+        double previous = Double.POSITIVE_INFINITY;
+        for (CtcHypothesis h : found) {
+          double expected = exact(p, h.labels());
+          assertEquals(expected, Math.exp(h.logProbability()), 1e-9 * expected, "exact: " + h);
+          assertTrue(h.logProbability() <= previous, "highest first");
+          previous = h.logProbability();
+        }
+        assertTrue(Math.exp(found.get(0).logProbability()) >= greedy * (1 - 1e-9),
+            "trial " + trial + " k " + k);
+      }
+    }
+    Tensor pinned = Tensor.of(new float[] {-1.037204f, -0.965641f, -1.3287176f, -0.90458995f,
+        -1.2674141f, -1.1592116f, -2.4335485f, -1.3611923f, -0.42171633f}, 3, 3);
+    assertEquals(List.of(1, 2), AllAlignments.list(
+        new CtcPrefixBeamSearch(3, 0).searchRescored(pinned).get(0).labels()),
+        "the input where the narrow beam alone loses to the best path");
+  }
+
+  @Test
   void repeatedLabelsNeedABlankBetweenThem() {
     // two frames certain of class 1: only "1"; with a certain blank in between: "1 1"
     float certain = 0f;
