@@ -1,5 +1,7 @@
 package org.rnn4j.loss;
 
+import java.util.Arrays;
+
 /**
  * The CTC forward–backward pass of one sequence, in log space (double precision).
  *
@@ -49,7 +51,7 @@ final class CtcLattice {
       ext[s] = s % 2 == 0 ? blank : labels[s / 2];
     }
     double[] alpha = new double[frames * len];
-    java.util.Arrays.fill(alpha, Double.NEGATIVE_INFINITY);
+    Arrays.fill(alpha, Double.NEGATIVE_INFINITY);
     alpha[0] = y[at(0, b, blank, batch, classes)];
     if (len > 1) {
       alpha[1] = y[at(0, b, ext[1], batch, classes)];
@@ -74,7 +76,7 @@ final class CtcLattice {
       return logP;
     }
     double[] beta = new double[frames * len];
-    java.util.Arrays.fill(beta, Double.NEGATIVE_INFINITY);
+    Arrays.fill(beta, Double.NEGATIVE_INFINITY);
     beta[last + len - 1] = y[at(frames - 1, b, blank, batch, classes)];
     if (len > 1) {
       beta[last + len - 2] = y[at(frames - 1, b, ext[len - 2], batch, classes)];
@@ -95,7 +97,7 @@ final class CtcLattice {
     }
     double[] gamma = new double[classes];
     for (int t = 0; t < frames; t++) {
-      java.util.Arrays.fill(gamma, 0);
+      Arrays.fill(gamma, 0);
       int row = t * len;
       for (int s = 0; s < len; s++) {
         double ab = alpha[row + s] + beta[row + s];

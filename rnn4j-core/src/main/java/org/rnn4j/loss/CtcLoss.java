@@ -12,8 +12,23 @@ import org.rnn4j.tensor.Tensor;
  * <p>The input is log-probabilities y (T, B, C), time first, as PyTorch's {@code
  * nn.CTCLoss}: normally {@code logits.logSoftmax()}. They are not renormalised here.
  *
+ * <p>For one sequence with labels l = (l_1 … l_S) and T frames, l' = (∅, l_1, ∅, …, l_S, ∅)
+ * (length L = 2S + 1) are the states of an alignment, which at each frame stays, moves one state,
+ * or skips a blank between two different labels. In log space, lse the log-sum-exp:
+ *
  * <pre>
- * ℓ_b = −log p(l_b | y_{0..T_b−1, b})     summed over the alignments of l_b (see {@link CtcLattice})
+ * α_0(0) = y_0(∅),  α_0(1) = y_0(l_1) if S ≥ 1   α_0(s) = −∞ for s ≥ 2
+ * α_t(s) = y_t(l'_s) + lse(α_{t−1}(s), α_{t−1}(s−1), α_{t−1}(s−2) if l'_s ≠ ∅ and l'_s ≠ l'_{s−2})
+ * β_{T−1}(L−1) = y_{T−1}(∅),  β_{T−1}(L−2) = y_{T−1}(l_S)   −∞ otherwise
+ * β_t(s) = y_t(l'_s) + lse(β_{t+1}(s), β_{t+1}(s+1), β_{t+1}(s+2) if l'_s ≠ ∅ and l'_s ≠ l'_{s+2})
+ * log p(l | y) = lse(α_{T−1}(L−1), α_{T−1}(L−2))
+ * γ_t(k) = Σ_{s : l'_s = k} exp(α_t(s) + β_t(s) − y_t(k) − log p)
+ * </pre>
+ *
+ * <p>For the batch:
+ *
+ * <pre>
+ * ℓ_b = −log p(l_b | y_{0..T_b−1, b})     summed over every alignment of l_b
  * MEAN: L = (1/B) Σ_b ℓ_b / max(S_b, 1)    S_b the target length (PyTorch's default reduction)
  * SUM:  L = Σ_b ℓ_b
  * ∂L/∂y_{t,b,k} = −w_b · γ_{t,b}(k)        for t &lt; T_b, 0 for t ≥ T_b
@@ -27,10 +42,11 @@ import org.rnn4j.tensor.Tensor;
  * gradient of the logits.
  *
  * <p>An alignment of l_b needs S_b + r_b frames, r_b the labels equal to the label before them
- * (each needs a blank in between). A sequence with fewer frames T_b has p = 0 and ℓ_b = +∞. With {@code zeroInfinity} its loss and gradient are 0;
- * without, L = +∞ and its gradient is NaN on its frames t &lt; T_b, as PyTorch's. Sums run in
- * double; the result and the gradient are float. The gradient is computed in the forward pass
- * when one will be recorded ({@link CustomOp#willRecord}) and kept, T·B·C floats.
+ * (each needs a blank in between). A sequence with fewer frames T_b has p = 0 and ℓ_b = +∞.
+ * With {@code zeroInfinity} its loss and gradient are 0; without, L = +∞ and its gradient is
+ * NaN on its frames t &lt; T_b, as PyTorch's. Sums run in double; the result and the gradient
+ * are float. The gradient is computed in the forward pass when one will be recorded ({@link
+ * CustomOp#willRecord}) and kept, T·B·C floats.
  */
 public final class CtcLoss {
   /** How the per-sequence losses ℓ_b combine. */
@@ -116,8 +132,8 @@ public final class CtcLoss {
   }
 
   /**
-   * log p(labels | y) of one sequence, summed over all its alignments by the forward recursion
-   * of {@link CtcLattice}; no graph is recorded. For rescoring decoded label sequences.
+   * log p(labels | y) of one sequence, summed over all its alignments by the α recursion above;
+   * no graph is recorded. For rescoring decoded label sequences.
    *
    * @param logProbs y (T, C) log-probabilities
    * @param labels l, in [0, C) and not the blank

@@ -1,5 +1,7 @@
 package org.rnn4j.decode.ctc;
 
+import java.util.Arrays;
+
 /**
  * A label sequence found by {@link CtcPrefixBeamSearch} and its log-probability as the search
  * computed it: log p(labels | y), summed over the alignments the beam kept, so at most the exact
@@ -22,17 +24,17 @@ public record CtcHypothesis(int[] labels, double logProbability) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CtcHypothesis h && java.util.Arrays.equals(labels, h.labels)
+    return o instanceof CtcHypothesis h && Arrays.equals(labels, h.labels)
         && Double.compare(logProbability, h.logProbability) == 0;
   }
 
   @Override
   public int hashCode() {
-    return 31 * java.util.Arrays.hashCode(labels) + Double.hashCode(logProbability);
+    return 31 * Arrays.hashCode(labels) + Double.hashCode(logProbability);
   }
 
   @Override
   public String toString() {
-    return java.util.Arrays.toString(labels) + " log p = " + logProbability;
+    return Arrays.toString(labels) + " log p = " + logProbability;
   }
 }

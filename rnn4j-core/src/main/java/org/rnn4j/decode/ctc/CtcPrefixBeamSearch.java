@@ -35,7 +35,8 @@ import org.rnn4j.tensor.Tensor;
  * Without pruning (k at least the number of prefixes that ever get a probability) these are the
  * exact probabilities of every label sequence and the first result is the most probable one. A
  * pruned prefix loses the probability it would have passed on, so each reported p is at most the
- * exact value. Prefixes of probability 0 are not kept. With a {@link CtcLexicon} the beam only holds prefixes of accepted outputs, and a
+ * exact value; {@link #searchRescored} scores the results exactly. Prefixes of probability 0 are
+ * not kept. With a {@link CtcLexicon} the beam only holds prefixes of accepted outputs, and the
  * result is empty when none in the final beam can end (too few frames to finish a word, or a
  * beam too narrow). Cost per frame: O(k·C) plus sorting the at most k·C candidates.
  */
