@@ -8,7 +8,8 @@
  * probable continuations, with length normalisation, all hypotheses in one batch per step),
  * {@link org.rnn4j.decode.Scorer} (log-likelihood and perplexity of sequences, batched and
  * padding-invariant), and {@link
- * org.rnn4j.decode.NextTokenModel}, the small view of a model they need. Does not belong here:
+ * org.rnn4j.decode.NextTokenModel}, the small view of a model they need. The decoding of CTC
+ * frame outputs is in the subpackage {@code decode.ctc}. Does not belong here:
  * model recipes and their losses ({@code task}), training ({@code train}), tokenization ({@code
  * text}).
  */
