@@ -5,13 +5,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.rnn4j.data.Features;
+import org.rnn4j.io.AtomicFiles;
 
 /**
  * A forecast as a CSV table (Apache Commons CSV), one row per forecast step:
@@ -34,18 +34,12 @@ record ForecastCsv(List<String> names, List<String> times, Features forecast,
 
   /** Writes the table to a temporary file beside {@code file}, then renames it. */
   void write(Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    AtomicFiles.write(file, tmp -> {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         print(w);
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   /** Prints the table, header first. */

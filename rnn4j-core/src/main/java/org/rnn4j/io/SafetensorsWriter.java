@@ -8,17 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -35,7 +30,6 @@ final class SafetensorsWriter {
   }
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
   private SafetensorsWriter() {}
 
@@ -44,9 +38,7 @@ final class SafetensorsWriter {
     Objects.requireNonNull(file, "file");
     List<Map.Entry<String, Tensor>> entries = checkedEntries(tensors);
     byte[] header = header(entries, checkedMetadata(metadata));
-    Path target = file.toAbsolutePath();
-    Path tmp = createTemp(target);
-    try {
+    AtomicFiles.write(file, tmp -> {
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         TensorData.writeFully(channel, length.putLong(0, header.length));
@@ -55,18 +47,8 @@ final class SafetensorsWriter {
           TensorData.write(channel, e.getValue().data());
           hook.afterTensor(e.getKey());
         }
-        channel.force(true);
       }
-      move(tmp, target);
-    } catch (Throwable e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException deleteFailure) {
-        e.addSuppressed(deleteFailure);
-      }
-      throw e;
-    }
-    syncDirectory(target.getParent());
+    });
   }
 
   private static List<Map.Entry<String, Tensor>> checkedEntries(Map<String, Tensor> tensors) {
@@ -156,41 +138,5 @@ final class SafetensorsWriter {
           + " bytes, over the limit of " + Safetensors.MAX_HEADER_LENGTH + " that readers accept");
     }
     return out.toByteArray();
-  }
-
-  /**
-   * A new empty file next to {@code target}, named {@code .<name>.<pid>-<n>.tmp}. Created with
-   * the default permissions, unlike {@link Files#createTempFile}, which makes it owner-only.
-   */
-  private static Path createTemp(Path target) throws IOException {
-    String prefix = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-";
-    while (true) {
-      Path tmp = target.resolveSibling(prefix + TEMP_COUNTER.incrementAndGet() + ".tmp");
-      try {
-        return Files.createFile(tmp);
-      } catch (FileAlreadyExistsException e) {
-        continue; // left behind by a crashed process with the same pid; take the next number
-      }
-    }
-  }
-
-  private static void move(Path tmp, Path target) throws IOException {
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  /**
-   * Flushes the directory entry of the rename (POSIX). Some platforms cannot open a directory as
-   * a channel; there the rename is as durable as the platform makes it, so the failure is ignored.
-   */
-  private static void syncDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      return;
-    }
   }
 }

@@ -1,11 +1,10 @@
 package org.rnn4j.cli.chart;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.rnn4j.io.AtomicFiles;
 
 /** Writes a chart as a PNG file: to a temporary file beside the target, then renamed. */
 final class PngFiles {
@@ -19,13 +18,6 @@ final class PngFiles {
    * @throws IOException if it cannot be written
    */
   static void save(JFreeChart chart, Path png, int width, int height) throws IOException {
-    Path dir = png.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, png.getFileName().toString(), ".tmp");
-    try {
-      ChartUtils.saveChartAsPNG(tmp.toFile(), chart, width, height);
-      Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(png, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, width, height));
   }
 }

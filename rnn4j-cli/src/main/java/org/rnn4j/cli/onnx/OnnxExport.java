@@ -1,15 +1,14 @@
 package org.rnn4j.cli.onnx;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnn4j.cli.onnx.proto.OnnxModel.Model;
 import org.rnn4j.cli.onnx.proto.OnnxModel.StringEntry;
+import org.rnn4j.io.AtomicFiles;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.task.classify.Classifier;
 import org.rnn4j.task.classify.ClassifierConfig;
@@ -100,15 +99,7 @@ public final class OnnxExport {
     List<Exported> out = new ArrayList<>();
     for (Map.Entry<String, Model> part : of(file).entrySet()) {
       Path target = part.getKey().isEmpty() ? onnx : partFile(onnx, part.getKey());
-      Path dir = target.toAbsolutePath().getParent();
-      Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-      try {
-        Files.write(tmp, part.getValue().toByteArray());
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.write(target, part.getValue().toByteArray());
       out.add(new Exported(target, part.getValue()));
     }
     return out;
