@@ -117,17 +117,7 @@ final class AddingProblem {
       }
       out.add(new Batch(Tensor.of(x, part.size(), t, 2), y));
     }
-    return new BatchSource<>() {
-      @Override
-      public int size() {
-        return out.size();
-      }
-
-      @Override
-      public Batch batch(int index) {
-        return out.get(index);
-      }
-    };
+    return BatchSource.of(out);
   }
 
   /**
