@@ -60,10 +60,7 @@ final class ClassifierOnnx {
   private static String last(OnnxGraph g, String hn, RecurrentSpec spec) {
     int d = spec.directions();
     int top = (spec.layers() - 1) * d;
-    String rows = g.node("Slice", "top_h", List.of(hn,
-        g.constant("top_starts", new long[] {top}, 1),
-        g.constant("top_ends", new long[] {top + d}, 1),
-        g.constant("top_axes", new long[] {0}, 1)));
+    String rows = RecurrentOnnx.slice(g, hn, "top_h", top, d);
     String batchFirst = g.node("Transpose", "top_h_b", List.of(rows), ints("perm", 1, 0, 2));
     return g.node("Reshape", "pooled", List.of(batchFirst,
         g.constant("pooled_shape", new long[] {0, (long) d * spec.hiddenSize()}, 2)));

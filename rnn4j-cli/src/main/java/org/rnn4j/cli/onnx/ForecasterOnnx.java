@@ -45,10 +45,8 @@ final class ForecasterOnnx {
     RecurrentOnnx.Result rnn = RecurrentOnnx.append(g, "rnn", p, spec, x, "lengths",
         Optional.empty());
     int top = spec.layers() - 1;
-    String last = g.node("Squeeze", "last", List.of(g.node("Slice", "top_h", List.of(
-        rnn.states().h(), g.constant("top_starts", new long[] {top}, 1),
-        g.constant("top_ends", new long[] {top + 1}, 1),
-        g.constant("top_axes", new long[] {0}, 1))), g.constant("axis_0", new long[] {0}, 1)));
+    String last = g.node("Squeeze", "last", List.of(RecurrentOnnx.slice(g, rnn.states().h(),
+        "top_h", top, 1), g.constant("axis_0", new long[] {0}, 1)));
     String flat = Dense.append(g, "fc", p, last, "forecast_flat"); // (B, S·F)
     g.node("Reshape", "forecast", List.of(flat,
         g.constant("forecast_shape", new long[] {0, s, f}, 3)));

@@ -122,8 +122,12 @@ final class RecurrentOnnx {
         : strings("activations", activation);
   }
 
-  /** Rows d·D … d·D + D − 1 of a (L·D, B, H) state: this layer's (D, B, H). */
-  private static String slice(OnnxGraph g, String state, String name, int start, int count) {
+  /**
+   * Rows start … start + count − 1 of a (L·D, B, H) state, e.g. one layer's (D, B, H).
+   *
+   * @return (count, B, H)
+   */
+  static String slice(OnnxGraph g, String state, String name, int start, int count) {
     return g.node("Slice", name, List.of(state,
         g.constant(name + "_starts", new long[] {start}, 1),
         g.constant(name + "_ends", new long[] {start + count}, 1),

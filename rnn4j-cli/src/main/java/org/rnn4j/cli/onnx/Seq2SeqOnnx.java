@@ -100,10 +100,7 @@ final class Seq2SeqOnnx {
   private static void bridge(OnnxGraph g, Map<String, Tensor> p, String states, int last,
       RecurrentSpec spec, String layer, String output, boolean squash) {
     int d = spec.directions();
-    String rows = g.node("Slice", output + "_last", List.of(states,
-        g.constant(output + "_starts", new long[] {last}, 1),
-        g.constant(output + "_ends", new long[] {last + d}, 1),
-        g.constant(output + "_axes", new long[] {0}, 1)));
+    String rows = RecurrentOnnx.slice(g, states, output + "_last", last, d);
     if (d == 1) {
       g.node("Identity", output, List.of(rows));
       return;
