@@ -193,13 +193,9 @@ final class Seq2SeqOnnx {
 
   /** j &lt; source_lengths[b]: (B, Tx) bool. */
   private static String sourceMask(OnnxGraph g) {
-    String shape = g.node("Shape", "memory_shape", List.of("memory"));
-    String time = g.node("Squeeze", "source_time", List.of(g.node("Gather", "source_time_1",
-        List.of(shape, g.constant("index_1", new long[] {1}, 1)), attribute("axis", 0))));
-    String steps = g.node("Range", "source_steps", List.of(g.constant("zero", new long[] {0}),
-        time, g.constant("one", new long[] {1})));
-    String n = g.node("Unsqueeze", "lengths_b1", List.of(g.node("Cast", "lengths_64",
-        List.of("source_lengths"), attribute("to", INT64)), "axis_1")); // (B, 1)
+    String steps = SequenceInput.steps(g, "memory", 1, "source_steps"); // (Tx)
+    String n = g.node("Unsqueeze", "lengths_b1", List.of(SequenceInput.int64(g,
+        "source_lengths"), "axis_1")); // (B, 1)
     return g.node("Less", "source_mask", List.of(steps, n)); // (1, Tx) vs (B, 1) → (B, Tx)
   }
 }

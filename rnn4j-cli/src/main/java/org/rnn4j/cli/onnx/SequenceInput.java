@@ -81,16 +81,31 @@ final class SequenceInput {
    * @return mask (T, B, 1) bool
    */
   static String mask(OnnxGraph g, String x) {
-    String shape = g.node("Shape", "x_shape", List.of(x));
-    String time = g.node("Gather", "time", List.of(shape,
-        g.constant("zero_index", new long[] {0}, 1)), attribute("axis", 0)); // (1)
-    String steps = g.node("Range", "steps", List.of(g.constant("zero", new long[] {0}),
-        g.node("Squeeze", "time_scalar", List.of(time)), g.constant("one", new long[] {1})));
-    String t = g.node("Unsqueeze", "steps_tb", List.of(steps,
+    String t = g.node("Unsqueeze", "steps_tb", List.of(steps(g, x, 0, "steps"),
         g.constant("axes_1_2", new long[] {1, 2}, 2))); // (T, 1, 1)
-    String n = g.node("Unsqueeze", "lengths_1b1", List.of(
-        g.node("Cast", "lengths_64", List.of("lengths"), attribute("to", INT64)),
+    String n = g.node("Unsqueeze", "lengths_1b1", List.of(int64(g, "lengths"),
         g.constant("axes_0_2", new long[] {0, 2}, 2))); // (1, B, 1)
     return g.node("Less", "mask", List.of(t, n));
+  }
+
+  /**
+   * 0, 1, …, n − 1 for the size n of one axis of a value.
+   *
+   * @param value any value
+   * @param axis which of its dimensions
+   * @param name the output's name
+   * @return (n) int64
+   */
+  static String steps(OnnxGraph g, String value, int axis, String name) {
+    String size = g.node("Squeeze", name + "_size", List.of(g.node("Gather", name + "_dim",
+        List.of(g.node("Shape", name + "_shape", List.of(value)),
+            g.constant(name + "_axis", new long[] {axis}, 1)), attribute("axis", 0))));
+    return g.node("Range", name, List.of(g.constant("zero", new long[] {0}), size,
+        g.constant("one", new long[] {1})));
+  }
+
+  /** An int32 input as int64, to compare with {@link #steps}. */
+  static String int64(OnnxGraph g, String int32) {
+    return g.node("Cast", int32 + "_64", List.of(int32), attribute("to", INT64));
   }
 }
