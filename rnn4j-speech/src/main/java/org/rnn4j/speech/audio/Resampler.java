@@ -11,8 +11,8 @@ package org.rnn4j.speech.audio;
  * y⟨m⟩ = Σ_{|n − t_m| &lt; Z/c} x⟨n⟩ · c · sinc(c·(n − t_m)) · kaiser((n − t_m)·c / Z)
  * kaiser(u) = I₀(β·√(1 − u²)) / I₀(β),  Z = 16 zero crossings, β = 8.6
  * </pre>
- * A tone below ρ·min(in, out)/2 passes unchanged within about 10⁻³; one above the output
- * Nyquist frequency is attenuated by more than 60 dB.
+ * Tested from 44.1 to 16 kHz: a 1 kHz tone stays within 2·10⁻³ of the exact sine, and a 10 kHz
+ * tone, above the output's Nyquist frequency, is attenuated by more than 60 dB.
  */
 public final class Resampler {
   private static final int ZEROS = 16;
