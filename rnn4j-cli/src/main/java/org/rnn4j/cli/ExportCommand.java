@@ -5,10 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.rnn4j.cli.onnx.OnnxExport;
 import org.rnn4j.cli.onnx.proto.OnnxModel.Model;
-import org.rnn4j.cli.onnx.proto.OnnxModel.ValueInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,23 +38,10 @@ final class ExportCommand implements Callable<Integer> {
       out.printf("%s: ONNX model (IR %d, opset %d), %,d bytes%n", e.file(),
           written.getIrVersion(), written.getOpsetImport(0).getVersion(), Files.size(e.file()));
       out.println("  " + written.getDocString());
-      out.println("  inputs:  " + describe(written.getGraph().getInputList()));
-      out.println("  outputs: " + describe(written.getGraph().getOutputList()));
+      out.println("  inputs:  " + OnnxExport.describe(written.getGraph().getInputList()));
+      out.println("  outputs: " + OnnxExport.describe(written.getGraph().getOutputList()));
     }
     out.flush();
     return 0;
-  }
-
-  /** "ids (batch, time) int64, lengths (batch) int32". */
-  private static String describe(java.util.List<ValueInfo> values) {
-    return values.stream().map(v -> v.getName() + " (" + v.getType().getTensorType().getShape()
-        .getDimList().stream().map(d -> d.hasDimValue() ? Long.toString(d.getDimValue())
-            : d.getDimParam()).collect(Collectors.joining(", ")) + ") "
-        + switch (v.getType().getTensorType().getElemType()) {
-          case 1 -> "float";
-          case 6 -> "int32";
-          case 7 -> "int64";
-          default -> "type " + v.getType().getTensorType().getElemType();
-        }).collect(Collectors.joining(", "));
   }
 }

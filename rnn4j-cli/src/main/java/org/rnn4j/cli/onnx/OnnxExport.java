@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.rnn4j.cli.onnx.proto.OnnxModel.Model;
 import org.rnn4j.cli.onnx.proto.OnnxModel.StringEntry;
+import org.rnn4j.cli.onnx.proto.OnnxModel.ValueInfo;
 import org.rnn4j.io.AtomicFiles;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.task.classify.Classifier;
@@ -110,5 +112,19 @@ public final class OnnxExport {
     String name = onnx.getFileName().toString();
     String stem = name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
     return onnx.resolveSibling(stem + "." + part + ".onnx");
+  }
+
+  /**
+   * The graph's inputs or outputs in one line: "ids (batch, time) int64, lengths (batch) int32".
+   *
+   * @param values a graph's inputs or outputs
+   * @return the line
+   */
+  public static String describe(List<ValueInfo> values) {
+    return values.stream().map(v -> v.getName() + " (" + v.getType().getTensorType().getShape()
+        .getDimList().stream().map(d -> d.hasDimValue() ? Long.toString(d.getDimValue())
+            : d.getDimParam()).collect(Collectors.joining(", ")) + ") "
+        + OnnxGraph.typeName(v.getType().getTensorType().getElemType()))
+        .collect(Collectors.joining(", "));
   }
 }

@@ -153,6 +153,16 @@ final class OnnxGraph {
         .setGraph(graph).build();
   }
 
+  /** The name of an element type: {@link #FLOAT} "float", {@link #INT32} "int32", … */
+  static String typeName(int elemType) {
+    return switch (elemType) {
+      case FLOAT -> "float";
+      case INT32 -> "int32";
+      case INT64 -> "int64";
+      default -> "type " + elemType;
+    };
+  }
+
   private static void check(String name, int length, long[] dims) {
     long n = 1;
     for (long d : dims) {
