@@ -37,7 +37,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    new RunPaths().input("--model", model).input("--data", data).check();
+    new RunPaths().input("--model", model).inputFileOrFolder("--data", data).check();
     TaskFamily family = TaskFamilies.of(model);
     TaskOptions options = FamilyOptions.given(spec, TaskOption.Use.EVAL, family);
     Evaluation evaluation = family.load(model).evaluate(data, options);

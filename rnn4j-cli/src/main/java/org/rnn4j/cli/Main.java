@@ -25,7 +25,7 @@ import picocli.CommandLine;
     versionProvider = Main.Version.class,
     description = "Recurrent neural networks (RNN, GRU, LSTM) on the JVM.",
     subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
-        TranslateCommand.class, GenerateCommand.class, ScoreCommand.class, ForecastCommand.class,
+        TranslateCommand.class, TranscribeCommand.class, GenerateCommand.class, ScoreCommand.class, ForecastCommand.class,
         InfoCommand.class, ExportCommand.class, ServeCommand.class, DemoCommand.class,
         BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

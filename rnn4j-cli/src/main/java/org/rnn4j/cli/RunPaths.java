@@ -17,11 +17,25 @@ import java.util.Map;
 final class RunPaths {
   private final List<Map.Entry<String, Path>> inputs = new ArrayList<>(); // (option, path)
   private final List<Map.Entry<String, Path>> outputs = new ArrayList<>();
+  private final List<Map.Entry<String, Path>> folders = new ArrayList<>();
 
   /** @param option how the user named it, e.g. "--data"; empty for a positional file */
   RunPaths input(String option, Path file) {
     inputs.add(Map.entry(option, file));
     return this;
+  }
+
+  /**
+   * An input that may be a file or a folder (a folder of recordings with their list).
+   *
+   * @param option how the user named it, e.g. "--data"
+   */
+  RunPaths inputFileOrFolder(String option, Path file) {
+    if (Files.isDirectory(file)) {
+      folders.add(Map.entry(option, file));
+      return this;
+    }
+    return input(option, file);
   }
 
   /** @param option how the user named it, e.g. "--out", or a description of a side file */
@@ -41,6 +55,11 @@ final class RunPaths {
     for (Map.Entry<String, Path> in : inputs) {
       requireReadableFile(in.getKey(), in.getValue());
       seen.put(in.getValue().toRealPath(), name(in.getKey(), in.getValue()));
+    }
+    for (Map.Entry<String, Path> in : folders) {
+      if (!Files.isReadable(in.getValue())) {
+        throw new IllegalArgumentException(name(in.getKey(), in.getValue()) + ": not readable");
+      }
     }
     for (Map.Entry<String, Path> out : outputs) {
       Path file = out.getValue();

@@ -128,9 +128,9 @@ final class TrainCommand implements Callable<Integer> {
     ValidationMetric watched = watched(family);
     Optimization optimization = optimizationOptions.optimization(watched);
     RunFiles files = new RunFiles(out);
-    RunPaths paths = new RunPaths().input("--data", data);
+    RunPaths paths = new RunPaths().inputFileOrFolder("--data", data);
     if (validationData != null) {
-      paths.input("--validation-data", validationData);
+      paths.inputFileOrFolder("--validation-data", validationData);
     }
     if (initFrom != null) {
       paths.input("--init-from", initFrom);

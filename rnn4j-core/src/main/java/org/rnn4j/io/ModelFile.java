@@ -76,10 +76,11 @@ public final class ModelFile {
     }
 
     /**
-     * Provenance of a model trained now on a data file, with the file's SHA-256.
+     * Provenance of a model trained now on a data file, with the file's SHA-256 (a folder's:
+     * see {@link #sha256}).
      *
      * @param seed the training seed
-     * @param trainingData the file it was trained on
+     * @param trainingData the file or folder it was trained on
      * @return the provenance
      * @throws IOException if the file cannot be read
      */
@@ -333,18 +334,36 @@ public final class ModelFile {
   }
 
   /**
-   * @param file any file
+   * @param file any file, or a folder: then the digest runs over each regular file below it, in
+   *     order of relative path, its path (UTF-8, then a 0 byte) followed by its bytes
    * @return its SHA-256 in lower-case hex
    * @throws IOException if it cannot be read
    */
   public static String sha256(Path file) throws IOException {
     MessageDigest digest = sha256();
+    if (java.nio.file.Files.isDirectory(file)) {
+      java.util.List<Path> files;
+      try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(file)) {
+        files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+      }
+      for (Path f : files) {
+        digest.update(file.relativize(f).toString().getBytes(
+            java.nio.charset.StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        update(digest, f);
+      }
+    } else {
+      update(digest, file);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void update(MessageDigest digest, Path file) throws IOException {
     try (InputStream in = java.nio.file.Files.newInputStream(file)) {
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; ) {
         digest.update(buf, 0, n);
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

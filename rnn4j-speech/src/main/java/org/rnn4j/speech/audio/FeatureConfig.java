@@ -59,6 +59,17 @@ public record FeatureConfig(int sampleRate, double preEmphasis, int windowLength
         6855.4976, MelScale.HTK, false, 1e-10, 13);
   }
 
+  /**
+   * The settings the TIDIGITS feature files of CMU Sphinx's test data were made with (its
+   * {@code feat.params}): 16 kHz, pre-emphasis 0.97, a 25 ms Hamming window at 100 frames per
+   * second, 512-point frames, 20 filters from 1 Hz to 4 kHz on the HTK-style mel scale, 13
+   * cepstra.
+   */
+  public static FeatureConfig tidigits() {
+    return new FeatureConfig(16_000, 0.97, 400, 160, 512, Window.HAMMING, 20, 1, 4_000,
+        MelScale.HTK, false, 1e-10, 13);
+  }
+
   /** Frames of a signal of n samples: 1 + ⌊(n − n_fft)/hop⌋, or 0 if shorter than n_fft. */
   public int frames(int n) {
     return n < fftSize ? 0 : 1 + (n - fftSize) / hop;
