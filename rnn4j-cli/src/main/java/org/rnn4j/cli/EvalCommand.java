@@ -37,8 +37,9 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    new RunPaths().input("--model", model).inputFileOrFolder("--data", data).check();
+    new RunPaths().input("--model", model).check();
     TaskFamily family = TaskFamilies.of(model);
+    new RunPaths().input("--data", data, family.readsFolders()).check();
     TaskOptions options = FamilyOptions.given(spec, TaskOption.Use.EVAL, family);
     Evaluation evaluation = family.load(model).evaluate(data, options);
     PrintWriter out = spec.commandLine().getOut();

@@ -26,12 +26,13 @@ final class RunPaths {
   }
 
   /**
-   * An input that may be a file or a folder (a folder of recordings with their list).
+   * An input that may be a folder when {@code folderAllowed} (a folder of recordings with their
+   * list), else a file.
    *
    * @param option how the user named it, e.g. "--data"
    */
-  RunPaths inputFileOrFolder(String option, Path file) {
-    if (Files.isDirectory(file)) {
+  RunPaths input(String option, Path file, boolean folderAllowed) {
+    if (folderAllowed && Files.isDirectory(file)) {
       folders.add(Map.entry(option, file));
       return this;
     }

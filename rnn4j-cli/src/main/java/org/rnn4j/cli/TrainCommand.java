@@ -128,9 +128,9 @@ final class TrainCommand implements Callable<Integer> {
     ValidationMetric watched = watched(family);
     Optimization optimization = optimizationOptions.optimization(watched);
     RunFiles files = new RunFiles(out);
-    RunPaths paths = new RunPaths().inputFileOrFolder("--data", data);
+    RunPaths paths = new RunPaths().input("--data", data, family.readsFolders());
     if (validationData != null) {
-      paths.inputFileOrFolder("--validation-data", validationData);
+      paths.input("--validation-data", validationData, family.readsFolders());
     }
     if (initFrom != null) {
       paths.input("--init-from", initFrom);

@@ -37,7 +37,7 @@ class CompletionCommandTest {
   @Test
   void bashCompletesCommandsAndTheValuesOfChoices(@TempDir Path dir) throws Exception {
     Path script = Files.writeString(dir.resolve("rnn4j.bash"), run("completion", "bash").out());
-    assertEquals(List.of("train", "translate"), complete(script, "tr"));
+    assertEquals(List.of("train", "translate", "transcribe"), complete(script, "tr"));
     assertEquals(List.of("completion"), complete(script, "comp"));
     assertEquals(List.of("adam", "adamw", "sgd", "rmsprop"),
         complete(script, "train", "--optimizer", ""));

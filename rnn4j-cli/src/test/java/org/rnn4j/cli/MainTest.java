@@ -39,7 +39,7 @@ class MainTest {
   void anUnknownDemoIsOneClearLineAndExitCodeOne() {
     CliRun r = run("demo", "nope");
     assertEquals(1, r.code());
-    assertEquals("rnn4j: unknown demo 'nope': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, translate, airline, music, memory, chars]"
+    assertEquals("rnn4j: unknown demo 'nope': expected one of [dinosaurs, sentiment, ner, dna, activity, dates, translate, airline, music, memory, digits, chars]"
         + " (run with --verbose for the stack trace)", r.err().strip());
   }
 

@@ -43,6 +43,15 @@ public interface TaskFamily {
   }
 
   /**
+   * Whether its data may be a folder (of recordings with their list) instead of one file.
+   *
+   * @return false unless the family says so
+   */
+  default boolean readsFolders() {
+    return false;
+  }
+
+  /**
    * Reads the family's config from a model file's {@code config} metadata.
    *
    * @param json the config object

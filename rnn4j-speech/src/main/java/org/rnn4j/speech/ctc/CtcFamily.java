@@ -191,6 +191,12 @@ public final class CtcFamily extends AbstractTaskFamily {
     log.flush();
   }
 
+  /** A folder of recordings holding {@value SpeechCorpus#TRANSCRIPTS}. */
+  @Override
+  public boolean readsFolders() {
+    return true;
+  }
+
   @Override
   public List<ValidationMetric> validationMetrics() {
     return List.of(ValidationMetric.LOSS,
