@@ -53,12 +53,14 @@ public final class DistributedClassifierTrainer {
   private final SparkSession spark;
   private final DistributedConfig config;
   private final Map<String, String> options;
+  private final EpochListener listener;
 
   private DistributedClassifierTrainer(SparkSession spark, DistributedConfig config,
-      Map<String, String> options) {
+      Map<String, String> options, EpochListener listener) {
     this.spark = spark;
     this.config = config;
     this.options = Map.copyOf(options);
+    this.listener = listener;
   }
 
   /**
@@ -72,7 +74,12 @@ public final class DistributedClassifierTrainer {
    */
   public static DistributedClassifierTrainer of(SparkSession spark, DistributedConfig config,
       Map<String, String> options) {
-    return new DistributedClassifierTrainer(spark, config, options);
+    return new DistributedClassifierTrainer(spark, config, options, (e, n, loss, steps) -> { });
+  }
+
+  /** This trainer telling {@code value} about every epoch's end. */
+  public DistributedClassifierTrainer withListener(EpochListener value) {
+    return new DistributedClassifierTrainer(spark, config, options, value);
   }
 
   /**
@@ -198,6 +205,7 @@ public final class DistributedClassifierTrainer {
         }
         losses.add(lossSum / rowsSeen);
         save(epoch + 1);
+        listener.onEpoch(epoch + 1, config.epochs(), lossSum / rowsSeen, step);
       }
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.spark.TestSpark;
+import org.rnn4j.spark.job.SyntheticReviews;
 import org.rnn4j.task.TaskFamilies;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;

@@ -1,4 +1,4 @@
-package org.rnn4j.spark.train;
+package org.rnn4j.spark.job;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,21 +11,35 @@ import java.util.SplittableRandom;
  * Short English reviews whose sentiment the words decide, made from a seed: each holds one or two
  * words of its sentiment (good, dull, …), sometimes one word of the other, and 2 to 7 neutral
  * words, in random order. A model must weigh the words against each other, as in real reviews
- * ("good acting but a dull plot"), and can learn the set to nearly 100%.
+ * ("good acting but a dull plot"), and can learn the set to nearly 100%. The tests and the
+ * benchmark train on them; any labelled CSV does as well.
  */
-final class SyntheticReviews {
-  static final List<String> POSITIVE = List.of("good", "great", "superb", "lovely", "fine",
+public final class SyntheticReviews {
+  /** Words of a positive review. */
+  public static final List<String> POSITIVE = List.of("good", "great", "superb", "lovely", "fine",
       "excellent");
-  static final List<String> NEGATIVE = List.of("bad", "awful", "dull", "weak", "poor", "boring");
-  static final List<String> NEUTRAL = List.of("the", "a", "film", "story", "plot", "acting",
+  /** Words of a negative review. */
+  public static final List<String> NEGATIVE = List.of("bad", "awful", "dull", "weak", "poor", "boring");
+  /** Words of either. */
+  public static final List<String> NEUTRAL = List.of("the", "a", "film", "story", "plot", "acting",
       "cast", "was", "very", "quite", "and", "but");
 
-  /** A review and its label, "pos" or "neg". */
-  record Review(String text, String label) {}
+  /**
+   * A review and its label.
+   *
+   * @param text the words, separated by spaces
+   * @param label "pos" or "neg"
+   */
+  public record Review(String text, String label) {}
 
   private SyntheticReviews() {}
 
-  static List<Review> make(int count, long seed) {
+  /**
+   * @param count how many reviews
+   * @param seed the generator's seed: the same seed gives the same reviews
+   * @return the reviews, half positive on average
+   */
+  public static List<Review> make(int count, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     List<Review> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -55,8 +69,15 @@ final class SyntheticReviews {
     return out;
   }
 
-  /** Writes reviews as a CSV with the header {@code review,sentiment}. */
-  static Path writeCsv(List<Review> reviews, Path file) throws IOException {
+  /**
+   * Writes reviews as a CSV with the header {@code review,sentiment}.
+   *
+   * @param reviews the reviews
+   * @param file the target
+   * @return the file
+   * @throws IOException if it cannot be written
+   */
+  public static Path writeCsv(List<Review> reviews, Path file) throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("review,sentiment");
     reviews.forEach(r -> lines.add("\"" + r.text() + "\"," + r.label()));
