@@ -3,9 +3,13 @@ package org.rnn4j.spark;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.rnn4j.task.TaskFamilies;
 import org.rnn4j.task.TaskModel;
+import org.rnn4j.task.TaskOption;
 
 /**
  * How one task family's predictions become Spark columns: what an input cell must hold, the
@@ -51,6 +55,22 @@ public interface FamilyColumns extends Serializable {
    * @throws IllegalArgumentException if an input does not fit the model
    */
   List<Row> predict(TaskModel model, List<Object> inputs, Map<String, String> options);
+
+  /**
+   * The options a predictor of this family reads ({@link SparkPredictor#withOption}): the
+   * family's prediction options, as the command line names them without dashes.
+   *
+   * @return their names
+   */
+  default Set<String> options() {
+    Set<String> names = new TreeSet<>();
+    for (TaskOption o : TaskFamilies.named(family()).options()) {
+      if (o.uses().contains(TaskOption.Use.PREDICT)) {
+        names.add(o.name());
+      }
+    }
+    return names;
+  }
 
   /**
    * @param family a family's name

@@ -3,6 +3,7 @@ package org.rnn4j.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -28,6 +29,12 @@ public final class ForecastColumns implements FamilyColumns {
   @Override
   public String family() {
     return "forecast";
+  }
+
+  /** Only {@value #STEPS}: the forecast command's other options read files. */
+  @Override
+  public Set<String> options() {
+    return Set.of(STEPS);
   }
 
   @Override

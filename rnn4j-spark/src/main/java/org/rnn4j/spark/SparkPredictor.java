@@ -143,10 +143,19 @@ public final class SparkPredictor implements AutoCloseable {
   /**
    * This predictor with one more family option, as the command line names it without dashes:
    * {@code beam}, {@code alpha} and {@code max-length} for seq2seq, {@code steps} for forecast.
+   *
+   * @throws IllegalArgumentException if the family reads no option of that name, naming those it
+   *     reads
    */
   public SparkPredictor withOption(String name, String value) {
+    java.util.Set<String> known = columns().options();
+    if (!known.contains(name)) {
+      throw new IllegalArgumentException("option '" + name + "' is not one that " + family
+          + " models read when predicting: they read " + (known.isEmpty() ? "none"
+          : String.join(", ", known)));
+    }
     Map<String, String> options = new HashMap<>(settings.options());
-    options.put(name("option name", name), value);
+    options.put(name, value);
     return with(new Settings(settings.input(), settings.prediction(), settings.error(),
         settings.batchSize(), Map.copyOf(options)));
   }

@@ -272,6 +272,16 @@ class SparkPredictorTest {
     }
   }
 
+  @Test
+  void anOptionTheFamilyDoesNotReadIsRefusedNamingThoseItReads() throws Exception {
+    try (SparkPredictor p = SparkPredictor.load(spark, TestSpark.model("forecast"))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> p.withOption("horizon", "3"));
+      assertEquals("option 'horizon' is not one that forecast models read when predicting: they"
+          + " read steps", e.getMessage());
+    }
+  }
+
   private static Object seq(Double... values) {
     return scala.jdk.javaapi.CollectionConverters.asScala(List.of(values)).toSeq();
   }

@@ -14,6 +14,7 @@ import org.rnn4j.spark.train.Averaging;
 import org.rnn4j.spark.train.DistributedClassifierTrainer;
 import org.rnn4j.spark.train.DistributedConfig;
 import org.rnn4j.spark.train.DistributedTrainingResult;
+import org.rnn4j.train.TrainingRecipe;
 
 /**
  * {@code train --data CSV --text COLUMN --label COLUMN --out MODEL [--epochs E] [--batch B]
@@ -65,7 +66,7 @@ final class TrainJob {
     DistributedConfig c = DistributedConfig.of(args.integer("epochs", 5, 1),
             args.number("seed", 1, Long.MIN_VALUE))
         .withBatchSize(args.integer("batch", DistributedConfig.DEFAULT_BATCH_SIZE, 1))
-        .withLearningRate(args.real("lr", DistributedConfig.of(1, 1).learningRate()));
+        .withLearningRate(args.real("lr", TrainingRecipe.DEFAULT_LEARNING_RATE));
     String averaging = args.get("averaging", "gradients").toUpperCase(Locale.ROOT);
     try {
       if (Averaging.valueOf(averaging) == Averaging.PARAMETERS) {

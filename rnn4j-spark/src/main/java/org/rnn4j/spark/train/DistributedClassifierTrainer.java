@@ -50,6 +50,11 @@ import org.rnn4j.train.TrainingResult;
  * the same for the same seed, partitioning and settings, whatever the executors' speed.
  */
 public final class DistributedClassifierTrainer {
+  /** The options {@link #of} reads. */
+  public static final java.util.Set<String> OPTIONS = java.util.Collections.unmodifiableSet(
+      new java.util.TreeSet<>(List.of("cell", "hidden", "layers", "dropout", "bidirectional",
+          "embedding", "pooling", "tokens", "min-count", "max-vocabulary", "lower-case")));
+
   private final SparkSession spark;
   private final DistributedConfig config;
   private final Map<String, String> options;
@@ -71,9 +76,16 @@ public final class DistributedClassifierTrainer {
    *     bidirectional}, {@code embedding}, {@code pooling}, {@code tokens}, {@code min-count},
    *     {@code max-vocabulary}, {@code lower-case}
    * @return the trainer
+   * @throws IllegalArgumentException naming an option that is none of these
    */
   public static DistributedClassifierTrainer of(SparkSession spark, DistributedConfig config,
       Map<String, String> options) {
+    for (String name : options.keySet()) {
+      if (!OPTIONS.contains(name)) {
+        throw new IllegalArgumentException("option '" + name + "' is not a model or text option"
+            + " of distributed classifier training: the options are " + OPTIONS);
+      }
+    }
     return new DistributedClassifierTrainer(spark, config, options, (e, n, loss, steps) -> { });
   }
 

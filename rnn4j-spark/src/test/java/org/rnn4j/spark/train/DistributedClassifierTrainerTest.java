@@ -157,6 +157,16 @@ class DistributedClassifierTrainerTest {
   }
 
   @Test
+  void anUnknownOptionIsNamedWithTheOptionsThereAre() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DistributedClassifierTrainer.of(spark, DistributedConfig.of(1, SEED),
+            Map.of("hiden", "16")));
+    assertTrue(e.getMessage().startsWith("option 'hiden' is not a model or text option of"
+        + " distributed classifier training: the options are [bidirectional, cell,"),
+        e.getMessage());
+  }
+
+  @Test
   void aMissingColumnIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> DistributedClassifierTrainer.of(spark, DistributedConfig.of(1, SEED), MODEL)
