@@ -15,7 +15,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.rnn4j.task.TaskModel;
 
@@ -245,10 +244,5 @@ public final class SparkPredictor implements AutoCloseable {
   @Override
   public void close() {
     model.destroy();
-  }
-
-  /** The names of the prediction struct's fields, for messages and docs. */
-  static List<String> fields(StructType type) {
-    return Arrays.stream(type.fields()).map(StructField::name).toList();
   }
 }

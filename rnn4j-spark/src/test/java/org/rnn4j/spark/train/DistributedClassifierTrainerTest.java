@@ -157,6 +157,43 @@ class DistributedClassifierTrainerTest {
   }
 
   @Test
+  void onOnePartitionParameterAveragingEveryStepIsGradientAveraging() throws Exception {
+    // one replica taking one step from the driver's weights and Adam state is the driver's step:
+    // equal up to the rounding of weighting by the rows and dividing again
+    Dataset<Row> one = reviews().coalesce(1);
+    DistributedConfig config = DistributedConfig.of(1, SEED).withBatchSize(BATCH);
+    Map<String, Tensor> g = DistributedClassifierTrainer.of(spark, config, MODEL)
+        .fit(one, "review", "sentiment").model().model().parameters();
+    Map<String, Tensor> p = DistributedClassifierTrainer.of(spark, config.averagingParameters(1),
+        MODEL).fit(one, "review", "sentiment").model().model().parameters();
+    for (String name : g.keySet()) {
+      float[] a = g.get(name).data();
+      float[] b = p.get(name).data();
+      for (int i = 0; i < a.length; i++) {
+        assertEquals(a[i], b[i], 1e-5 * Math.max(1, Math.abs(a[i])), name + "[" + i + "]");
+      }
+    }
+  }
+
+  @Test
+  void emptyPartitionsSitOut() throws Exception {
+    List<Row> rows = new ArrayList<>();
+    TRAIN.subList(0, 10).forEach(r -> rows.add(RowFactory.create(r.text(), r.label())));
+    StructType schema = new StructType().add("review", DataTypes.StringType)
+        .add("sentiment", DataTypes.StringType);
+    Dataset<Row> sparse = spark.createDataFrame(JavaSparkContext.fromSparkContext(
+        spark.sparkContext()).parallelize(rows, 12), schema); // two partitions without a row
+    for (DistributedConfig config : List.of(DistributedConfig.of(1, SEED).withBatchSize(12),
+        DistributedConfig.of(1, SEED).withBatchSize(12).averagingParameters(2))) {
+      DistributedTrainingResult run = DistributedClassifierTrainer.of(spark, config, MODEL)
+          .fit(sparse, "review", "sentiment");
+      assertEquals(12, run.partitions());
+      assertEquals(1, run.stepsPerEpoch());
+      assertTrue(Double.isFinite(run.epochLosses().get(0)), run.epochLosses().toString());
+    }
+  }
+
+  @Test
   void anUnknownOptionIsNamedWithTheOptionsThereAre() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> DistributedClassifierTrainer.of(spark, DistributedConfig.of(1, SEED),
