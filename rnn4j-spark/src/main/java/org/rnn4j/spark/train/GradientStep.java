@@ -1,0 +1,59 @@
+package org.rnn4j.spark.train;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+import org.rnn4j.data.ClassifyBatch;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * One partition's part of a gradient-averaged step: the gradient of the mean loss over its local
+ * batch, weighted by the batch's n_p rows, so that the driver's Σ_p n_p·∇L_p / Σ_p n_p is the
+ * gradient of the mean loss over the step's B rows. Scalars: [n_p, n_p·L_p].
+ */
+final class GradientStep implements Function2<Integer, Iterator<Encoded>, Iterator<BlockSum>> {
+  private static final long serialVersionUID = 1L;
+
+  private final Broadcast<float[]> weights; // (N)
+  private final FlatLayout layout;
+  private final ReplicaSpec spec;
+  private final StepPlan plan;
+
+  GradientStep(Broadcast<float[]> weights, FlatLayout layout, ReplicaSpec spec, StepPlan plan) {
+    this.weights = weights;
+    this.layout = layout;
+    this.spec = spec;
+    this.plan = plan;
+  }
+
+  @Override
+  public Iterator<BlockSum> call(Integer partition, Iterator<Encoded> rows) {
+    List<Encoded> all = new ArrayList<>();
+    rows.forEachRemaining(all::add);
+    int b = plan.localBatch();
+    int[] order = LocalBatches.order(plan.seed(), plan.epoch(), partition, all.size(), b);
+    if (plan.stepInEpoch() >= order.length) {
+      return List.of(BlockSum.of(partition, new float[layout.size()], 0, 0)).iterator();
+    }
+    int from = order[plan.stepInEpoch()] * b;
+    int to = Math.min(from + b, all.size());
+    ClassifyBatch batch = Replica.batch(all, from, to, plan.padId());
+    Replica replica = Replica.take(spec);
+    try {
+      layout.copyInto(weights.value(), 0, replica.parameters);
+      replica.zeroGrad();
+      SplittableRandom rng = LocalBatches.stepRandom(plan.seed(), plan.globalStep(), partition);
+      replica.model.train(rng);
+      Tensor loss = replica.objective.trainLoss(batch, rng);
+      loss.backward();
+      float n = to - from;
+      return List.of(BlockSum.of(partition, layout.gradients(replica.parameters, n), n,
+          n * loss.item())).iterator();
+    } finally {
+      Replica.give(replica);
+    }
+  }
+}
