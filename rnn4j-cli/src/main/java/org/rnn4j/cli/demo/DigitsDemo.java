@@ -29,8 +29,9 @@ import org.rnn4j.train.TrainingRecipe;
  * ({@code data/make-digits}: seven accents, stock and random speakers, clean and noisy), tested
  * on speakers it never heard and on real recordings, the TIDIGITS utterances of Debian's
  * pocketsphinx-testdata (Sphinx's cepstra of 20 filters from 1 Hz to 4 kHz, which the model's
- * front end reproduces) and the one raw TIDIGITS recording there. Beside it, the baseline: a
- * one-way tanh RNN of the same width trained the same way.
+ * front end reproduces), and, apart, the two recordings there that say digits alone (the raw
+ * TIDIGITS recording and a card-game recording, "five five"), read by rnn4j's own front end.
+ * Beside it, the baseline: a one-way tanh RNN of the same width trained the same way.
  *
  * <p>Prints {@code digit error rate: NN.N%}: digits inserted, deleted or substituted per digit
  * spoken, by best-path decoding.
@@ -53,8 +54,15 @@ public record DigitsDemo(long seed, Settings settings, DemoProgress progress) {
   /** The settings of {@code rnn4j demo digits}. */
   public static final Settings DEFAULT = new Settings(6000, 300, 128, 20, 3e-3);
 
-  /** The two error rates of one model. */
-  public record Result(RecognitionEvaluation synthesized, Optional<RecognitionEvaluation> real) {}
+  /**
+   * The error rates of one model.
+   *
+   * @param synthesized on the held-out synthesized speakers
+   * @param tidigits on the TIDIGITS utterances, as Sphinx's cepstra
+   * @param recordings on the real recordings of digits, through rnn4j's own front end
+   */
+  public record Result(RecognitionEvaluation synthesized,
+      Optional<RecognitionEvaluation> tidigits, Optional<RecognitionEvaluation> recordings) {}
 
   /**
    * Synthesizes the data when missing, trains the recognizer and the baseline, and prints their
@@ -67,27 +75,34 @@ public record DigitsDemo(long seed, Settings settings, DemoProgress progress) {
   public List<Result> run(PrintWriter out) throws IOException {
     Path digits = synthesized(out);
     List<Utterance> test = SpeechCorpus.read(digits.resolve("test"), "0", "1");
-    List<Utterance> real = realRecordings();
+    List<Utterance> tidigits = tidigits();
+    List<Utterance> recordings = recordings();
     List<Result> results = new ArrayList<>();
     String[][] models = {{"bidirectional GRU", "gru", "true"}, {"baseline: one-way tanh RNN",
         "rnn_tanh", "false"}};
     for (String[] m : models) {
       TrainedModel trained = train(digits.resolve("train"), m[1], Boolean.parseBoolean(m[2]));
       SpeechRecognizer recognizer = new SpeechRecognizer((Recognizer) trained.model());
-      RecognitionEvaluation synth = recognizer.evaluate("held-out synthesized speakers", test,
-          SpeechRecognizer.Decoding.BEST_PATH);
-      Optional<RecognitionEvaluation> measured = real.isEmpty() ? Optional.empty()
-          : Optional.of(recognizer.evaluate("real TIDIGITS recordings", real,
-              SpeechRecognizer.Decoding.BEST_PATH));
+      Result r = new Result(recognizer.evaluate("held-out synthesized speakers", test,
+          SpeechRecognizer.Decoding.BEST_PATH),
+          evaluate(recognizer, "real TIDIGITS speech (Sphinx's cepstra)", tidigits),
+          evaluate(recognizer, "real recordings (rnn4j's front end)", recordings));
       out.printf(Locale.ROOT, "%s (%,d parameters):%n", m[0], trained.model().parameterCount());
-      print(out, synth);
-      measured.ifPresentOrElse(e -> print(out, e), () -> out.println("  real recordings: not"
+      print(out, r.synthesized());
+      r.tidigits().ifPresentOrElse(e -> print(out, e), () -> out.println("  real speech: not"
           + " measured, pocketsphinx-testdata is not installed (apt-get install"
           + " pocketsphinx-testdata)"));
+      r.recordings().ifPresent(e -> print(out, e));
       out.flush();
-      results.add(new Result(synth, measured));
+      results.add(r);
     }
     return results;
+  }
+
+  private static Optional<RecognitionEvaluation> evaluate(SpeechRecognizer recognizer,
+      String name, List<Utterance> utterances) throws IOException {
+    return utterances.isEmpty() ? Optional.empty() : Optional.of(recognizer.evaluate(name,
+        utterances, SpeechRecognizer.Decoding.BEST_PATH));
   }
 
   private static void print(PrintWriter out, RecognitionEvaluation e) {
@@ -149,8 +164,8 @@ public record DigitsDemo(long seed, Settings settings, DemoProgress progress) {
     return digits;
   }
 
-  /** The TIDIGITS feature files and the raw recording, when pocketsphinx-testdata is there. */
-  private static List<Utterance> realRecordings() throws IOException {
+  /** The TIDIGITS feature files, when pocketsphinx-testdata is there. */
+  private static List<Utterance> tidigits() throws IOException {
     Path dir = Tidigits.DEFAULT_DIRECTORY;
     if (!Files.isRegularFile(dir.resolve("tidigits.lsn"))) {
       return List.of();
@@ -159,9 +174,21 @@ public record DigitsDemo(long seed, Settings settings, DemoProgress progress) {
     for (Tidigits.Utterance u : Tidigits.load(dir)) {
       out.add(new Utterance(dir.resolve(u.id() + ".mfc"), u.digits()));
     }
-    Path raw = dir.resolve("dhd.2934z.raw");
-    if (Files.isRegularFile(raw)) {
-      out.add(new Utterance(raw, "29340"));
+    return out;
+  }
+
+  /**
+   * The recordings of pocketsphinx-testdata that are digits alone: the raw TIDIGITS recording
+   * and the card-game recording "five five".
+   */
+  private static List<Utterance> recordings() {
+    Path data = Tidigits.DEFAULT_DIRECTORY.getParent();
+    List<Utterance> out = new ArrayList<>();
+    for (Utterance u : List.of(new Utterance(data.resolve("tidigits/dhd.2934z.raw"), "29340"),
+        new Utterance(data.resolve("cards/004.wav"), "55"))) {
+      if (Files.isRegularFile(u.audio())) {
+        out.add(u);
+      }
     }
     return out;
   }
