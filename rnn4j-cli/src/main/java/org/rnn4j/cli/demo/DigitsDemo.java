@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.rnn4j.datasets.DataCache;
+import org.rnn4j.io.ModelFile;
 import org.rnn4j.speech.ctc.CtcFamily;
 import org.rnn4j.speech.ctc.RecognitionEvaluation;
 import org.rnn4j.speech.ctc.Recognizer;
@@ -22,10 +23,11 @@ import org.rnn4j.task.CommonOptions;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.TrainedModel;
 import org.rnn4j.task.TrainingJob;
+import org.rnn4j.train.Optimization;
 import org.rnn4j.train.TrainingRecipe;
 
 /**
- * Spoken digits: a bidirectional GRU trained with CTC on digit strings synthesized by espeak-ng
+ * Spoken digits: a two-layer bidirectional GRU trained with CTC on digit strings synthesized by espeak-ng
  * ({@code data/make-digits}: seven accents, stock and random speakers, clean and noisy), tested
  * on speakers it never heard and on real recordings, the TIDIGITS utterances of Debian's
  * pocketsphinx-testdata (Sphinx's cepstra of 20 filters from 1 Hz to 4 kHz, which the model's
@@ -46,13 +48,15 @@ public record DigitsDemo(long seed, Settings settings, DemoProgress progress) {
    * @param train synthesized training recordings
    * @param test synthesized test recordings (held-out speakers)
    * @param hidden H per direction
+   * @param layers L
    * @param epochs training epochs of each model
-   * @param learningRate Adam's step size
+   * @param learningRate Adam's first step size, annealed to 0 along a cosine
    */
-  public record Settings(int train, int test, int hidden, int epochs, double learningRate) {}
+  public record Settings(int train, int test, int hidden, int layers, int epochs,
+      double learningRate) {}
 
   /** The settings of {@code rnn4j demo digits}. */
-  public static final Settings DEFAULT = new Settings(6000, 300, 128, 20, 3e-3);
+  public static final Settings DEFAULT = new Settings(6000, 300, 96, 2, 20, 4e-3);
 
   /**
    * The error rates of one model.
@@ -78,8 +82,8 @@ public record DigitsDemo(long seed, Settings settings, DemoProgress progress) {
     List<Utterance> tidigits = tidigits();
     List<Utterance> recordings = recordings();
     List<Result> results = new ArrayList<>();
-    String[][] models = {{"bidirectional GRU", "gru", "true"}, {"baseline: one-way tanh RNN",
-        "rnn_tanh", "false"}};
+    String[][] models = {{"two-layer bidirectional GRU", "gru", "true"},
+        {"baseline: two-layer one-way tanh RNN", "rnn_tanh", "false"}};
     for (String[] m : models) {
       TrainedModel trained = train(digits.resolve("train"), m[1], Boolean.parseBoolean(m[2]));
       SpeechRecognizer recognizer = new SpeechRecognizer((Recognizer) trained.model());
@@ -116,31 +120,44 @@ public record DigitsDemo(long seed, Settings settings, DemoProgress progress) {
     TaskOptions options = TaskOptions.none().with(CtcFamily.FEATURES, "tidigits")
         .with(CommonOptions.CELL, cell)
         .with(CommonOptions.HIDDEN, Integer.toString(settings.hidden()))
+        .with(CommonOptions.LAYERS, Integer.toString(settings.layers()))
         .with(CtcFamily.SPEC_AUGMENT, "true");
     if (bidirectional) {
       options = options.with(CommonOptions.BIDIRECTIONAL, "true");
     }
     TrainingRecipe recipe = TrainingRecipe.of(settings.epochs(), seed)
         .withLearningRate(settings.learningRate()).withClipNorm(5)
+        .withOptimization(Optimization.DEFAULT.withSchedule(Optimization.Schedule.COSINE,
+            Optimization.DEFAULT_DECAY_EVERY, Optimization.DEFAULT_DECAY_FACTOR,
+            Optimization.DEFAULT_PLATEAU_PATIENCE))
         .withListeners(progress.listeners());
     return new CtcFamily().train(new TrainingJob(data, options, recipe, 32, 0.05,
         new PrintWriter(Writer.nullWriter())));
   }
 
-  /** data/cache/digits, made by data/make-digits with the demo's seed and sizes when missing. */
+  /**
+   * data/cache/digits (data/make-digits' own default) or, for another seed or other sizes,
+   * data/cache/digits-SEED-TRAIN-TEST, made by data/make-digits when missing.
+   */
   private Path synthesized(PrintWriter out) throws IOException {
     DataCache cache = DataCache.locate();
-    Path digits = cache.root().resolve("digits");
-    Path stamp = digits.resolve("made-with");
-    String made = "--seed " + seed + " --train " + settings.train() + " --test "
-        + settings.test();
-    if (Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(made)) {
-      return digits;
-    }
+    Path digits = cache.root().resolve(seed == 1 && settings.train() == DEFAULT.train()
+        && settings.test() == DEFAULT.test() ? "digits"
+        : "digits-" + seed + "-" + settings.train() + "-" + settings.test());
     Path script = cache.root().toAbsolutePath().getParent().resolve("make-digits");
     if (!Files.isExecutable(script)) {
       throw new IOException(script + " not found: the digits demo runs in an rnn4j checkout,"
           + " whose data/make-digits synthesizes its speech");
+    }
+    // the data is made again when the arguments or either script change
+    Path stamp = digits.resolve("made-with");
+    String made = "--seed " + seed + " --train " + settings.train() + " --test "
+        + settings.test();
+    String scripts = ModelFile.sha256(script) + " "
+        + ModelFile.sha256(script.resolveSibling("AddNoise.java"));
+    if (Files.isRegularFile(stamp)
+        && Files.readString(stamp).strip().equals(made + " " + scripts)) {
+      return digits;
     }
     out.printf(Locale.ROOT, "Synthesizing %,d training and %,d test recordings with espeak-ng"
         + " (data/make-digits %s) ...%n", settings.train(), settings.test(), made);
@@ -160,7 +177,7 @@ public record DigitsDemo(long seed, Settings settings, DemoProgress progress) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while synthesizing", e);
     }
-    Files.writeString(stamp, made + "\n");
+    Files.writeString(stamp, made + " " + scripts + "\n");
     return digits;
   }
 
