@@ -55,6 +55,14 @@ public record DigitsDemo(long seed, Settings settings, DemoProgress progress) {
   public record Settings(int train, int test, int hidden, int layers, int epochs,
       double learningRate) {}
 
+  /** A recognizer the demo trains: its name in the output, its cell, its directions. */
+  private record Model(String name, String cell, boolean bidirectional) {}
+
+  /** The recognizer, then the baseline. */
+  private static final List<Model> MODELS = List.of(
+      new Model("two-layer bidirectional GRU", "gru", true),
+      new Model("baseline: two-layer one-way tanh RNN", "rnn_tanh", false));
+
   /** The settings of {@code rnn4j demo digits}. */
   public static final Settings DEFAULT = new Settings(6000, 300, 96, 2, 20, 4e-3);
 
@@ -82,16 +90,15 @@ public record DigitsDemo(long seed, Settings settings, DemoProgress progress) {
     List<Utterance> tidigits = tidigits();
     List<Utterance> recordings = recordings();
     List<Result> results = new ArrayList<>();
-    String[][] models = {{"two-layer bidirectional GRU", "gru", "true"},
-        {"baseline: two-layer one-way tanh RNN", "rnn_tanh", "false"}};
-    for (String[] m : models) {
-      TrainedModel trained = train(digits.resolve("train"), m[1], Boolean.parseBoolean(m[2]));
+    for (Model m : MODELS) {
+      TrainedModel trained = train(digits.resolve("train"), m);
       SpeechRecognizer recognizer = new SpeechRecognizer((Recognizer) trained.model());
       Result r = new Result(recognizer.evaluate("held-out synthesized speakers", test,
           SpeechRecognizer.Decoding.BEST_PATH),
           evaluate(recognizer, "real TIDIGITS speech (Sphinx's cepstra)", tidigits),
           evaluate(recognizer, "real recordings (rnn4j's front end)", recordings));
-      out.printf(Locale.ROOT, "%s (%,d parameters):%n", m[0], trained.model().parameterCount());
+      out.printf(Locale.ROOT, "%s (%,d parameters):%n", m.name(),
+          trained.model().parameterCount());
       print(out, r.synthesized());
       r.tidigits().ifPresentOrElse(e -> print(out, e), () -> out.println("  real speech: not"
           + " measured, pocketsphinx-testdata is not installed (apt-get install"
@@ -116,13 +123,13 @@ public record DigitsDemo(long seed, Settings settings, DemoProgress progress) {
         100 * e.score().utteranceAccuracy());
   }
 
-  private TrainedModel train(Path data, String cell, boolean bidirectional) throws IOException {
+  private TrainedModel train(Path data, Model model) throws IOException {
     TaskOptions options = TaskOptions.none().with(CtcFamily.FEATURES, "tidigits")
-        .with(CommonOptions.CELL, cell)
+        .with(CommonOptions.CELL, model.cell())
         .with(CommonOptions.HIDDEN, Integer.toString(settings.hidden()))
         .with(CommonOptions.LAYERS, Integer.toString(settings.layers()))
         .with(CtcFamily.SPEC_AUGMENT, "true");
-    if (bidirectional) {
+    if (model.bidirectional()) {
       options = options.with(CommonOptions.BIDIRECTIONAL, "true");
     }
     TrainingRecipe recipe = TrainingRecipe.of(settings.epochs(), seed)
