@@ -141,7 +141,8 @@ public final class SparkPredictor implements AutoCloseable {
 
   /**
    * This predictor with one more family option, as the command line names it without dashes:
-   * {@code beam}, {@code alpha} and {@code max-length} for seq2seq, {@code steps} for forecast.
+   * {@code beam}, {@code alpha} and {@code max-length} for seq2seq, {@code steps} for forecast,
+   * {@code beam} and {@code lexicon} for ctc.
    *
    * @throws IllegalArgumentException if the family reads no option of that name, naming those it
    *     reads

@@ -193,6 +193,7 @@ class TranscriptionColumnsTest {
     List<String> paths = new ArrayList<>(List.of(files().get(0).toString(),
         dir.resolve("nowhere.wav").toString(), " ", model.toString()));
     paths.add(null);
+    paths.add("file:" + files().get(0)); // as binaryFile gives the path
     try (SparkPredictor p = SparkPredictor.load(spark, model).withInputColumn("input")
         .withBatchSize(2)) {
       List<Row> out = p.transform(rows(bytes, DataTypes.BinaryType)).orderBy("id")
@@ -207,6 +208,7 @@ class TranscriptionColumnsTest {
       List<Row> named = p.transform(rows(paths, DataTypes.StringType)).orderBy("id")
           .collectAsList();
       assertEquals(out.get(0).get(2), named.get(0).get(2), "the same recording by its path");
+      assertEquals(out.get(0).get(2), named.get(5).get(2), "the same recording by its URI");
       assertErrors(named, Map.of(
           1, "column 'input': no file " + dir.resolve("nowhere.wav"),
           2, "column 'input' is an empty path: expected the path of a recording",
