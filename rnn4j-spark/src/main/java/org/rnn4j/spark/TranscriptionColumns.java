@@ -70,23 +70,39 @@ public final class TranscriptionColumns implements FamilyColumns {
     }
     try {
       if (value instanceof byte[] bytes) {
-        if (bytes.length == 0) {
-          throw new BadInputException(name + " holds no bytes: expected the bytes of a WAV, AIFF"
-              + " or AU file");
-        }
-        return new Recording(name, frontEnd.steps(WavReader.read(bytes, name)));
+        return fromBytes(frontEnd, name, bytes);
       }
       if (value instanceof String path) {
-        return new Recording(path, AudioFiles.steps(frontEnd, file(name, path)));
+        return fromPath(frontEnd, name, path);
       }
-    } catch (IOException e) {
-      throw new BadInputException(e.getMessage());
     } catch (RuntimeException e) {
       throw new BadInputException(name + ": the recording's features cannot be computed: "
           + e.getMessage());
     }
     throw new BadInputException(name + " holds " + Inputs.describe(value) + ": expected a"
         + " recording (binary) or its path (string)");
+  }
+
+  private static Recording fromBytes(FrontEnd frontEnd, String name, byte[] bytes)
+      throws BadInputException {
+    if (bytes.length == 0) {
+      throw new BadInputException(name + " holds no bytes: expected the bytes of a WAV, AIFF or"
+          + " AU file");
+    }
+    try {
+      return new Recording(name, frontEnd.steps(WavReader.read(bytes, name)));
+    } catch (IOException e) {
+      throw new BadInputException(e.getMessage()); // which begins with the column's name
+    }
+  }
+
+  private static Recording fromPath(FrontEnd frontEnd, String name, String path)
+      throws BadInputException {
+    try {
+      return new Recording(path, AudioFiles.steps(frontEnd, file(name, path)));
+    } catch (IOException e) {
+      throw new BadInputException(name + ": " + e.getMessage()); // which names the file
+    }
   }
 
   /**

@@ -212,7 +212,7 @@ class TranscriptionColumnsTest {
       assertErrors(named, Map.of(
           1, "column 'input': no file " + dir.resolve("nowhere.wav"),
           2, "column 'input' is an empty path: expected the path of a recording",
-          3, model.toString() + ": not an audio file this reader knows",
+          3, "column 'input': " + model + ": not an audio file this reader knows",
           4, "column 'input' is null"));
       List<Row> numbers = p.transform(rows(List.of(5), DataTypes.IntegerType)).collectAsList();
       assertEquals("column 'input' holds the Integer 5: expected a recording (binary) or its path"
