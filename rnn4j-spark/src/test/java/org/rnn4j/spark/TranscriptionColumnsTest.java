@@ -220,6 +220,25 @@ class TranscriptionColumnsTest {
     }
   }
 
+  @Test
+  void aLexiconTheExecutorsCannotUseGivesEveryRowAnErrorNamingIt() throws Exception {
+    Path words = Files.writeString(dir.resolve("words.txt"), "ab\n");
+    List<String> paths = List.of(files().get(0).toString(), files().get(1).toString());
+    try (SparkPredictor p = SparkPredictor.load(spark, model).withInputColumn("input")) {
+      for (Map.Entry<Path, String> lexicon : Map.of(words, "--lexicon " + words
+          + ": a word list constrains a model that spells words in characters separated by"
+          + " spaces", dir.resolve("none.txt"), "option 'lexicon': ").entrySet()) {
+        List<Row> out = p.withOption("lexicon", lexicon.getKey().toString())
+            .transform(rows(paths, DataTypes.StringType)).collectAsList();
+        for (Row row : out) {
+          assertNull(row.get(2));
+          assertTrue(row.getString(3).startsWith("column 'input': the model rejected the input: "
+              + lexicon.getValue()), row.getString(3));
+        }
+      }
+    }
+  }
+
   /** Each row of {@code errors} has a null prediction and an error starting as given. */
   private static void assertErrors(List<Row> out, Map<Integer, String> errors) {
     for (Map.Entry<Integer, String> e : errors.entrySet()) {
