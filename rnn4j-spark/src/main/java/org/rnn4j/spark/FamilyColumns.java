@@ -57,6 +57,16 @@ public interface FamilyColumns extends Serializable {
   List<Row> predict(TaskModel model, List<Object> inputs, Map<String, String> options);
 
   /**
+   * The input column a predictor reads unless told otherwise ({@link
+   * SparkPredictor#withInputColumn}).
+   *
+   * @return {@value SparkPredictor#DEFAULT_INPUT_COLUMN}, unless the family's inputs are not texts
+   */
+  default String defaultInputColumn() {
+    return SparkPredictor.DEFAULT_INPUT_COLUMN;
+  }
+
+  /**
    * The options a predictor of this family reads ({@link SparkPredictor#withOption}): the
    * family's prediction options, as the command line names them without dashes.
    *

@@ -31,6 +31,12 @@ public final class ForecastColumns implements FamilyColumns {
     return "forecast";
   }
 
+  /** "history". */
+  @Override
+  public String defaultInputColumn() {
+    return "history";
+  }
+
   /** Only {@value #STEPS}: the forecast command's other options read files. */
   @Override
   public Set<String> options() {

@@ -47,7 +47,7 @@ public final class SparkPredictor implements AutoCloseable {
   public static final String DEFAULT_PREDICTION_COLUMN = "prediction";
   /** The name of the error column, by default. */
   public static final String DEFAULT_ERROR_COLUMN = "prediction_error";
-  /** The input column, by default. */
+  /** The input column, by default, of the families whose inputs are texts. */
   public static final String DEFAULT_INPUT_COLUMN = "text";
 
   private final SparkSession spark;
@@ -72,7 +72,7 @@ public final class SparkPredictor implements AutoCloseable {
    *
    * @param spark the session
    * @param file an rnn4j model file of any family
-   * @return a predictor reading the column "text" (the forecast family: "history")
+   * @return a predictor reading the column "text" (forecast: "history"; ctc: "content")
    * @throws IOException if the file cannot be read or is not a model of a family Spark predicts
    */
   public static SparkPredictor load(SparkSession spark, Path file) throws IOException {
@@ -84,16 +84,16 @@ public final class SparkPredictor implements AutoCloseable {
    *
    * @param spark the session
    * @param bytes a model file's contents
-   * @return a predictor reading the column "text" (the forecast family: "history")
+   * @return a predictor reading the column "text" (forecast: "history"; ctc: "content")
    * @throws IllegalArgumentException if the bytes are not a model of a family Spark predicts
    */
   public static SparkPredictor of(SparkSession spark, ModelBytes bytes) {
     TaskModel loaded = ExecutorModels.get(bytes);
     String family = loaded.config().task();
-    FamilyColumns.forFamily(family); // fails now, naming the families, rather than on executors
+    // fails now, naming the families, rather than on executors
+    String input = FamilyColumns.forFamily(family).defaultInputColumn();
     Broadcast<ModelBytes> model =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
-    String input = family.equals("forecast") ? "history" : DEFAULT_INPUT_COLUMN;
     return new SparkPredictor(spark, model, family, new Settings(input,
         DEFAULT_PREDICTION_COLUMN, DEFAULT_ERROR_COLUMN, DEFAULT_BATCH_SIZE, Map.of()));
   }
@@ -141,7 +141,8 @@ public final class SparkPredictor implements AutoCloseable {
 
   /**
    * This predictor with one more family option, as the command line names it without dashes:
-   * {@code beam}, {@code alpha} and {@code max-length} for seq2seq, {@code steps} for forecast.
+   * {@code beam}, {@code alpha} and {@code max-length} for seq2seq, {@code steps} for forecast,
+   * {@code beam} and {@code lexicon} for ctc.
    *
    * @throws IllegalArgumentException if the family reads no option of that name, naming those it
    *     reads

@@ -13,9 +13,10 @@ import org.rnn4j.spark.SparkPredictor;
 
 /**
  * {@code predict --model M --input PATH (--output FILE | --output-dir DIR) [--partitions P]
- * [--batch B] [--beam …]}: every line of the input (a text, or for forecast models a history of
- * numbers separated by commas or spaces) through the model, in P partitions. With {@code
- * --output} the driver collects the rows and writes one JSON object per line, in input order:
+ * [--batch B] [--beam …]}: every line of the input (a text; for forecast models a history of
+ * numbers separated by commas or spaces; for ctc models the path of a recording that every
+ * executor can read) through the model, in P partitions. With {@code --output} the driver
+ * collects the rows and writes one JSON object per line, in input order:
  * {@code {"id", "value", "prediction": {…}, "prediction_error"}} (a null field is left out);
  * with {@code --output-dir} the executors write the same objects as Spark's JSON files, for
  * inputs too large for the driver. The input may be any path Spark reads (a local file, {@code

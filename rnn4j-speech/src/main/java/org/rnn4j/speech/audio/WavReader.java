@@ -1,6 +1,7 @@
 package org.rnn4j.speech.audio;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -32,18 +33,46 @@ public final class WavReader {
    *     names the file and the format)
    */
   public static Waveform read(Path file) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        AudioInputStream audio = AudioSystem.getAudioInputStream(in)) {
-      AudioFormat f = audio.getFormat();
-      byte[] bytes = audio.readAllBytes();
-      return new Waveform(decode(file, f, bytes), Math.round(f.getSampleRate()));
-    } catch (UnsupportedAudioFileException e) {
-      throw new IOException(file + ": not an audio file this reader knows (WAV, AIFF, AU): "
-          + e.getMessage(), e);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      return read(in, file.toString());
     }
   }
 
-  private static float[] decode(Path file, AudioFormat f, byte[] bytes) throws IOException {
+  /**
+   * Reads a recording held in memory, such as a file's contents fetched from a store or a
+   * DataFrame's binary column.
+   *
+   * @param bytes the whole audio file: header and samples
+   * @param name what to call it in messages (its file name, say)
+   * @return its samples, channels averaged
+   * @throws IOException if the bytes are empty, are not an audio file of a format above, or end
+   *     before the header does (the message names {@code name} and the format)
+   */
+  public static Waveform read(byte[] bytes, String name) throws IOException {
+    if (bytes.length == 0) {
+      throw new IOException(name + ": no bytes: expected an audio file (WAV, AIFF, AU)");
+    }
+    return read(new ByteArrayInputStream(bytes), name);
+  }
+
+  private static Waveform read(InputStream in, String name) throws IOException {
+    try (AudioInputStream audio = AudioSystem.getAudioInputStream(in)) {
+      AudioFormat f = audio.getFormat();
+      byte[] bytes = audio.readAllBytes();
+      return new Waveform(decode(name, f, bytes), Math.round(f.getSampleRate()));
+    } catch (UnsupportedAudioFileException e) {
+      throw new IOException(name + ": not an audio file this reader knows (WAV, AIFF, AU): "
+          + e.getMessage(), e);
+    } catch (IOException e) {
+      // a header cut short surfaces as an EOFException without a message
+      if (e.getMessage() != null && e.getMessage().startsWith(name + ": ")) {
+        throw e;
+      }
+      throw new IOException(name + ": cannot read the audio: " + e, e);
+    }
+  }
+
+  private static float[] decode(String name, AudioFormat f, byte[] bytes) throws IOException {
     int channels = f.getChannels();
     int bits = f.getSampleSizeInBits();
     AudioFormat.Encoding e = f.getEncoding();
@@ -52,7 +81,7 @@ public final class WavReader {
     boolean floating = e.equals(AudioFormat.Encoding.PCM_FLOAT) && bits == 32;
     if (!(signed && (bits == 8 || bits == 16 || bits == 24 || bits == 32)) && !unsigned
         && !floating || channels < 1) {
-      throw new IOException(file + ": unsupported audio format " + f + "; expected signed PCM of"
+      throw new IOException(name + ": unsupported audio format " + f + "; expected signed PCM of"
           + " 8, 16, 24 or 32 bits, unsigned 8-bit PCM or 32-bit float");
     }
     int width = bits / 8;

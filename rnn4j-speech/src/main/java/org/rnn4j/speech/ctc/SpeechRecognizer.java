@@ -133,8 +133,34 @@ public final class SpeechRecognizer implements TaskModel {
    * @return what was said
    */
   public Transcription transcribe(Waveform audio, Decoding decoding) {
-    return transcribeSteps(List.of("audio"), List.<float[][]>of(model.config().frontEnd().steps(audio)),
-        decoding).get(0);
+    return transcribeWaveforms(List.of("audio"), List.of(audio), decoding).get(0);
+  }
+
+  /**
+   * Transcribes recordings held in memory (read with {@link
+   * org.rnn4j.speech.audio.WavReader#read(byte[], String)}, say), a batch at a time. The front end
+   * runs on the calling thread, one recording after another, so that many callers (the tasks of
+   * a cluster's executor) can share the cores without contending.
+   *
+   * @param sources a name for each, for the transcriptions
+   * @param recordings the recordings, at any rate
+   * @param decoding how to decode
+   * @return one transcription per recording, in order; each equal to what {@link
+   *     #transcribe(Waveform, Decoding)} gives for it alone
+   * @throws IllegalArgumentException if the lists differ in length
+   */
+  public List<Transcription> transcribeWaveforms(List<String> sources, List<Waveform> recordings,
+      Decoding decoding) {
+    if (sources.size() != recordings.size()) {
+      throw new IllegalArgumentException("sources and recordings must be as many: got "
+          + sources.size() + " sources and " + recordings.size() + " recordings");
+    }
+    FrontEnd frontEnd = model.config().frontEnd();
+    List<float[][]> steps = new ArrayList<>(recordings.size());
+    for (Waveform w : recordings) {
+      steps.add(frontEnd.steps(w));
+    }
+    return transcribeSteps(sources, steps, decoding);
   }
 
   /**

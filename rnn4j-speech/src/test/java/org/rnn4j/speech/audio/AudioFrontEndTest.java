@@ -59,6 +59,33 @@ class AudioFrontEndTest {
     assertTrue(e.getMessage().startsWith(text + ": not an audio file"), e.getMessage());
   }
 
+  @Test
+  void bytesInMemoryReadAsTheFileTheyCameFrom() throws IOException {
+    for (Path file : new Path[] {
+        wav16("m.wav", new short[] {0, 16384, -32768, 32767, 5, -5}, 1, 8000, false),
+        wav16("s.aiff", new short[] {16384, -16384, 8192, 8192}, 2, 22050, true)}) {
+      Waveform fromFile = WavReader.read(file);
+      Waveform fromBytes = WavReader.read(Files.readAllBytes(file), "upload");
+      assertEquals(fromFile.sampleRate(), fromBytes.sampleRate());
+      assertArrayEquals(fromFile.samples(), fromBytes.samples(), file.toString());
+    }
+  }
+
+  @Test
+  void bytesThatAreNotAudioAreNamedInTheError() throws IOException {
+    IOException notAudio = assertThrows(IOException.class,
+        () -> WavReader.read("not audio at all".getBytes(), "row 7"));
+    assertTrue(notAudio.getMessage().startsWith("row 7: not an audio file this reader knows"
+        + " (WAV, AIFF, AU)"), notAudio.getMessage());
+    IOException empty = assertThrows(IOException.class,
+        () -> WavReader.read(new byte[0], "row 8"));
+    assertEquals("row 8: no bytes: expected an audio file (WAV, AIFF, AU)", empty.getMessage());
+    byte[] wav = Files.readAllBytes(wav16("t.wav", new short[] {1, 2, 3}, 1, 8000, false));
+    IOException cut = assertThrows(IOException.class,
+        () -> WavReader.read(java.util.Arrays.copyOf(wav, 20), "row 9"));
+    assertTrue(cut.getMessage().startsWith("row 9: "), cut.getMessage());
+  }
+
   private static Waveform tone(double hz, int rate, double seconds) {
     float[] x = new float[(int) (rate * seconds)];
     for (int i = 0; i < x.length; i++) {

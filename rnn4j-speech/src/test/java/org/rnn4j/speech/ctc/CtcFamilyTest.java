@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.data.DataFormatException;
 import org.rnn4j.io.ModelFile;
+import org.rnn4j.speech.audio.WavReader;
+import org.rnn4j.speech.audio.Waveform;
 import org.rnn4j.task.CommonOptions;
 import org.rnn4j.task.TaskFamilies;
 import org.rnn4j.task.TaskOptions;
@@ -168,6 +170,36 @@ class CtcFamilyTest {
         () -> SpeechRecognizer.load(model).transcribe(notAudio,
             SpeechRecognizer.Decoding.BEST_PATH));
     assertTrue(e.getMessage().contains("notes.wav"), e.getMessage());
+  }
+
+  @Test
+  void recordingsInMemoryTranscribeAsTheirFiles() throws Exception {
+    Path test = corpus("memory", 20, 3);
+    SpeechRecognizer loaded = SpeechRecognizer.load(model);
+    List<Utterance> files = SpeechCorpus.read(test, "0", "1");
+    List<String> names = new ArrayList<>();
+    List<Waveform> recordings = new ArrayList<>();
+    for (Utterance u : files) {
+      names.add(u.audio().getFileName().toString());
+      recordings.add(WavReader.read(Files.readAllBytes(u.audio()), names.get(names.size() - 1)));
+    }
+    for (SpeechRecognizer.Decoding decoding : List.of(SpeechRecognizer.Decoding.BEST_PATH,
+        new SpeechRecognizer.Decoding(3, java.util.Optional.empty()))) {
+      List<Transcription> batched = loaded.transcribeWaveforms(names, recordings, decoding);
+      assertEquals(files.size(), batched.size());
+      for (int i = 0; i < files.size(); i++) {
+        Transcription alone = loaded.transcribe(files.get(i).audio(), decoding);
+        Transcription got = batched.get(i);
+        assertEquals(names.get(i), got.source());
+        assertEquals(List.of(alone.text(), alone.symbols(), alone.logProbability(), alone.steps()),
+            List.of(got.text(), got.symbols(), got.logProbability(), got.steps()), names.get(i));
+      }
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> loaded.transcribeWaveforms(names.subList(0, 2), recordings,
+            SpeechRecognizer.Decoding.BEST_PATH));
+    assertEquals("sources and recordings must be as many: got 2 sources and 20 recordings",
+        e.getMessage());
   }
 
   @Test
