@@ -89,4 +89,13 @@ class CtcCommandsTest {
     assertEquals(1, notAsr.code());
     assertTrue(notAsr.err().contains("none.safetensors: not found"), notAsr.err());
   }
+
+  @Test
+  void aDeltaOrderBeyondTwoIsAUsageErrorNamingTheOption() throws Exception {
+    Path train = recordings("few", 3, 4);
+    CliRun t = CliRun.run("train", "--task", "ctc", "--data", train.toString(), "--out",
+        dir.resolve("x.safetensors").toString(), "--deltas", "3");
+    assertEquals(2, t.code(), t.err());
+    assertTrue(t.err().contains("--deltas must be 0, 1 or 2, got 3"), t.err());
+  }
 }

@@ -90,9 +90,13 @@ public final class CtcFamily extends AbstractTaskFamily {
   /** The front end the options ask for. */
   static FrontEnd frontEnd(TaskOptions options) {
     Features kind = options.choice(FEATURES, Features.class);
+    int deltas = options.integer(DELTAS, 0);
+    if (deltas > 2) {
+      throw new TaskOptionException("--deltas must be 0, 1 or 2, got " + deltas);
+    }
     return new FrontEnd(kind.audio(),
-        kind == Features.LOGMEL ? FrontEnd.Kind.LOGMEL : FrontEnd.Kind.MFCC,
-        options.integer(DELTAS, 0), options.integer(STACK, 1));
+        kind == Features.LOGMEL ? FrontEnd.Kind.LOGMEL : FrontEnd.Kind.MFCC, deltas,
+        options.integer(STACK, 1));
   }
 
   @Override
