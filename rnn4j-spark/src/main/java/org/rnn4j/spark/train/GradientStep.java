@@ -3,11 +3,8 @@ package org.rnn4j.spark.train;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
-import org.rnn4j.data.ClassifyBatch;
-import org.rnn4j.tensor.Tensor;
 
 /**
  * One partition's part of a gradient-averaged step: the gradient of the mean loss over its local
@@ -40,18 +37,14 @@ final class GradientStep implements Function2<Integer, Iterator<Encoded>, Iterat
     }
     int from = order[plan.stepInEpoch()] * b;
     int to = Math.min(from + b, all.size());
-    ClassifyBatch batch = Replica.batch(all, from, to, plan.padId());
     Replica replica = Replica.take(spec);
     try {
       layout.copyInto(weights.value(), 0, replica.parameters);
-      replica.zeroGrad();
-      SplittableRandom rng = LocalBatches.stepRandom(plan.seed(), plan.globalStep(), partition);
-      replica.model.train(rng);
-      Tensor loss = replica.objective.trainLoss(batch, rng);
-      loss.backward();
+      float loss = replica.backward(all, from, to, plan.padId(),
+          LocalBatches.stepRandom(plan.seed(), plan.globalStep(), partition));
       float n = to - from;
       return List.of(BlockSum.of(partition, layout.gradients(replica.parameters, n), n,
-          n * loss.item())).iterator();
+          n * loss)).iterator();
     } finally {
       Replica.give(replica);
     }

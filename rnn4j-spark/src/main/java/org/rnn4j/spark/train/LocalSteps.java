@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.rnn4j.optim.GradientClipping;
@@ -60,18 +59,14 @@ final class LocalSteps implements Function2<Integer, Iterator<Encoded>, Iterator
           s++) {
         int from = order[s] * b;
         int to = Math.min(from + b, all.size());
-        replica.zeroGrad();
-        SplittableRandom rng =
-            LocalBatches.stepRandom(plan.seed(), plan.globalStep() + taken, partition);
-        replica.model.train(rng);
-        Tensor loss = replica.objective.trainLoss(Replica.batch(all, from, to, plan.padId()), rng);
-        loss.backward();
+        float loss = replica.backward(all, from, to, plan.padId(),
+            LocalBatches.stepRandom(plan.seed(), plan.globalStep() + taken, partition));
         if (plan.clipNorm() > 0) {
           GradientClipping.clipByGlobalNorm(replica.parameters.values(), plan.clipNorm());
         }
         optimizer.step();
         rowsTrained += to - from;
-        lossSum += (to - from) * (double) loss.item();
+        lossSum += (to - from) * (double) loss;
         taken++;
       }
       float w = (float) rowsTrained;

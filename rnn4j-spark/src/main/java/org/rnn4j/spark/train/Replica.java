@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.rnn4j.data.ClassifyBatch;
@@ -55,9 +56,24 @@ final class Replica {
     return optimizer;
   }
 
-  /** Clears every parameter's gradient. */
-  void zeroGrad() {
+  /**
+   * One training pass over rows [from, to) of a partition: clears every parameter's gradient,
+   * puts the model in training mode with {@code rng} as its source of dropout masks, and leaves
+   * ∂L/∂θ of the batch's mean loss L in the parameters' gradients.
+   *
+   * @param rows the partition's rows
+   * @param from the first
+   * @param to after the last
+   * @param padId the vocabulary's padding id
+   * @param rng this step's randomness
+   * @return L
+   */
+  float backward(List<Encoded> rows, int from, int to, int padId, SplittableRandom rng) {
     parameters.values().forEach(Tensor::zeroGrad);
+    model.train(rng);
+    Tensor loss = objective.trainLoss(batch(rows, from, to, padId), rng);
+    loss.backward();
+    return loss.item();
   }
 
   /**
