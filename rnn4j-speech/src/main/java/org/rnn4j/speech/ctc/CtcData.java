@@ -3,9 +3,7 @@ package org.rnn4j.speech.ctc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.rnn4j.data.BatchPlan;
@@ -17,7 +15,7 @@ import org.rnn4j.train.BatchSource;
 
 /**
  * Recordings as CTC batches: the front end's steps of every file, computed once and in parallel,
- * and each transcript as class ids (symbol k is class k + 1; 0 is the blank).
+ * with each transcript's class ids ({@link SymbolIds}).
  */
 public final class CtcData {
   private CtcData() {}
@@ -43,33 +41,6 @@ public final class CtcData {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-  }
-
-  /**
-   * A transcript as class ids.
-   *
-   * @param config the symbols and units
-   * @param transcript the text
-   * @return (S) class ids in [1, C)
-   * @throws IllegalArgumentException naming the symbol that is not among the config's
-   */
-  public static int[] labels(RecognizerConfig config, String transcript) {
-    Map<String, Integer> ids = new HashMap<>();
-    for (int k = 0; k < config.symbols().size(); k++) {
-      ids.put(config.symbols().get(k), k + 1);
-    }
-    List<String> symbols = config.units().split(transcript);
-    int[] labels = new int[symbols.size()];
-    for (int i = 0; i < labels.length; i++) {
-      Integer id = ids.get(symbols.get(i));
-      if (id == null) {
-        throw new IllegalArgumentException("transcript '" + transcript + "' has the symbol '"
-            + symbols.get(i) + "', which the model does not know; its symbols are "
-            + config.symbols());
-      }
-      labels[i] = id;
-    }
-    return labels;
   }
 
   /**

@@ -150,6 +150,7 @@ public final class CtcFamily extends AbstractTaskFamily {
       return BatchSource.of(List.of());
     }
     List<float[][]> steps = CtcData.steps(config.frontEnd(), utterances);
+    SymbolIds ids = new SymbolIds(config);
     List<int[]> labels = new ArrayList<>();
     for (int i = 0; i < utterances.size(); i++) {
       Utterance u = utterances.get(i);
@@ -158,7 +159,7 @@ public final class CtcFamily extends AbstractTaskFamily {
             + config.frontEnd().audio().fftSize() + " samples");
       }
       try {
-        labels.add(CtcData.labels(config, u.transcript()));
+        labels.add(ids.of(u.transcript()));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException((job.initFrom().isPresent() ? "--init-from "
             + job.initFrom().get() + ": " : job.data() + ": symbol only in the validation part: ")

@@ -85,7 +85,7 @@ public final class SpeechRecognizer implements TaskModel {
     if (list.isEmpty()) {
       return new Decoding(beam, Optional.empty());
     }
-    return new Decoding(Math.max(beam, 1),
+    return new Decoding(beam,
         Optional.of(lexicon(Files.readAllLines(Path.of(list.get()), StandardCharsets.UTF_8),
             Path.of(list.get()))));
   }
@@ -107,10 +107,11 @@ public final class SpeechRecognizer implements TaskModel {
           + " that spells words in characters separated by spaces; this one's symbols are "
           + config.symbols());
     }
+    SymbolIds symbols = new SymbolIds(config);
     List<int[]> ids = new ArrayList<>();
     for (String word : words) {
       if (!word.isBlank()) {
-        ids.add(CtcData.labels(config, word.strip()));
+        ids.add(symbols.of(word.strip()));
       }
     }
     return new CtcLexicon(space, ids.toArray(new int[0][]));
@@ -248,6 +249,7 @@ public final class SpeechRecognizer implements TaskModel {
   public RecognitionEvaluation score(String source, List<Utterance> utterances,
       List<Transcription> transcriptions) {
     RecognizerConfig config = model.config();
+    SymbolIds ids = new SymbolIds(config);
     RecognitionScore symbols = new RecognitionScore();
     RecognitionScore words = new RecognitionScore();
     Map<String, Integer> wordIds = new HashMap<>();
@@ -255,16 +257,11 @@ public final class SpeechRecognizer implements TaskModel {
       String reference = utterances.get(i).transcript();
       int[] gold;
       try {
-        gold = CtcData.labels(config, reference);
+        gold = ids.of(reference);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(utterances.get(i).audio() + ": " + e.getMessage(), e);
       }
-      List<String> heard = transcriptions.get(i).symbols();
-      int[] hypothesis = new int[heard.size()];
-      for (int k = 0; k < hypothesis.length; k++) {
-        hypothesis[k] = config.symbols().indexOf(heard.get(k)) + 1;
-      }
-      symbols.add(hypothesis, gold);
+      symbols.add(ids.of(transcriptions.get(i).symbols()), gold);
       if (config.units() == Units.CHARACTERS && config.symbols().contains(" ")) {
         words.add(wordIds(transcriptions.get(i).text(), wordIds),
             wordIds(reference, wordIds));
