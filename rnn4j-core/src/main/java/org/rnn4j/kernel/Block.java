@@ -7,7 +7,8 @@ package org.rnn4j.kernel;
  *
  * <pre>
  * C block:  (i, j) at c[cOff + i·ldc + j], i in [0, rows), j in [0, (panels−1)·NR + lastWidth)
- * A packed: (⌈rows/MR⌉, kc, MR), (i, p) at (i / MR)·kc·MR + p·MR + i % MR, zero padded
+ * A:        (rows, kc), (i, p) at a[aOff + i·lda + p]: op(A) itself when it is stored row by
+ *           row, or its rows packed into a scratch block (lda = kc) when it is transposed
  * B packed: panel q (kc, NR) at bOff + q·bPanelStride, its row p at + p·NR, zero padded
  * </pre>
  */
@@ -16,7 +17,9 @@ final class Block {
   int cOff;
   int ldc;
   int rows;
-  float[] aPack; // (⌈rows/MR⌉, kc, MR)
+  float[] a; // (rows, lda) window of op(A)
+  int aOff;
+  int lda;
   float[] bPack; // (panels, kc, NR) with stride bPanelStride between panels
   int bOff;
   int bPanelStride;

@@ -7,9 +7,9 @@ package org.rnn4j.kernel;
  * <pre>
  * for each run of NC_PANELS column panels          (B block (KC, NC) stays in L2)
  *   for each K block of KC                         (the first one overwrites unless accumulating)
- *     for each row block of MC                     (packed A block (MC, KC) in L2)
- *       pack op(A)[rows, K block] in groups of MR rows
- *       backend.multiplyBlock: for each panel, for each MR group, one register tile
+ *     for each row block of MC                     (A block (MC, KC) in L2)
+ *       op(A) = Aᵀ: pack op(A)[rows, K block] row by row (op(A) = A is read in place)
+ *       backend.multiplyBlock: for each panel, register tiles down the rows
  * </pre>
  *
  * <p>The K blocking never depends on the thread count and every element of C is owned by one
@@ -18,7 +18,12 @@ package org.rnn4j.kernel;
 final class BlockedGemm {
   /** K block: one (KC, NR) B panel is 32 KB with 16-float vectors and stays in L1 (48 KB). */
   static final int KC = 256;
-  /** Rows of A packed at once: a multiple of every backend's MR (6 and 1). */
+  /**
+   * Row stride of a packed block of Aᵀ: one cache line more than KC, so that the rows a tile
+   * reads at once do not share L1 sets (rows KC floats apart, 1 KB, would land in every 16th).
+   */
+  static final int PACKED_LDA = KC + 16;
+  /** Rows of A in one block. */
   static final int MC = 96;
   /** Column panels per B block. */
   static final int NC_PANELS = 64;
@@ -92,6 +97,7 @@ final class BlockedGemm {
       computeBlocks(pr, i0, i1, q0, q1, ws);
     } finally {
       blk.c = null; // keep no caller arrays reachable from the thread
+      blk.a = null;
       blk.bPack = null;
     }
   }
@@ -106,7 +112,6 @@ final class BlockedGemm {
     Block blk = ws.block;
     blk.c = pr.c();
     blk.ldc = n;
-    blk.aPack = ws.aPack;
     blk.bPack = b.panels();
     blk.bPanelStride = k * nr;
     for (int qc = q0; qc < q1; qc += NC_PANELS) {
@@ -120,7 +125,16 @@ final class BlockedGemm {
         for (int ic = i0; ic < i1; ic += MC) {
           blk.rows = Math.min(MC, i1 - ic);
           blk.cOff = pr.cOff() + ic * n + qc * nr;
-          packA(ws.aPack, pr, ic, blk.rows, pc, blk.kc);
+          if (pr.transA()) {
+            packTransposed(ws.aPack, PACKED_LDA, pr, ic, blk.rows, pc, blk.kc);
+            blk.a = ws.aPack;
+            blk.aOff = 0;
+            blk.lda = PACKED_LDA;
+          } else { // rows of A are read where they lie
+            blk.a = pr.a();
+            blk.aOff = pr.aOff() + ic * k + pc;
+            blk.lda = k;
+          }
           backend.multiplyBlock(blk);
         }
       }
@@ -128,60 +142,25 @@ final class BlockedGemm {
   }
 
   /**
-   * Packs op(A)[i0 : i0+rows, p0 : p0+kc] into groups of MR rows, zero padding the last group.
+   * Packs the rows [i0, i0+rows) of op(A) = Aᵀ, A stored (k, m), over [p0, p0+kc), row by row:
+   * {@code dst[i·lda + p] = a[aOff + (p0+p)·m + i0 + i]}. Each source row is read contiguously;
+   * the writes go to {@code rows} lines of the block at once.
    *
-   * @param dst packed block (⌈rows/MR⌉, kc, MR); modified
+   * @param dst packed block (rows, lda), of which columns [0, kc) are written; modified
    */
-  static void packA(float[] dst, Product pr, int i0, int rows, int p0, int kc) {
-    int mr = pr.b().backend().rowBlock();
+  static void packTransposed(float[] dst, int lda, Product pr, int i0, int rows, int p0, int kc) {
     float[] a = pr.a();
-    int k = pr.b().k();
-    for (int g = 0; g < rows; g += mr) {
-      int base = g * kc;
-      int groupRows = Math.min(mr, rows - g);
-      if (pr.transA() && mr == 6 && groupRows == 6) {
-        packTransposedGroup6(dst, base, a, pr.aOff() + p0 * pr.m() + i0 + g, pr.m(), kc);
-      } else if (pr.transA()) {
-        int m = pr.m();
-        for (int p = 0; p < kc; p++) {
-          int src = pr.aOff() + (p0 + p) * m + i0 + g;
-          int dstRow = base + p * mr;
-          System.arraycopy(a, src, dst, dstRow, groupRows);
-          for (int r = groupRows; r < mr; r++) {
-            dst[dstRow + r] = 0f;
-          }
-        }
-      } else {
-        for (int r = 0; r < mr; r++) {
-          int src = pr.aOff() + (i0 + g + r) * k + p0;
-          for (int p = 0, d = base + r; p < kc; p++, d += mr) {
-            dst[d] = r < groupRows ? a[src + p] : 0f;
-          }
-        }
+    int m = pr.m();
+    for (int p = 0, src = pr.aOff() + p0 * m + i0; p < kc; p++, src += m) {
+      for (int i = 0, d = p; i < rows; i++, d += lda) {
+        dst[d] = a[src + i];
       }
-    }
-  }
-
-  /**
-   * Packs a full group of six rows of op(A) = Aᵀ, A stored (k, m): for each p the six values
-   * are contiguous in A and in the group, {@code dst[base + 6p + r] = a[src + p·m + r]}, copied
-   * without a loop or an arraycopy call (for so few values either costs more than the copy).
-   */
-  private static void packTransposedGroup6(float[] dst, int base, float[] a, int src, int m,
-      int kc) {
-    for (int p = 0, s = src, d = base; p < kc; p++, s += m, d += 6) {
-      dst[d] = a[s];
-      dst[d + 1] = a[s + 1];
-      dst[d + 2] = a[s + 2];
-      dst[d + 3] = a[s + 3];
-      dst[d + 4] = a[s + 4];
-      dst[d + 5] = a[s + 5];
     }
   }
 
   /** Per-thread scratch, reused by every product the thread computes. */
   private static final class Workspace {
-    final float[] aPack = new float[MC * KC]; // (MC/MR, KC, MR)
+    final float[] aPack = new float[MC * PACKED_LDA]; // (MC, PACKED_LDA): rows of Aᵀ
     final Block block = new Block(edgeSize());
 
     private static int edgeSize() {

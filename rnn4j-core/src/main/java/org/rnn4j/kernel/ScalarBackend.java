@@ -33,9 +33,9 @@ final class ScalarBackend implements Backend {
       int bBase = blk.bOff + q * blk.bPanelStride;
       for (int i = 0; i < blk.rows; i++) {
         java.util.Arrays.fill(acc, 0, width, 0f);
-        int aBase = i * kc;
+        int aRow = blk.aOff + i * blk.lda;
         for (int p = 0; p < kc; p++) {
-          float aip = blk.aPack[aBase + p];
+          float aip = blk.a[aRow + p];
           int bRow = bBase + p * PANEL_WIDTH;
           for (int j = 0; j < width; j++) {
             acc[j] = Math.fma(aip, blk.bPack[bRow + j], acc[j]);

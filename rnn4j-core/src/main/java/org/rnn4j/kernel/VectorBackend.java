@@ -16,10 +16,12 @@ import jdk.incubator.vector.VectorSpecies;
  * 16-float vectors (AVX-512) that is 12 FMAs per 8 loads; it needs 15 vector registers, so it
  * also fits AVX2's 16. (An 8-row tile, 16 accumulators in AVX-512's 32 registers, was 5–15% faster
  * on small products when JDK 17's C2 compiled it well, but in about one run in four C2 boxed its
- * accumulators as heap objects inside the loop, which made it six times slower.) A whole tile is
- * written straight to C; a partial one leaves its accumulators in a scratch tile that {@code
- * flush} adds to C. A tail of 3–4 rows uses a 4-row tile; the last one or two rows of a block (and
- * decoding, where A has one row) take four or two panels at once, so that they too keep eight
+ * accumulators as heap objects inside the loop, which made it six times slower.) Each row of A is
+ * read where it lies, one broadcast per row and step. All the rows of a block pass over one panel
+ * while it is in L1, in tiles of six, and of four where six would leave one or two rows over
+ * (8 = 4 + 4, 13 = 6 + 4 + 3). A whole tile is written straight to C; a partial one leaves its
+ * accumulators in a scratch tile that {@code flush} adds to C. A block of only one or two rows
+ * (decoding, where A has one row) takes four or two panels at once, so that it too keeps eight
  * independent FMA chains busy. Every element of C is summed in order of p in every tile, so the
  * tiling never changes a result.
  *
@@ -57,61 +59,76 @@ final class VectorBackend implements Backend {
 
   @Override
   public void multiplyBlock(Block blk) {
-    int groupStride = blk.kc * MR;
-    int tail = blk.rows % MR;
-    int tiled = tail > 0 && tail <= 2 ? blk.rows - tail : blk.rows; // rows in tile6/tile4
-    for (int q = 0; q < blk.panels; q++) {
+    if (blk.rows <= 2) {
+      fewRows(blk, blk.aOff, blk.cOff, blk.rows);
+      return;
+    }
+    int lda = blk.lda;
+    for (int q = 0; q < blk.panels; q++) { // every row of the block against one panel in L1
       int width = blk.width(q, NR);
       int bBase = blk.bOff + q * blk.bPanelStride;
       int cBase = blk.cOff + q * NR;
-      for (int i = 0, g = 0; i < tiled; i += MR, g += groupStride) {
-        int rows = Math.min(MR, tiled - i);
+      for (int i = 0; i < blk.rows; ) {
+        int left = blk.rows - i;
+        int aRow = blk.aOff + i * lda;
         int cRow = cBase + i * blk.ldc;
-        if (rows >= 5) {
-          tile6(blk, g, bBase, cRow, rows, width);
-        } else {
-          tile4(blk, g, bBase, cRow, rows, width);
+        if (left >= 9 || left == 5 || left == 6) {
+          int rows = Math.min(MR, left);
+          tile6(blk, aRow, bBase, cRow, rows, width);
+          i += rows;
+        } else { // 3, 4, 7 or 8 rows left: 4 (+ 3 or 4), never a tail of one or two rows
+          int rows = Math.min(4, left);
+          tile4(blk, aRow, bBase, cRow, rows, width);
+          i += rows;
         }
       }
-    }
-    if (tiled < blk.rows) {
-      fewRows(blk, tiled / MR * groupStride, blk.cOff + tiled * blk.ldc, blk.rows - tiled);
     }
   }
 
   /**
-   * The last one or two rows of a block: a tile of one panel would have only two or four
-   * independent FMA chains and wait on their latency, so full panels go four at a time (one row)
-   * or two at a time (two rows) through {@link #wide1} and {@link #wide2}, eight chains each.
+   * A block of one or two rows (decoding, where A has one row): a tile of one panel would have
+   * only two or four independent FMA chains and wait on their latency, so full panels go four at
+   * a time (one row) or two at a time (two rows) through {@link #wide1} and {@link #wide2}, eight
+   * chains each.
    *
-   * @param aBase the rows' group in the packed A block
+   * @param aRow the first row of A
    * @param cRow the first row's first column in C
    */
-  private static void fewRows(Block blk, int aBase, int cRow, int rows) {
+  private static void fewRows(Block blk, int aRow, int cRow, int rows) {
     int fullPanels = blk.lastWidth == NR ? blk.panels : blk.panels - 1;
     int step = rows == 1 ? 4 : 2;
     int q = 0;
     for (; q + step <= fullPanels; q += step) {
       int bBase = blk.bOff + q * blk.bPanelStride;
       if (rows == 1) {
-        wide1(blk, aBase, bBase, cRow + q * NR);
+        wide1(blk, aRow, bBase, cRow + q * NR);
       } else {
-        wide2(blk, aBase, bBase, cRow + q * NR);
+        wide2(blk, aRow, bBase, cRow + q * NR);
       }
     }
     for (; q < blk.panels; q++) {
       int bBase = blk.bOff + q * blk.bPanelStride;
       if (rows == 1) {
-        tile1(blk, aBase, bBase, cRow + q * NR, blk.width(q, NR));
+        tile1(blk, aRow, bBase, cRow + q * NR, blk.width(q, NR));
       } else {
-        tile2(blk, aBase, bBase, cRow + q * NR, blk.width(q, NR));
+        tile2(blk, aRow, bBase, cRow + q * NR, blk.width(q, NR));
       }
     }
   }
 
-  private static void tile6(Block blk, int aBase, int bBase, int cRow, int rows, int width) {
-    float[] a = blk.aPack;
+  /**
+   * Five or six rows of A from {@code aRow} (a fifth row is read twice, its sums discarded)
+   * against one panel.
+   */
+  private static void tile6(Block blk, int aRow, int bBase, int cRow, int rows, int width) {
+    float[] a = blk.a;
     float[] b = blk.bPack;
+    int a0 = aRow;
+    int a1 = a0 + blk.lda;
+    int a2 = a1 + blk.lda;
+    int a3 = a2 + blk.lda;
+    int a4 = a3 + blk.lda;
+    int a5 = rows == MR ? a4 + blk.lda : a4;
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -125,26 +142,25 @@ final class VectorBackend implements Backend {
     FloatVector c50 = c00;
     FloatVector c51 = c00;
     for (int p = 0; p < blk.kc; p++) { // indices linear in p: the JIT hoists bounds checks
-      int ai = aBase + p * MR;
       int bi = bBase + p * NR;
       FloatVector b0 = FloatVector.fromArray(S, b, bi);
       FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
-      FloatVector av = FloatVector.broadcast(S, a[ai]);
+      FloatVector av = FloatVector.broadcast(S, a[a0 + p]);
       c00 = av.fma(b0, c00);
       c01 = av.fma(b1, c01);
-      av = FloatVector.broadcast(S, a[ai + 1]);
+      av = FloatVector.broadcast(S, a[a1 + p]);
       c10 = av.fma(b0, c10);
       c11 = av.fma(b1, c11);
-      av = FloatVector.broadcast(S, a[ai + 2]);
+      av = FloatVector.broadcast(S, a[a2 + p]);
       c20 = av.fma(b0, c20);
       c21 = av.fma(b1, c21);
-      av = FloatVector.broadcast(S, a[ai + 3]);
+      av = FloatVector.broadcast(S, a[a3 + p]);
       c30 = av.fma(b0, c30);
       c31 = av.fma(b1, c31);
-      av = FloatVector.broadcast(S, a[ai + 4]);
+      av = FloatVector.broadcast(S, a[a4 + p]);
       c40 = av.fma(b0, c40);
       c41 = av.fma(b1, c41);
-      av = FloatVector.broadcast(S, a[ai + 5]);
+      av = FloatVector.broadcast(S, a[a5 + p]);
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
     }
@@ -195,9 +211,14 @@ final class VectorBackend implements Backend {
     flush(blk, cRow, rows, width);
   }
 
-  private static void tile4(Block blk, int aBase, int bBase, int cRow, int rows, int width) {
-    float[] a = blk.aPack;
+  /** Three or four rows of A from {@code aRow} against one panel; see {@link #tile6}. */
+  private static void tile4(Block blk, int aRow, int bBase, int cRow, int rows, int width) {
+    float[] a = blk.a;
     float[] b = blk.bPack;
+    int a0 = aRow;
+    int a1 = a0 + blk.lda;
+    int a2 = a1 + blk.lda;
+    int a3 = rows == 4 ? a2 + blk.lda : a2;
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -207,22 +228,44 @@ final class VectorBackend implements Backend {
     FloatVector c30 = c00;
     FloatVector c31 = c00;
     for (int p = 0; p < blk.kc; p++) {
-      int ai = aBase + p * MR;
       int bi = bBase + p * NR;
       FloatVector b0 = FloatVector.fromArray(S, b, bi);
       FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
-      FloatVector av = FloatVector.broadcast(S, a[ai]);
+      FloatVector av = FloatVector.broadcast(S, a[a0 + p]);
       c00 = av.fma(b0, c00);
       c01 = av.fma(b1, c01);
-      av = FloatVector.broadcast(S, a[ai + 1]);
+      av = FloatVector.broadcast(S, a[a1 + p]);
       c10 = av.fma(b0, c10);
       c11 = av.fma(b1, c11);
-      av = FloatVector.broadcast(S, a[ai + 2]);
+      av = FloatVector.broadcast(S, a[a2 + p]);
       c20 = av.fma(b0, c20);
       c21 = av.fma(b1, c21);
-      av = FloatVector.broadcast(S, a[ai + 3]);
+      av = FloatVector.broadcast(S, a[a3 + p]);
       c30 = av.fma(b0, c30);
       c31 = av.fma(b1, c31);
+    }
+    if (rows == 4 && width == NR) { // a whole tile: straight to C, as in tile6
+      float[] c = blk.c;
+      int ld = blk.ldc;
+      if (blk.add) {
+        c00 = FloatVector.fromArray(S, c, cRow).add(c00);
+        c01 = FloatVector.fromArray(S, c, cRow + V).add(c01);
+        c10 = FloatVector.fromArray(S, c, cRow + ld).add(c10);
+        c11 = FloatVector.fromArray(S, c, cRow + ld + V).add(c11);
+        c20 = FloatVector.fromArray(S, c, cRow + 2 * ld).add(c20);
+        c21 = FloatVector.fromArray(S, c, cRow + 2 * ld + V).add(c21);
+        c30 = FloatVector.fromArray(S, c, cRow + 3 * ld).add(c30);
+        c31 = FloatVector.fromArray(S, c, cRow + 3 * ld + V).add(c31);
+      }
+      c00.intoArray(c, cRow);
+      c01.intoArray(c, cRow + V);
+      c10.intoArray(c, cRow + ld);
+      c11.intoArray(c, cRow + ld + V);
+      c20.intoArray(c, cRow + 2 * ld);
+      c21.intoArray(c, cRow + 2 * ld + V);
+      c30.intoArray(c, cRow + 3 * ld);
+      c31.intoArray(c, cRow + 3 * ld + V);
+      return;
     }
     float[] t = blk.edge;
     c00.intoArray(t, 0);
@@ -236,22 +279,22 @@ final class VectorBackend implements Backend {
     flush(blk, cRow, rows, width);
   }
 
-  private static void tile2(Block blk, int aBase, int bBase, int cRow, int width) {
-    float[] a = blk.aPack;
+  private static void tile2(Block blk, int aRow, int bBase, int cRow, int width) {
+    float[] a = blk.a;
     float[] b = blk.bPack;
+    int a1 = aRow + blk.lda;
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
     FloatVector c11 = c00;
     for (int p = 0; p < blk.kc; p++) {
-      int ai = aBase + p * MR;
       int bi = bBase + p * NR;
       FloatVector b0 = FloatVector.fromArray(S, b, bi);
       FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
-      FloatVector av = FloatVector.broadcast(S, a[ai]);
+      FloatVector av = FloatVector.broadcast(S, a[aRow + p]);
       c00 = av.fma(b0, c00);
       c01 = av.fma(b1, c01);
-      av = FloatVector.broadcast(S, a[ai + 1]);
+      av = FloatVector.broadcast(S, a[a1 + p]);
       c10 = av.fma(b0, c10);
       c11 = av.fma(b1, c11);
     }
@@ -263,15 +306,14 @@ final class VectorBackend implements Backend {
     flush(blk, cRow, 2, width);
   }
 
-  private static void tile1(Block blk, int aBase, int bBase, int cRow, int width) {
-    float[] a = blk.aPack;
+  private static void tile1(Block blk, int aRow, int bBase, int cRow, int width) {
+    float[] a = blk.a;
     float[] b = blk.bPack;
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
     for (int p = 0; p < blk.kc; p++) {
-      int ai = aBase + p * MR;
       int bi = bBase + p * NR;
-      FloatVector av = FloatVector.broadcast(S, a[ai]);
+      FloatVector av = FloatVector.broadcast(S, a[aRow + p]);
       c00 = av.fma(FloatVector.fromArray(S, b, bi), c00);
       c01 = av.fma(FloatVector.fromArray(S, b, bi + V), c01);
     }
@@ -284,12 +326,12 @@ final class VectorBackend implements Backend {
    * One row against four full panels (8 accumulators), each element still summed in order of p,
    * as in every tile.
    */
-  private static void wide1(Block blk, int aBase, int bBase, int cRow) {
-    float[] a = blk.aPack;
+  private static void wide1(Block blk, int aRow, int bBase, int cRow) {
+    float[] a = blk.a;
     float[] b = blk.bPack;
-    int s1 = blk.bPanelStride;
-    int s2 = 2 * s1;
-    int s3 = 3 * s1;
+    int b1 = bBase + blk.bPanelStride; // each panel's own base, linear in p: see wide2
+    int b2 = b1 + blk.bPanelStride;
+    int b3 = b2 + blk.bPanelStride;
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -299,33 +341,42 @@ final class VectorBackend implements Backend {
     FloatVector c30 = c00;
     FloatVector c31 = c00;
     for (int p = 0; p < blk.kc; p++) {
-      int ai = aBase + p * MR;
-      int bi = bBase + p * NR;
-      FloatVector av = FloatVector.broadcast(S, a[ai]);
-      c00 = av.fma(FloatVector.fromArray(S, b, bi), c00);
-      c01 = av.fma(FloatVector.fromArray(S, b, bi + V), c01);
-      c10 = av.fma(FloatVector.fromArray(S, b, bi + s1), c10);
-      c11 = av.fma(FloatVector.fromArray(S, b, bi + s1 + V), c11);
-      c20 = av.fma(FloatVector.fromArray(S, b, bi + s2), c20);
-      c21 = av.fma(FloatVector.fromArray(S, b, bi + s2 + V), c21);
-      c30 = av.fma(FloatVector.fromArray(S, b, bi + s3), c30);
-      c31 = av.fma(FloatVector.fromArray(S, b, bi + s3 + V), c31);
+      int o = p * NR;
+      FloatVector av = FloatVector.broadcast(S, a[aRow + p]);
+      c00 = av.fma(FloatVector.fromArray(S, b, bBase + o), c00);
+      c01 = av.fma(FloatVector.fromArray(S, b, bBase + o + V), c01);
+      c10 = av.fma(FloatVector.fromArray(S, b, b1 + o), c10);
+      c11 = av.fma(FloatVector.fromArray(S, b, b1 + o + V), c11);
+      c20 = av.fma(FloatVector.fromArray(S, b, b2 + o), c20);
+      c21 = av.fma(FloatVector.fromArray(S, b, b2 + o + V), c21);
+      c30 = av.fma(FloatVector.fromArray(S, b, b3 + o), c30);
+      c31 = av.fma(FloatVector.fromArray(S, b, b3 + o + V), c31);
     }
-    float[] t = blk.edge;
-    c00.intoArray(t, 0);
-    c01.intoArray(t, V);
-    c10.intoArray(t, NR);
-    c11.intoArray(t, NR + V);
-    c20.intoArray(t, 2 * NR);
-    c21.intoArray(t, 2 * NR + V);
-    c30.intoArray(t, 3 * NR);
-    c31.intoArray(t, 3 * NR + V);
-    flushRow(blk, cRow, 4 * NR);
+    float[] c = blk.c; // straight to C: four whole panels of one row
+    if (blk.add) {
+      c00 = FloatVector.fromArray(S, c, cRow).add(c00);
+      c01 = FloatVector.fromArray(S, c, cRow + V).add(c01);
+      c10 = FloatVector.fromArray(S, c, cRow + NR).add(c10);
+      c11 = FloatVector.fromArray(S, c, cRow + NR + V).add(c11);
+      c20 = FloatVector.fromArray(S, c, cRow + 2 * NR).add(c20);
+      c21 = FloatVector.fromArray(S, c, cRow + 2 * NR + V).add(c21);
+      c30 = FloatVector.fromArray(S, c, cRow + 3 * NR).add(c30);
+      c31 = FloatVector.fromArray(S, c, cRow + 3 * NR + V).add(c31);
+    }
+    c00.intoArray(c, cRow);
+    c01.intoArray(c, cRow + V);
+    c10.intoArray(c, cRow + NR);
+    c11.intoArray(c, cRow + NR + V);
+    c20.intoArray(c, cRow + 2 * NR);
+    c21.intoArray(c, cRow + 2 * NR + V);
+    c30.intoArray(c, cRow + 3 * NR);
+    c31.intoArray(c, cRow + 3 * NR + V);
   }
 
   /** Two rows against two full panels (8 accumulators); see {@link #wide1}. */
-  private static void wide2(Block blk, int aBase, int bBase, int cRow) {
-    float[] a = blk.aPack;
+  private static void wide2(Block blk, int aRow, int bBase, int cRow) {
+    float[] a = blk.a;
+    int a1 = aRow + blk.lda;
     float[] b = blk.bPack;
     int s1 = blk.bPanelStride;
     FloatVector c00 = FloatVector.zero(S);
@@ -339,48 +390,43 @@ final class VectorBackend implements Backend {
     int bBase1 = bBase + s1; // the second panel's base: b1 + p·NR, unlike bi + s1, lets C2
                              // drop the bounds checks of its loads from the loop
     for (int p = 0; p < blk.kc; p++) {
-      int ai = aBase + p * MR;
       int bi = bBase + p * NR;
       int bj = bBase1 + p * NR;
       FloatVector b0 = FloatVector.fromArray(S, b, bi);
       FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
       FloatVector b2 = FloatVector.fromArray(S, b, bj);
       FloatVector b3 = FloatVector.fromArray(S, b, bj + V);
-      FloatVector av = FloatVector.broadcast(S, a[ai]);
+      FloatVector av = FloatVector.broadcast(S, a[aRow + p]);
       c00 = av.fma(b0, c00);
       c01 = av.fma(b1, c01);
       c02 = av.fma(b2, c02);
       c03 = av.fma(b3, c03);
-      av = FloatVector.broadcast(S, a[ai + 1]);
+      av = FloatVector.broadcast(S, a[a1 + p]);
       c10 = av.fma(b0, c10);
       c11 = av.fma(b1, c11);
       c12 = av.fma(b2, c12);
       c13 = av.fma(b3, c13);
     }
-    float[] t = blk.edge;
-    c00.intoArray(t, 0);
-    c01.intoArray(t, V);
-    c02.intoArray(t, NR);
-    c03.intoArray(t, NR + V);
-    flushRow(blk, cRow, 2 * NR);
-    c10.intoArray(t, 0);
-    c11.intoArray(t, V);
-    c12.intoArray(t, NR);
-    c13.intoArray(t, NR + V);
-    flushRow(blk, cRow + blk.ldc, 2 * NR);
-  }
-
-  /** Writes {@code width} (a multiple of V) values of {@code blk.edge} to one row of C. */
-  private static void flushRow(Block blk, int cRow, int width) {
-    float[] c = blk.c;
-    float[] t = blk.edge;
-    for (int j = 0; j < width; j += V) {
-      FloatVector v = FloatVector.fromArray(S, t, j);
-      if (blk.add) {
-        v = FloatVector.fromArray(S, c, cRow + j).add(v);
-      }
-      v.intoArray(c, cRow + j);
+    float[] c = blk.c; // straight to C: two whole panels of two rows
+    int c1 = cRow + blk.ldc;
+    if (blk.add) {
+      c00 = FloatVector.fromArray(S, c, cRow).add(c00);
+      c01 = FloatVector.fromArray(S, c, cRow + V).add(c01);
+      c02 = FloatVector.fromArray(S, c, cRow + NR).add(c02);
+      c03 = FloatVector.fromArray(S, c, cRow + NR + V).add(c03);
+      c10 = FloatVector.fromArray(S, c, c1).add(c10);
+      c11 = FloatVector.fromArray(S, c, c1 + V).add(c11);
+      c12 = FloatVector.fromArray(S, c, c1 + NR).add(c12);
+      c13 = FloatVector.fromArray(S, c, c1 + NR + V).add(c13);
     }
+    c00.intoArray(c, cRow);
+    c01.intoArray(c, cRow + V);
+    c02.intoArray(c, cRow + NR);
+    c03.intoArray(c, cRow + NR + V);
+    c10.intoArray(c, c1);
+    c11.intoArray(c, c1 + V);
+    c12.intoArray(c, c1 + NR);
+    c13.intoArray(c, c1 + NR + V);
   }
 
   /**
