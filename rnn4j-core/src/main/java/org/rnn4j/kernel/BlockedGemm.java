@@ -5,7 +5,8 @@ package org.rnn4j.kernel;
  * {@code C(m, n) (+)= op(A)(m, k) · B(k, n)} with B already packed.
  *
  * <pre>
- * for each run of NC_PANELS column panels          (B block (KC, NC) stays in L2)
+ * for each run of NC_PANELS column panels          (B block (KC, NC); with m ≤ MC, 8 panels
+ *                                                  so that the (m, NC) block of C stays in L2)
  *   for each K block of KC                         (the first one overwrites unless accumulating)
  *     for each row block of MC                     (A block (MC, KC) in L2)
  *       op(A) = Aᵀ: pack op(A)[rows, K block] row by row (op(A) = A is read in place)
@@ -27,6 +28,14 @@ final class BlockedGemm {
   static final int MC = 96;
   /** Column panels per B block. */
   static final int NC_PANELS = 64;
+  /**
+   * Column panels per B block when all the rows fit one row block (m ≤ MC): the (m, NC) block of
+   * C is then summed over every K block before the next, and with 8 panels (m·256 floats, 96 KB
+   * at most) it stays in L2 between them. Measured on 2 cores of an AMD EPYC (1 MB L2 per core),
+   * alternating the settings call by call: 64 × 1024 × 4096 (an LSTM step of 1024 units) ran
+   * 5–11% faster than with 64 panels, products with one K block the same.
+   */
+  static final int NC_PANELS_FEW_ROWS = 8;
   /**
    * Smallest product (2·m·n·k flops) that is split across threads; a quarter of it when m is
    * below one register tile (MR rows), since such products stream B at memory speed, 5–8× below
@@ -114,8 +123,9 @@ final class BlockedGemm {
     blk.ldc = n;
     blk.bPack = b.panels();
     blk.bPanelStride = k * nr;
-    for (int qc = q0; qc < q1; qc += NC_PANELS) {
-      int qEnd = Math.min(q1, qc + NC_PANELS);
+    int ncPanels = i1 - i0 <= MC ? NC_PANELS_FEW_ROWS : NC_PANELS;
+    for (int qc = q0; qc < q1; qc += ncPanels) {
+      int qEnd = Math.min(q1, qc + ncPanels);
       blk.panels = qEnd - qc;
       blk.lastWidth = qEnd == panels ? n - (panels - 1) * nr : nr;
       for (int pc = 0; pc < k; pc += KC) {
