@@ -19,6 +19,7 @@ import org.rnn4j.kernel.Parallelism;
  *                                                    calls when frozen; (B, H)·(H, GH), only up
  *                                                    to the last row still real ({@link #activeRows})
  *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩ + b_ih, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)   biases added in the row pass
+ *                   on several threads, each takes a range of rows through both (one hand-off)
  * backward:  for s = T−1 … 0: dPre⟨s⟩ = cell'(dh⟨s⟩, dc⟨s⟩);  dh⟨s−1⟩ = direct + dPreHh⟨s⟩·W_hh
  *            dW_ih, d(input) from dPreIh ({@link InputProjection})   dW_hh += dPreHhᵀ·H⟨0..T−1⟩
  * </pre>
@@ -51,6 +52,16 @@ final class TimeLoop {
   private final RowRange backwardRows = (from, to) -> backwardRows(step, from, to, dOut);
   private final IntConsumer rowPart =
       p -> rowWork.run(p * batch() / parts, (p + 1) * batch() / parts);
+  private PackedMatrix stepWeight; // W_hhᵀ (H, GH) during forward
+  private int[] stepRows; // (T) activeRows during forward
+  private final IntConsumer stepPart = this::stepPart;
+
+  /**
+   * Whether a forward step may be split across threads by rows (see {@link #stepParts}); off, the
+   * product and the cells of a step are split each on their own, two hand-offs per step. A
+   * switch for the tests and for measuring one against the other.
+   */
+  static volatile boolean rowSplitSteps = true;
 
   /**
    * @param projection this direction's input projection P = X·W_ihᵀ
@@ -84,6 +95,17 @@ final class TimeLoop {
     PackedMatrix whhT = w.weightHh().frozen() ? w.weightHh().packedTranspose() // (H, GH)
         : Gemm.pack(w.weightHh().data(), 0, h, gh, true);
     int[] rows = activeRows(lengths, t);
+    parts = stepParts(b, gh);
+    if (parts > 1) { // each thread: its rows of Q, then their cells; one hand-off per step
+      stepWeight = whhT;
+      stepRows = rows;
+      for (int s = 0; s < t; s++) {
+        step = s;
+        Parallelism.run(parts, stepPart);
+      }
+      stepWeight = null;
+      return;
+    }
     for (int s = 0; s < t; s++) {
       if (rows[s] > 0) {
         Gemm.multiply(u.hh, 0, u.h, u.stateRow(s, 0), false, rows[s], whhT, false);
@@ -91,6 +113,33 @@ final class TimeLoop {
       step = s;
       forEachRowRange(forwardRows);
     }
+  }
+
+  /**
+   * How many parts a forward step is split into by rows: one per thread when every part has at
+   * least {@link #MIN_STEP_ROWS} rows and the step is big enough to split (the product of a step
+   * and its cells then go to the same core, and only h⟨s⟩ crosses between cores); else 1, and the
+   * product and the cells are split each on their own.
+   */
+  private static int stepParts(int batch, int gateWidth) {
+    int parts = Math.min(Parallelism.threads(), batch / MIN_STEP_ROWS);
+    boolean big = (long) batch * gateWidth >= PARALLEL_MIN_GATE_VALUES;
+    return rowSplitSteps && parts > 1 && big ? parts : 1;
+  }
+
+  /** Fewest rows of a step part, so that its product still fills register tiles (4 + 4). */
+  static final int MIN_STEP_ROWS = 8;
+
+  /** Part p of step {@link #step}: rows [from, to) of Q = h⟨s−1⟩·W_hhᵀ, then their cells. */
+  private void stepPart(int p) {
+    int from = p * batch() / parts;
+    int to = (p + 1) * batch() / parts;
+    int active = Math.min(to, stepRows[step]) - from;
+    if (active > 0) {
+      Gemm.multiply(u.hh, from * u.gateWidth, u.h, u.stateRow(step, from), false, active,
+          stepWeight, false);
+    }
+    forwardRows(step, from, to);
   }
 
   /**

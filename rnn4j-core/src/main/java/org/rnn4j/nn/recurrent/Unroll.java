@@ -49,15 +49,22 @@ final class Unroll {
     this.gateWidth = cell.gates() * hidden;
     this.savedWidth = cell.savedPerUnit() * hidden;
     this.keepHistory = keepHistory;
-    this.preIh = BufferPool.take(Sizes.product(steps, batch, gateWidth));
-    this.hh = BufferPool.take(Sizes.product(batch, gateWidth));
+    // Every element of these is written before it is read: the input projection fills every
+    // real row of preIh (padded rows are read by nothing; the backward pass zeroes them), the
+    // product fills the rows of hh and the cells the rows of pre that a real step reads, every
+    // state slot is written (a padded step copies the previous one) and saved rows are read
+    // only for real steps. So they are not zeroed.
+    this.preIh = BufferPool.takeToOverwrite(Sizes.product(steps, batch, gateWidth));
+    this.hh = BufferPool.takeToOverwrite(Sizes.product(batch, gateWidth));
     this.biasIh = w.biasIh().data();
     this.biasHh = w.biasHh().data();
-    this.h = BufferPool.take(Sizes.product(steps + 1, batch, hidden));
+    this.h = BufferPool.takeToOverwrite(Sizes.product(steps + 1, batch, hidden));
     int cellSlots = keepHistory ? steps + 1 : 2;
-    this.c = BufferPool.take(cell.hasCellState() ? Sizes.product(cellSlots, batch, hidden) : 0);
-    this.saved = BufferPool.take(Sizes.product(keepHistory ? steps : 1, batch, savedWidth));
-    this.pre = BufferPool.take(Sizes.product(batch, gateWidth));
+    this.c = BufferPool.takeToOverwrite(
+        cell.hasCellState() ? Sizes.product(cellSlots, batch, hidden) : 0);
+    this.saved = BufferPool.takeToOverwrite(
+        Sizes.product(keepHistory ? steps : 1, batch, savedWidth));
+    this.pre = BufferPool.takeToOverwrite(Sizes.product(batch, gateWidth));
   }
 
   void allocateBackward(Cell cell) {

@@ -226,9 +226,11 @@ class RecurrentTest {
   }
 
   /**
-   * A step of B·GH ≥ TimeLoop.PARALLEL_MIN_GATE_VALUES splits its rows across threads; rows are
-   * independent, and the kernels give the same bits however work is split, so results must not
-   * change by a bit. Inference (no history kept) must give the outputs of a training forward pass.
+   * A step of B·GH ≥ TimeLoop.PARALLEL_MIN_GATE_VALUES is split across threads: by rows (each
+   * thread computes its rows' product and cells) or, when that is switched off, the product and
+   * the cells each on their own. Rows are independent, and the kernels give the same bits however
+   * work is split, so results must not change by a bit. Inference (no history kept) must give the
+   * outputs of a training forward pass.
    */
   @ParameterizedTest
   @EnumSource(CellKind.class)
@@ -245,24 +247,30 @@ class RecurrentTest {
     Tensor x = Tensor.uniform(new SplittableRandom(7), -1f, 1f, batch, 6, 16).requiresGrad(true);
     int[] lengths = {6, 5, 4, 3, 6, 1, 2, 6, 6, 6, 5, 4, 3, 2, 1, 6};
     int saved = org.rnn4j.kernel.Parallelism.threads();
-    float[][] results = new float[2][]; // outputs, final h and c, dL/dx
+    String[] runs = {"1 thread", "2 threads, rows split", "2 threads, product and cells split"};
+    float[][] results = new float[runs.length][]; // outputs, final h and c, dL/dx
     try {
-      for (int threads = 1; threads <= 2; threads++) {
-        org.rnn4j.kernel.Parallelism.setThreads(threads);
+      for (int run = 0; run < runs.length; run++) {
+        org.rnn4j.kernel.Parallelism.setThreads(run == 0 ? 1 : 2);
+        TimeLoop.rowSplitSteps = run != 2;
         x.zeroGrad();
         RecurrentOutput out = rnn.forward(x, lengths);
         lossOf(out).backward();
         float[] all = everything(out);
-        results[threads - 1] = concat(all, x.grad().data());
+        results[run] = concat(all, x.grad().data());
         try (NoGrad scope = NoGrad.enter()) {
           assertArrayEquals(all, everything(rnn.forward(x, lengths)),
-              kind + ": inference equals training forward at " + threads + " threads");
+              kind + ": inference equals training forward, " + runs[run]);
         }
       }
     } finally {
       org.rnn4j.kernel.Parallelism.setThreads(saved);
+      TimeLoop.rowSplitSteps = true;
     }
-    assertArrayEquals(results[0], results[1], kind + ": outputs, final states, input gradients");
+    for (int run = 1; run < runs.length; run++) {
+      assertArrayEquals(results[0], results[run],
+          kind + ": outputs, final states, input gradients, " + runs[run]);
+    }
   }
 
   /** The outputs, the final h and the final c (LSTM) of a call, one after another. */
