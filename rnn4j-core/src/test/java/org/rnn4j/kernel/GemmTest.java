@@ -130,6 +130,33 @@ class GemmTest {
     }
   }
 
+  /**
+   * Products spanning several K blocks (KC) and several blocks of column panels, with rows of A
+   * read in place (A) or packed (Aᵀ), few rows (one row block, 8 panels per column block) and
+   * many: close to the reference, and the scalar backend's bits.
+   */
+  @Test
+  void productsSpanningSeveralBlocksMatchTheReference() {
+    SplittableRandom random = new SplittableRandom(13);
+    int kc = BlockedGemm.KC;
+    int[][] shapes = {{7, 600, 2 * kc + 18}, {64, 1030, kc + 1}, {2 * BlockedGemm.MC + 5, 300,
+        2 * kc}, {1, 2100, kc + 3}, {2, 700, kc}};
+    for (int[] mnk : shapes) {
+      for (boolean transA : new boolean[] {false, true}) {
+        Case tc = new Case(new GemmShape(mnk[0], mnk[1], mnk[2], transA, true), random);
+        for (boolean accumulate : new boolean[] {false, true}) {
+          float[] vector = tc.packed(accumulate);
+          tc.assertClose(tc.reference(accumulate), vector, accumulate, "packed");
+          if (!Backends.best().name().equals("scalar")) {
+            Backends.forceScalar(true);
+            assertArrayEquals(vector, tc.packed(accumulate), tc.shape.toString());
+            Backends.forceScalar(false);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void emptyDimensionsOverwriteWithZerosOrLeaveC() {
     float[] c = {1f, 2f, 3f, 4f};
