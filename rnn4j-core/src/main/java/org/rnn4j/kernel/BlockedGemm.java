@@ -36,6 +36,8 @@ final class BlockedGemm {
    * 5–11% faster than with 64 panels, products with one K block the same.
    */
   static final int NC_PANELS_FEW_ROWS = 8;
+
+  private static volatile int fewRowsPanels = NC_PANELS_FEW_ROWS;
   /**
    * Smallest product (2·m·n·k flops) that is split across threads; a quarter of it when m is
    * below one register tile (MR rows), since such products stream B at memory speed, 5–8× below
@@ -59,6 +61,11 @@ final class BlockedGemm {
   record Product(
       float[] c, int cOff, float[] a, int aOff, boolean transA, int m, PackedMatrix b,
       boolean accumulate) {}
+
+  /** Benchmark hook: the column panels per B block when m ≤ MC ({@link #NC_PANELS_FEW_ROWS}). */
+  static void setFewRowsPanels(int panels) {
+    fewRowsPanels = panels;
+  }
 
   /** Test hook: the flop count from which products are split across threads. */
   static void setParallelMinFlops(long flops) {
@@ -123,7 +130,7 @@ final class BlockedGemm {
     blk.ldc = n;
     blk.bPack = b.panels();
     blk.bPanelStride = k * nr;
-    int ncPanels = i1 - i0 <= MC ? NC_PANELS_FEW_ROWS : NC_PANELS;
+    int ncPanels = i1 - i0 <= MC ? fewRowsPanels : NC_PANELS;
     for (int qc = q0; qc < q1; qc += ncPanels) {
       int qEnd = Math.min(q1, qc + ncPanels);
       blk.panels = qEnd - qc;
