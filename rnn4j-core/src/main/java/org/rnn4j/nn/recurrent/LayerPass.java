@@ -92,7 +92,7 @@ final class LayerPass {
           keepHistory);
       loops[dir].forward(h0.data(), cell.hasCellState() ? c0.data() : null, dir * bh);
       Unroll u = loops[dir].u;
-      orders[dir].scatterAdd(packed, d * hidden, dir * hidden, u.h, batch * hidden, hidden);
+      orders[dir].scatter(packed, d * hidden, dir * hidden, u.h, batch * hidden, hidden);
       System.arraycopy(u.h, u.stateRow(steps, 0), packed, finalHiddenAt() + dir * bh, bh);
       if (cell.hasCellState()) {
         System.arraycopy(u.c, u.cellRow(steps, 0), packed, finalCellAt() + dir * bh, bh);

@@ -59,8 +59,23 @@ final class StepOrder {
   }
 
   /**
-   * The inverse of {@link #gather}: adds the real step-order rows of {@code src} (from {@code
-   * srcOff}, (T, B, n)) into columns [col, col + n) of the (B, T, width) slab {@code dst}.
+   * The inverse of {@link #gather}: copies the real step-order rows of {@code src} (from {@code
+   * srcOff}, (T, B, n)) into columns [col, col + n) of the (B, T, width) slab {@code dst}, leaving
+   * its padded positions as they are.
+   */
+  void scatter(float[] dst, int width, int col, float[] src, int srcOff, int n) {
+    int b = batch();
+    for (int r = 0; r < b; r++) {
+      for (int s = 0; s < lengths[r]; s++) {
+        System.arraycopy(src, srcOff + (s * b + r) * n, dst,
+            (r * steps + position(r, s)) * width + col, n);
+      }
+    }
+  }
+
+  /**
+   * Like {@link #scatter}, but adds the rows into {@code dst}: for gradients that other paths
+   * add to as well.
    */
   void scatterAdd(float[] dst, int width, int col, float[] src, int srcOff, int n) {
     int b = batch();
