@@ -87,7 +87,8 @@ final class LmTraining implements FamilyTraining {
     TrainingData.check(data, text);
     TrainingData.requireType(data, text, "string (one text per row)", DataTypes.StringType);
     TaskOptions o = TaskOptions.of(options);
-    int window = o.optionalInteger(LmFamily.SEQ_LENGTH, 1).orElse(0);
+    // seq-length has a default (for --stream): here only a given one cuts windows
+    int window = o.isGiven(LmFamily.SEQ_LENGTH) ? o.integer(LmFamily.SEQ_LENGTH, 1) : 0;
     JavaRDD<String> texts = TrainingData.texts(data, text).filter(t -> !t.isBlank());
     TextCodec codec = TrainingData.codec(texts, CommonOptions.tokenizer(o, DEFAULT_TOKENS), o);
     LanguageModelConfig config = new LanguageModelConfig(codec.vocabulary().size(),
