@@ -116,8 +116,8 @@ class DistributedLanguageModelTest {
 
   @Test
   void aRunResumedFromItsCheckpointEndsWithTheWeightsOfAnUninterruptedRun() {
-    for (DistributedConfig config : List.of(DistributedConfig.of(2, SEED).withBatchSize(BATCH),
-        DistributedConfig.of(2, SEED).withBatchSize(BATCH).averagingParameters(2))) {
+    // gradient averaging here; the seq2seq test resumes a parameter-averaged run
+    for (DistributedConfig config : List.of(DistributedConfig.of(2, SEED).withBatchSize(BATCH))) {
       DistributedTrainingResult straight = train(config);
       Path checkpoint = dir.resolve(config.averaging() + ".ckpt");
       train(config.withEpochs(1).withCheckpoint(checkpoint));
