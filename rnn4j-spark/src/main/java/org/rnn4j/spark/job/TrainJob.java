@@ -3,51 +3,69 @@ package org.rnn4j.spark.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.rnn4j.io.ModelFile;
 import org.rnn4j.spark.train.Averaging;
-import org.rnn4j.spark.train.DistributedClassifierTrainer;
+import org.rnn4j.spark.train.DistributedTrainer;
 import org.rnn4j.spark.train.DistributedConfig;
 import org.rnn4j.spark.train.DistributedTrainingResult;
 import org.rnn4j.train.TrainingRecipe;
 
 /**
- * {@code train --data CSV --text COLUMN --label COLUMN --out MODEL [--epochs E] [--batch B]
+ * {@code train [--task classify|lm|tag|seq2seq] --data PATH --out MODEL [--epochs E] [--batch B]
  * [--seed S] [--lr η] [--partitions P] [--averaging gradients|parameters] [--local-steps k]
- * [--checkpoint FILE] [--hidden …]}: a classifier trained data-parallel on a CSV with a header.
+ * [--checkpoint FILE] [--hidden …]}: a model of the family trained data-parallel. The data, by
+ * task:
+ *
+ * <pre>
+ * classify  a CSV with a header; --text COLUMN (text), --label COLUMN (label)
+ * lm        text files, one text per line (blank lines left out)
+ * tag       a CSV with a header; --tokens-column COLUMN (tokens), --tags-column COLUMN (tags),
+ *           each a string of whitespace-separated tokens, one tag per token
+ * seq2seq   a CSV with a header; --source COLUMN (source), --target COLUMN (target)
+ * </pre>
+ *
  * The rows are hash-partitioned by their values into P partitions and sorted within them, so that
  * every run, and every recomputation after a lost executor, sees the same partitions. Any other
  * {@code --name value} (or {@code --bidirectional}, {@code --lower-case}) is a model option of the
- * classify family. Prints one line per epoch.
+ * family ({@link DistributedTrainer#options}). Prints one line per epoch.
  */
 final class TrainJob {
   static final Set<String> FLAGS = Set.of("bidirectional", "lower-case");
-  private static final Set<String> OWN = Set.of("data", "text", "label", "out", "epochs", "batch",
-      "seed", "lr", "partitions", "averaging", "local-steps", "checkpoint");
+  private static final Set<String> OWN = Set.of("task", "data", "text", "label", "tokens-column",
+      "tags-column", "source", "target", "out", "epochs", "batch", "seed", "lr", "partitions",
+      "averaging", "local-steps", "checkpoint");
 
   private TrainJob() {}
 
   static void run(SparkSession spark, JobArgs args) throws IOException {
-    String text = args.get("text", "text");
-    String label = args.get("label", "label");
+    String task = args.get("task", "classify");
+    if (!DistributedTrainer.tasks().contains(task)) {
+      throw new IllegalArgumentException("--task must be one of " + DistributedTrainer.tasks()
+          + ", got '" + task + "'");
+    }
     Path out = Path.of(args.required("out"));
     int partitions = args.integer("partitions", spark.sparkContext().defaultParallelism(), 1);
-    Dataset<Row> data = partitioned(spark.read().option("header", "true")
-        .csv(args.required("data")), text, label, partitions);
+    String[] columns = columns(task, args);
+    Dataset<Row> read = task.equals("lm") ? spark.read().text(args.required("data"))
+        : spark.read().option("header", "true").csv(args.required("data"));
+    Dataset<Row> data = partitioned(read, partitions, columns);
     DistributedConfig config = config(args);
-    DistributedTrainingResult run = DistributedClassifierTrainer.of(spark, config,
-            args.except(OWN))
+    DistributedTrainingResult run = DistributedTrainer.of(spark, config, task, args.except(OWN))
         .withListener((epoch, epochs, loss, steps) -> {
           System.out.printf(Locale.ROOT, "epoch %d/%d: loss %.6f, %d steps%n", epoch, epochs,
               loss, steps);
           System.out.flush();
         })
-        .fit(data, text, label);
+        .fit(data, columns);
     Path data0 = Path.of(args.required("data"));
     run.model().save(out, Files.isRegularFile(data0)
         ? ModelFile.Provenance.of(config.seed(), data0)
@@ -56,10 +74,31 @@ final class TrainJob {
         out, run.partitions(), run.stepsPerEpoch(), run.epochLosses());
   }
 
+  /** The task's columns, named by the arguments or by default. */
+  static String[] columns(String task, JobArgs args) {
+    return switch (task) {
+      case "lm" -> new String[] {"value"};
+      case "tag" -> new String[] {args.get("tokens-column", "tokens"),
+          args.get("tags-column", "tags")};
+      case "seq2seq" -> new String[] {args.get("source", "source"), args.get("target", "target")};
+      default -> new String[] {args.get("text", "text"), args.get("label", "label")};
+    };
+  }
+
   /** The rows in P partitions by a hash of their values, sorted within each partition. */
   static Dataset<Row> partitioned(Dataset<Row> rows, String text, String label, int partitions) {
-    return rows.repartition(partitions, functions.col(text), functions.col(label))
-        .sortWithinPartitions(text, label);
+    return partitioned(rows, partitions, text, label);
+  }
+
+  /**
+   * The rows in P partitions by a hash of the columns' values, sorted by them within each
+   * partition; a missing column is left to the trainer to name.
+   */
+  static Dataset<Row> partitioned(Dataset<Row> rows, int partitions, String... columns) {
+    List<String> present = Arrays.asList(rows.columns());
+    Column[] keys = Arrays.stream(columns).filter(present::contains).map(functions::col)
+        .toArray(Column[]::new);
+    return keys.length == 0 ? rows : rows.repartition(partitions, keys).sortWithinPartitions(keys);
   }
 
   static DistributedConfig config(JobArgs args) {
