@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.io.ModelFile;
+import org.rnn4j.spark.SparkPredictor;
 import org.rnn4j.spark.TestSpark;
 import org.rnn4j.task.TaskFamilies;
 import org.rnn4j.task.TaskOptions;
@@ -92,6 +93,14 @@ class DistributedLanguageModelTest {
     assertTrue(run.epochLosses().get(EPOCHS - 1) < run.epochLosses().get(0),
         "the loss falls: " + run.epochLosses());
     assertEquals("lm", run.model().config().task());
+    // the model file is an ordinary lm model: distributed inference scores with it too
+    try (SparkPredictor scorer = SparkPredictor.load(spark, dir.resolve("distributed.safetensors"))
+        .withInputColumn("line")) {
+      List<Row> scored = scorer.transform(lines().limit(3)).select("prediction.perplexity",
+          "prediction_error").collectAsList();
+      assertEquals(3, scored.size());
+      scored.forEach(r -> assertTrue(r.isNullAt(1) && r.getDouble(0) > 1, r.toString()));
+    }
   }
 
   @Test
