@@ -79,7 +79,7 @@ public final class DistributedTrainer {
   private static Map<String, FamilyTraining> families() {
     Map<String, FamilyTraining> m = new LinkedHashMap<>();
     for (FamilyTraining f : List.of(new ClassifyTraining(), new LmTraining(), new TagTraining(),
-        new Seq2SeqTraining())) {
+        new Seq2SeqTraining(), new ForecastTraining())) {
       m.put(f.task(), f);
     }
     return m;
