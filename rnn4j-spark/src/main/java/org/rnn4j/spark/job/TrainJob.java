@@ -20,7 +20,7 @@ import org.rnn4j.spark.train.DistributedTrainingResult;
 import org.rnn4j.train.TrainingRecipe;
 
 /**
- * {@code train [--task classify|lm|tag|seq2seq] --data PATH --out MODEL [--epochs E] [--batch B]
+ * {@code train [--task classify|lm|tag|seq2seq|forecast] --data PATH --out MODEL [--epochs E] [--batch B]
  * [--seed S] [--lr η] [--partitions P] [--averaging gradients|parameters] [--local-steps k]
  * [--checkpoint FILE] [--hidden …]}: a model of the family trained data-parallel. The data, by
  * task:
@@ -31,6 +31,7 @@ import org.rnn4j.train.TrainingRecipe;
  * tag       a CSV with a header; --tokens-column COLUMN (tokens), --tags-column COLUMN (tags),
  *           each a string of whitespace-separated tokens, one tag per token
  * seq2seq   a CSV with a header; --source COLUMN (source), --target COLUMN (target)
+ * forecast  text files, one whole series per line: numbers separated by commas or whitespace
  * </pre>
  *
  * The rows are hash-partitioned by their values into P partitions and sorted within them, so that
@@ -55,8 +56,11 @@ final class TrainJob {
     Path out = Path.of(args.required("out"));
     int partitions = args.integer("partitions", spark.sparkContext().defaultParallelism(), 1);
     String[] columns = columns(task, args);
-    Dataset<Row> read = task.equals("lm") ? spark.read().text(args.required("data"))
-        : spark.read().option("header", "true").csv(args.required("data"));
+    Dataset<Row> read = switch (task) {
+      case "lm" -> spark.read().text(args.required("data"));
+      case "forecast" -> series(spark.read().text(args.required("data")));
+      default -> spark.read().option("header", "true").csv(args.required("data"));
+    };
     Dataset<Row> data = partitioned(read, partitions, columns);
     DistributedConfig config = config(args);
     DistributedTrainingResult run = DistributedTrainer.of(spark, config, task, args.except(OWN))
@@ -74,10 +78,28 @@ final class TrainJob {
         out, run.partitions(), run.stepsPerEpoch(), run.epochLosses());
   }
 
+  /**
+   * Lines of numbers separated by commas or whitespace as a {@code value: array<double>} column,
+   * one series per non-blank line.
+   *
+   * @throws IllegalArgumentException naming how many lines hold something that is not a number
+   */
+  static Dataset<Row> series(Dataset<Row> lines) {
+    Dataset<Row> parsed = lines.filter(functions.trim(functions.col("value")).notEqual(""))
+        .select(functions.expr("transform(split(trim(value), '[,\\\\s]+'),"
+            + " x -> try_cast(x as double))").as("value"));
+    long bad = parsed.filter(functions.expr("exists(value, v -> v is null)")).count();
+    if (bad > 0) {
+      throw new IllegalArgumentException("--data: " + bad + " lines hold something that is not"
+          + " a number: expected one series per line, numbers separated by commas or spaces");
+    }
+    return parsed;
+  }
+
   /** The task's columns, named by the arguments or by default. */
   static String[] columns(String task, JobArgs args) {
     return switch (task) {
-      case "lm" -> new String[] {"value"};
+      case "lm", "forecast" -> new String[] {"value"};
       case "tag" -> new String[] {args.get("tokens-column", "tokens"),
           args.get("tags-column", "tags")};
       case "seq2seq" -> new String[] {args.get("source", "source"), args.get("target", "target")};

@@ -23,10 +23,10 @@ import org.rnn4j.tensor.Tensor;
 import org.rnn4j.train.TrainingResult;
 
 /**
- * Trains a model of any family that trains distributed (classify, lm, tag, seq2seq) on a {@code
- * Dataset<Row>}, data-parallel and synchronous: the driver holds the model and the optimizer,
- * each partition trains a replica on its own rows, and the replicas are combined every step
- * ({@link Averaging#GRADIENTS}) or every k steps ({@link Averaging#PARAMETERS}).
+ * Trains a model of any family that trains distributed (classify, lm, tag, seq2seq, forecast) on
+ * a {@code Dataset<Row>}, data-parallel and synchronous: the driver holds the model and the
+ * optimizer, each partition trains a replica on its own rows, and the replicas are combined
+ * every step ({@link Averaging#GRADIENTS}) or every k steps ({@link Averaging#PARAMETERS}).
  *
  * <pre>{@code
  * DistributedTrainingResult run = DistributedTrainer.of(spark,
@@ -45,6 +45,8 @@ import org.rnn4j.train.TrainingResult;
  * tag       tokens, tags: array&lt;string&gt; or a string of whitespace-separated tokens, one tag
  *           per token
  * seq2seq   source (string), target (string)
+ * forecast  series: array&lt;double&gt; (one value per step) or array&lt;array&lt;double&gt;&gt; (F
+ *           values per step): one whole series per row, cut into every window
  * </pre>
  *
  * <p>The model, its vocabularies and its labels or tags are those the command line's {@code rnn4j
@@ -53,10 +55,10 @@ import org.rnn4j.train.TrainingResult;
  * file it gives is an ordinary model file of the family. A step trains on ⌈B / P⌉ rows of every
  * partition (B rows per step, P partitions); an epoch has as many steps as the largest partition
  * has local batches. The partitions' losses and gradients are weighted by what each family's loss
- * is a mean over: rows for classify, real target tokens for lm, tag and seq2seq, so that a
- * gradient-averaged step is the single-machine step on the union of the local batches. The run
- * is bit-for-bit the same for the same seed, partitioning and settings, whatever the executors'
- * speed.
+ * is a mean over: rows for classify and forecast, real target tokens for lm, tag and seq2seq, so
+ * that a gradient-averaged step is the single-machine step on the union of the local batches.
+ * The run is bit-for-bit the same for the same seed, partitioning and settings, whatever the
+ * executors' speed.
  */
 public final class DistributedTrainer {
   private static final Map<String, FamilyTraining> FAMILIES = families();
@@ -85,7 +87,7 @@ public final class DistributedTrainer {
     return m;
   }
 
-  /** The families that train distributed, by name: classify, lm, tag, seq2seq. */
+  /** The families that train distributed, by name: classify, lm, tag, seq2seq, forecast. */
   public static List<String> tasks() {
     return List.copyOf(FAMILIES.keySet());
   }
@@ -124,7 +126,7 @@ public final class DistributedTrainer {
   /**
    * @param spark the session
    * @param config how to train
-   * @param task the family: classify, lm, tag or seq2seq
+   * @param task the family: classify, lm, tag, seq2seq or forecast
    * @param options the family's model and text options as the command line names them without
    *     dashes ({@link #options(String)})
    * @return the trainer

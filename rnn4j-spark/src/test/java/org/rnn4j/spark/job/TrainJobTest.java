@@ -59,11 +59,36 @@ class TrainJobTest {
   }
 
   @Test
+  void aForecasterIsTrainedOnSeriesOneALine() throws Exception {
+    Path data = dir.resolve("series.txt");
+    List<String> lines = new ArrayList<>();
+    for (int s = 0; s < 4; s++) {
+      StringBuilder line = new StringBuilder();
+      for (int t = 0; t < 40; t++) {
+        line.append(t == 0 ? "" : t % 2 == 0 ? ", " : " ").append(s + Math.sin(t / 2.0));
+      }
+      lines.add(line.toString());
+    }
+    lines.add("");
+    Files.write(data, lines);
+    TaskModel forecaster = train("--task", "forecast", "--data", data.toString(), "--out",
+        dir.resolve("forecast.safetensors").toString(), "--epochs", "1", "--partitions", "2",
+        "--window", "6", "--hidden", "8");
+    assertEquals("forecast", forecaster.config().task());
+    Files.write(data, List.of("1, 2, 3", "4, five, 6"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> train("--task", "forecast", "--data", data.toString(), "--out",
+            dir.resolve("bad.safetensors").toString()));
+    assertEquals("--data: 1 lines hold something that is not a number: expected one series per"
+        + " line, numbers separated by commas or spaces", e.getMessage());
+  }
+
+  @Test
   void anUnknownTaskIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TrainJob.run(TestSpark.session(), JobArgs.parse(new String[] {"--task", "ctc",
             "--data", "x", "--out", "y"}, 0, TrainJob.FLAGS)));
-    assertEquals("--task must be one of [classify, lm, tag, seq2seq], got 'ctc'",
+    assertEquals("--task must be one of [classify, lm, tag, seq2seq, forecast], got 'ctc'",
         e.getMessage());
   }
 }
