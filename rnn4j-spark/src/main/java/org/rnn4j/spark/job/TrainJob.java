@@ -20,7 +20,7 @@ import org.rnn4j.spark.train.DistributedTrainingResult;
 import org.rnn4j.train.TrainingRecipe;
 
 /**
- * {@code train [--task classify|lm|tag|seq2seq|forecast] --data PATH --out MODEL [--epochs E] [--batch B]
+ * {@code train [--task classify|lm|tag|seq2seq|forecast|ctc] --data PATH --out MODEL [--epochs E] [--batch B]
  * [--seed S] [--lr η] [--partitions P] [--averaging gradients|parameters] [--local-steps k]
  * [--checkpoint FILE] [--hidden …]}: a model of the family trained data-parallel. The data, by
  * task:
@@ -32,6 +32,8 @@ import org.rnn4j.train.TrainingRecipe;
  *           each a string of whitespace-separated tokens, one tag per token
  * seq2seq   a CSV with a header; --source COLUMN (source), --target COLUMN (target)
  * forecast  text files, one whole series per line: numbers separated by commas or whitespace
+ * ctc       a CSV with a header; --audio COLUMN (the path of a recording every executor can
+ *           read), --transcript COLUMN (transcript)
  * </pre>
  *
  * The rows are hash-partitioned by their values into P partitions and sorted within them, so that
@@ -42,8 +44,8 @@ import org.rnn4j.train.TrainingRecipe;
 final class TrainJob {
   static final Set<String> FLAGS = Set.of("bidirectional", "lower-case");
   private static final Set<String> OWN = Set.of("task", "data", "text", "label", "tokens-column",
-      "tags-column", "source", "target", "out", "epochs", "batch", "seed", "lr", "partitions",
-      "averaging", "local-steps", "checkpoint");
+      "tags-column", "source", "target", "audio", "transcript", "out", "epochs", "batch", "seed",
+      "lr", "partitions", "averaging", "local-steps", "checkpoint");
 
   private TrainJob() {}
 
@@ -103,6 +105,8 @@ final class TrainJob {
       case "tag" -> new String[] {args.get("tokens-column", "tokens"),
           args.get("tags-column", "tags")};
       case "seq2seq" -> new String[] {args.get("source", "source"), args.get("target", "target")};
+      case "ctc" -> new String[] {args.get("audio", "audio"),
+          args.get("transcript", "transcript")};
       default -> new String[] {args.get("text", "text"), args.get("label", "label")};
     };
   }

@@ -23,8 +23,8 @@ import org.rnn4j.tensor.Tensor;
 import org.rnn4j.train.TrainingResult;
 
 /**
- * Trains a model of any family that trains distributed (classify, lm, tag, seq2seq, forecast) on
- * a {@code Dataset<Row>}, data-parallel and synchronous: the driver holds the model and the
+ * Trains a model of any family (classify, lm, tag, seq2seq, forecast, ctc) on a {@code
+ * Dataset<Row>}, data-parallel and synchronous: the driver holds the model and the
  * optimizer, each partition trains a replica on its own rows, and the replicas are combined
  * every step ({@link Averaging#GRADIENTS}) or every k steps ({@link Averaging#PARAMETERS}).
  *
@@ -47,6 +47,8 @@ import org.rnn4j.train.TrainingResult;
  * seq2seq   source (string), target (string)
  * forecast  series: array&lt;double&gt; (one value per step) or array&lt;array&lt;double&gt;&gt; (F
  *           values per step): one whole series per row, cut into every window
+ * ctc       audio: binary (the bytes of a WAV, AIFF or AU file) or string (the path of a
+ *           recording every executor can read), transcript (string)
  * </pre>
  *
  * <p>The model, its vocabularies and its labels or tags are those the command line's {@code rnn4j
@@ -55,7 +57,7 @@ import org.rnn4j.train.TrainingResult;
  * file it gives is an ordinary model file of the family. A step trains on ⌈B / P⌉ rows of every
  * partition (B rows per step, P partitions); an epoch has as many steps as the largest partition
  * has local batches. The partitions' losses and gradients are weighted by what each family's loss
- * is a mean over: rows for classify and forecast, real target tokens for lm, tag and seq2seq, so
+ * is a mean over: rows for classify, forecast and ctc, real target tokens for lm, tag and seq2seq, so
  * that a gradient-averaged step is the single-machine step on the union of the local batches.
  * The run is bit-for-bit the same for the same seed, partitioning and settings, whatever the
  * executors' speed.
@@ -81,13 +83,13 @@ public final class DistributedTrainer {
   private static Map<String, FamilyTraining> families() {
     Map<String, FamilyTraining> m = new LinkedHashMap<>();
     for (FamilyTraining f : List.of(new ClassifyTraining(), new LmTraining(), new TagTraining(),
-        new Seq2SeqTraining(), new ForecastTraining())) {
+        new Seq2SeqTraining(), new ForecastTraining(), new CtcTraining())) {
       m.put(f.task(), f);
     }
     return m;
   }
 
-  /** The families that train distributed, by name: classify, lm, tag, seq2seq, forecast. */
+  /** The families that train distributed, by name: classify, lm, tag, seq2seq, forecast, ctc. */
   public static List<String> tasks() {
     return List.copyOf(FAMILIES.keySet());
   }
@@ -126,7 +128,7 @@ public final class DistributedTrainer {
   /**
    * @param spark the session
    * @param config how to train
-   * @param task the family: classify, lm, tag, seq2seq or forecast
+   * @param task the family: classify, lm, tag, seq2seq, forecast or ctc
    * @param options the family's model and text options as the command line names them without
    *     dashes ({@link #options(String)})
    * @return the trainer

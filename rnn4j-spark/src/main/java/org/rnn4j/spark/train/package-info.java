@@ -1,6 +1,6 @@
 /**
- * Synchronous data-parallel training on Spark, for the classify, lm, tag, seq2seq and forecast
- * families ({@link org.rnn4j.spark.train.DistributedTrainer}; {@link
+ * Synchronous data-parallel training on Spark, for the classify, lm, tag, seq2seq, forecast and
+ * ctc families ({@link org.rnn4j.spark.train.DistributedTrainer}; {@link
  * org.rnn4j.spark.train.DistributedClassifierTrainer} is its classify family under its own name).
  * The driver holds the model and the optimizer; the training rows stay in their partitions,
  * encoded and cached, and every executor task trains a replica of the model on its own
@@ -12,7 +12,7 @@
  * single-machine family does (vocabularies counted across the partitions) and encodes the rows
  * where they lie ({@code FamilyTraining}); on the executors, how a replica of the model and its
  * objective are built, how cached rows become the family's batch, and what a batch weighs
- * ({@code ReplicaFamily}: rows for classify and forecast, real target tokens for lm, tag and
+ * ({@code ReplicaFamily}: rows for classify, forecast and ctc, real target tokens for lm, tag and
  * seq2seq).
  *
  * <p>Two ways to combine the replicas ({@link org.rnn4j.spark.train.Averaging}): averaging the

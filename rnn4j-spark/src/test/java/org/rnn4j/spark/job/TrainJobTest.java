@@ -86,9 +86,9 @@ class TrainJobTest {
   @Test
   void anUnknownTaskIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainJob.run(TestSpark.session(), JobArgs.parse(new String[] {"--task", "ctc",
+        () -> TrainJob.run(TestSpark.session(), JobArgs.parse(new String[] {"--task", "speech",
             "--data", "x", "--out", "y"}, 0, TrainJob.FLAGS)));
-    assertEquals("--task must be one of [classify, lm, tag, seq2seq, forecast], got 'ctc'",
-        e.getMessage());
+    assertEquals("--task must be one of [classify, lm, tag, seq2seq, forecast, ctc], got"
+        + " 'speech'", e.getMessage());
   }
 }

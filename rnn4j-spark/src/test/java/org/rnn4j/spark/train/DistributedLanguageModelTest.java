@@ -216,6 +216,6 @@ class DistributedLanguageModelTest {
     IllegalArgumentException task = assertThrows(IllegalArgumentException.class,
         () -> DistributedTrainer.of(spark, DistributedConfig.of(1, SEED), "speech", MODEL));
     assertEquals("task 'speech' does not train distributed: the tasks that do are [classify,"
-        + " lm, tag, seq2seq]", task.getMessage());
+        + " lm, tag, seq2seq, forecast, ctc]", task.getMessage());
   }
 }
