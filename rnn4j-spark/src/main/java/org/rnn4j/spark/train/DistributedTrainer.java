@@ -175,7 +175,7 @@ public final class DistributedTrainer {
   private <E> DistributedTrainingResult train(FamilyTraining.Prepared<E> prepared) {
     JavaRDD<E> rows = prepared.rows();
     try {
-      long[] sizes = TrainingData.partitionSizes(rows);
+      long[] sizes = encoded(rows);
       Run<E> run = new Run<>(prepared, sizes,
           ReplicaSpec.of(prepared.replicas(), config.optimization(), config.learningRate()));
       run.restore();
@@ -187,6 +187,26 @@ public final class DistributedTrainer {
           run.stepsPerEpoch);
     } finally {
       rows.unpersist(false);
+    }
+  }
+
+  /**
+   * n_p, the rows of each partition, counted as the rows are encoded and cached: the first time
+   * the executors read the rows, so a row they cannot encode (a recording that cannot be read)
+   * stops the run here, with the executor's message rather than Spark's wrapping of it.
+   */
+  private static <E> long[] encoded(JavaRDD<E> rows) {
+    try {
+      return TrainingData.partitionSizes(rows);
+    } catch (Exception e) { // a SparkException, thrown though Java does not see it declared
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof IllegalArgumentException || c instanceof UncheckedIOException
+            || c instanceof IOException) {
+          throw new IllegalArgumentException("a training row cannot be encoded: "
+              + c.getMessage(), e);
+        }
+      }
+      throw e;
     }
   }
 

@@ -202,6 +202,14 @@ class DistributedSpeechRecognizerTest {
         () -> trainer.fit(numbers, "content", "text"));
     assertEquals("column 'content' is of type int: expected binary (the bytes of a recording) or"
         + " string (its path)", e.getMessage());
+    Dataset<Row> missing = Corpora.frame(spark, List.<Object[]>of(
+            new Object[] {dir.resolve("no-such.wav").toString(), "ab"}), 1,
+        new String[] {"content", "text"},
+        new DataType[] {DataTypes.StringType, DataTypes.StringType});
+    e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(missing, "content",
+        "text"));
+    assertTrue(e.getMessage().startsWith("a training row cannot be encoded: ")
+        && e.getMessage().contains("no-such.wav"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> DistributedTrainer.of(spark,
         DistributedConfig.of(1, SEED), "ctc", Map.of("beam", "4")));
     assertTrue(e.getMessage().startsWith("option 'beam' is not a model or text option of"
