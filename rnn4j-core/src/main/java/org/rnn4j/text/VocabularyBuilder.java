@@ -39,6 +39,27 @@ public final class VocabularyBuilder {
   }
 
   /**
+   * Counts {@code times} occurrences of a token at once (counts gathered elsewhere, e.g. over the
+   * partitions of a distributed data set).
+   *
+   * @param token a non-empty token; special tokens are ignored
+   * @param times how often it occurred, at least 0
+   * @return this builder
+   */
+  public VocabularyBuilder add(String token, long times) {
+    if (token == null || token.isEmpty()) {
+      throw new IllegalArgumentException("token must be a non-empty string, got " + token);
+    }
+    if (times < 0) {
+      throw new IllegalArgumentException("times must be at least 0, got " + times);
+    }
+    if (times > 0 && !Vocabulary.SPECIALS.contains(token)) {
+      counts.merge(token, times, Long::sum);
+    }
+    return this;
+  }
+
+  /**
    * Counts every token of {@code tokens}.
    *
    * @param tokens tokens, e.g. one tokenized sentence

@@ -87,4 +87,12 @@ class VocabularyTest {
         assertThrows(IllegalArgumentException.class, () -> Vocabulary.fromJson(json));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
+
+  @Test
+  void countsAddedAtOnceBuildTheVocabularyOfAddingThemOneByOne() {
+    Vocabulary once = new VocabularyBuilder().add("b", 2).add("a", 3).add("c", 1).add("d", 1)
+        .add("e", 0).add("<unk>", 5).build();
+    assertEquals(sample().tokens(), once.tokens());
+    assertThrows(IllegalArgumentException.class, () -> new VocabularyBuilder().add("a", -1));
+  }
 }

@@ -60,10 +60,10 @@ public final class TagFamily extends AbstractTaskFamily {
         TaggerConfig::fromJson, SentenceTagger::load);
   }
 
-  /** Ec, the size of each character's embedding. */
-  static final int CHAR_EMBEDDING = 16;
-  /** Hc, the character GRU's units per direction. */
-  static final int CHAR_HIDDEN = 32;
+  /** Ec, the size of each character's embedding (also used by distributed training). */
+  public static final int CHAR_EMBEDDING = 16;
+  /** Hc, the character GRU's units per direction (also used by distributed training). */
+  public static final int CHAR_HIDDEN = 32;
 
   /** The tagged sentences of a file, read as the options say. */
   static List<TaggedSentence> read(Path data, TaskOptions options) throws IOException {

@@ -6,9 +6,10 @@ import org.rnn4j.task.TrainedModel;
 /**
  * How a distributed run ended.
  *
- * @param model the trained classifier with its config and vocabulary, ready to be saved as a
- *     model file ({@link TrainedModel#save})
- * @param epochLosses the mean training loss per row of each epoch, the resumed ones included
+ * @param model the trained model with its config and vocabulary (if its family has one), ready to
+ *     be saved as a model file of its family ({@link TrainedModel#save})
+ * @param epochLosses the mean training loss of each epoch, the resumed ones included: per row
+ *     for classify, forecast and ctc, per real target token for lm, tag and seq2seq
  * @param steps the driver's updates: steps under gradient averaging, rounds under parameter
  *     averaging
  * @param partitions P, the partitions of the training rows

@@ -16,11 +16,14 @@ import org.rnn4j.tensor.Tensor;
  * safetensors file (written to a temporary file and renamed, like every model file) holding the
  * weights ({@code model/…}), the optimizer's state ({@code optim/…}), and in its metadata the next
  * epoch, the global step, the losses so far and the settings that must not change on resuming
- * (seed, partitions, rows per step, averaging).
+ * (task family, seed, partitions, rows per step, averaging). A checkpoint without a task
+ * family was written by a classifier run.
  */
 final class DriverCheckpoint {
   static final String FORMAT = "rnn4j-spark-checkpoint";
   static final String VERSION = "1";
+  /** The value of a setting absent from checkpoints written before it was recorded. */
+  private static final Map<String, String> ABSENT_MEANS = Map.of("task", "classify");
 
   private DriverCheckpoint() {}
 
@@ -38,8 +41,9 @@ final class DriverCheckpoint {
   }
 
   /** The settings a resumed run must share with the run that wrote the checkpoint. */
-  static Map<String, String> settings(DistributedConfig config, int partitions) {
+  static Map<String, String> settings(String task, DistributedConfig config, int partitions) {
     Map<String, String> s = new LinkedHashMap<>();
+    s.put("task", task);
     s.put("seed", Long.toString(config.seed()));
     s.put("partitions", Integer.toString(partitions));
     s.put("batch_size", Integer.toString(config.batchSize()));
@@ -85,9 +89,10 @@ final class DriverCheckpoint {
           + VERSION + " (format=" + meta.get("format") + ")");
     }
     for (Map.Entry<String, String> s : settings.entrySet()) {
-      if (!s.getValue().equals(meta.get(s.getKey()))) {
+      String written = meta.getOrDefault(s.getKey(), ABSENT_MEANS.get(s.getKey()));
+      if (!s.getValue().equals(written)) {
         throw new IllegalArgumentException(file + ": the checkpoint was written with "
-            + s.getKey() + " " + meta.get(s.getKey()) + ", this run has " + s.getValue()
+            + s.getKey() + " " + written + ", this run has " + s.getValue()
             + "; resuming would not continue the run exactly (use the same setting or another"
             + " checkpoint file)");
       }

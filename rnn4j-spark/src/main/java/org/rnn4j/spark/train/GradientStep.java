@@ -8,10 +8,13 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * One partition's part of a gradient-averaged step: the gradient of the mean loss over its local
- * batch, weighted by the batch's n_p rows, so that the driver's Σ_p n_p·∇L_p / Σ_p n_p is the
- * gradient of the mean loss over the step's B rows. Scalars: [n_p, n_p·L_p].
+ * batch, weighted by the batch's weight n_p (its rows for a classifier, its real target tokens
+ * for the token-level families), so that the driver's Σ_p n_p·∇L_p / Σ_p n_p is the gradient of
+ * the mean loss over the step's B rows. Scalars: [n_p, n_p·L_p].
+ *
+ * @param <E> the family's cached row
  */
-final class GradientStep implements Function2<Integer, Iterator<Encoded>, Iterator<BlockSum>> {
+final class GradientStep<E> implements Function2<Integer, Iterator<E>, Iterator<BlockSum>> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<float[]> weights; // (N)
@@ -27,8 +30,8 @@ final class GradientStep implements Function2<Integer, Iterator<Encoded>, Iterat
   }
 
   @Override
-  public Iterator<BlockSum> call(Integer partition, Iterator<Encoded> rows) {
-    List<Encoded> all = new ArrayList<>();
+  public Iterator<BlockSum> call(Integer partition, Iterator<E> rows) {
+    List<E> all = new ArrayList<>();
     rows.forEachRemaining(all::add);
     int b = plan.localBatch();
     int[] order = LocalBatches.order(plan.seed(), plan.epoch(), partition, all.size(), b);
@@ -40,11 +43,11 @@ final class GradientStep implements Function2<Integer, Iterator<Encoded>, Iterat
     Replica replica = Replica.take(spec);
     try {
       layout.copyInto(weights.value(), 0, replica.parameters);
-      float loss = replica.backward(all, from, to, plan.padId(),
+      Replica.Pass pass = replica.backward(all, from, to,
           LocalBatches.stepRandom(plan.seed(), plan.globalStep(), partition));
-      float n = to - from;
+      float n = pass.weight();
       return List.of(BlockSum.of(partition, layout.gradients(replica.parameters, n), n,
-          n * loss)).iterator();
+          n * pass.loss())).iterator();
     } finally {
       Replica.give(replica);
     }

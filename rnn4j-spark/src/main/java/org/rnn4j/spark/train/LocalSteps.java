@@ -13,10 +13,14 @@ import org.rnn4j.tensor.Tensor;
 /**
  * One partition's part of a parameter-averaged round: from the driver's weights θ and optimizer
  * state, up to k local steps of the partition's own batches, each clipped and stepped by the
- * replica's optimizer; it returns w·[θ_p | state_p], w the rows it trained on (0 if it had no
- * batch left), for the driver's weighted mean. Scalars: [w, Σ n·L, steps taken].
+ * replica's optimizer; it returns w·[θ_p | state_p], w = Σ n the weight of the batches it
+ * trained on (0 if it had no batch left), n a local batch's weight (its rows for a classifier,
+ * its real target tokens for the token-level families), for the driver's weighted mean.
+ * Scalars: [w, Σ n·L, steps taken].
+ *
+ * @param <E> the family's cached row
  */
-final class LocalSteps implements Function2<Integer, Iterator<Encoded>, Iterator<BlockSum>> {
+final class LocalSteps<E> implements Function2<Integer, Iterator<E>, Iterator<BlockSum>> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<float[]> start; // (N + M): θ, then the optimizer's state
@@ -35,8 +39,8 @@ final class LocalSteps implements Function2<Integer, Iterator<Encoded>, Iterator
   }
 
   @Override
-  public Iterator<BlockSum> call(Integer partition, Iterator<Encoded> rows) {
-    List<Encoded> all = new ArrayList<>();
+  public Iterator<BlockSum> call(Integer partition, Iterator<E> rows) {
+    List<E> all = new ArrayList<>();
     rows.forEachRemaining(all::add);
     int b = plan.localBatch();
     int[] order = LocalBatches.order(plan.seed(), plan.epoch(), partition, all.size(), b);
@@ -52,24 +56,24 @@ final class LocalSteps implements Function2<Integer, Iterator<Encoded>, Iterator
       Map<String, Tensor> optimizerState = optimizer.state();
       state.copyInto(values, parameters.size(), optimizerState);
       optimizer.loadState(optimizerState);
-      double rowsTrained = 0;
+      double trained = 0;
       double lossSum = 0;
       int taken = 0;
       for (int s = plan.stepInEpoch(); s < plan.stepInEpoch() + plan.steps() && s < order.length;
           s++) {
         int from = order[s] * b;
         int to = Math.min(from + b, all.size());
-        float loss = replica.backward(all, from, to, plan.padId(),
+        Replica.Pass pass = replica.backward(all, from, to,
             LocalBatches.stepRandom(plan.seed(), plan.globalStep() + taken, partition));
         if (plan.clipNorm() > 0) {
           GradientClipping.clipByGlobalNorm(replica.parameters.values(), plan.clipNorm());
         }
         optimizer.step();
-        rowsTrained += to - from;
-        lossSum += (to - from) * (double) loss;
+        trained += pass.weight();
+        lossSum += pass.weight() * (double) pass.loss();
         taken++;
       }
-      float w = (float) rowsTrained;
+      float w = (float) trained;
       float[] out = new float[n];
       float[] theta = parameters.flatten(replica.parameters);
       float[] moments = state.flatten(optimizer.state());
@@ -79,7 +83,7 @@ final class LocalSteps implements Function2<Integer, Iterator<Encoded>, Iterator
       for (int i = 0; i < moments.length; i++) {
         out[theta.length + i] = w * moments[i];
       }
-      return List.of(BlockSum.of(partition, out, rowsTrained, lossSum, taken)).iterator();
+      return List.of(BlockSum.of(partition, out, trained, lossSum, taken)).iterator();
     } finally {
       Replica.give(replica);
     }

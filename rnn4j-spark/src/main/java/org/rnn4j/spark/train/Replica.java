@@ -1,39 +1,40 @@
 package org.rnn4j.spark.train;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.rnn4j.data.ClassifyBatch;
-import org.rnn4j.data.ClassifyExample;
-import org.rnn4j.data.Collate;
-import org.rnn4j.data.TokenIds;
+import org.rnn4j.nn.Module;
 import org.rnn4j.optim.Optimizer;
-import org.rnn4j.task.classify.Classifier;
-import org.rnn4j.task.classify.ClassifierObjective;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.train.Objective;
 
 /**
- * One executor task's copy of the classifier, its objective and (for local steps) its optimizer.
- * A replica trains on one thread at a time; an executor JVM keeps a pool of them per spec, so
- * that its task threads build each only once.
+ * One executor task's copy of the model, its family's objective and (for local steps) its
+ * optimizer. A replica trains on one thread at a time; an executor JVM keeps a pool of them per
+ * spec, so that its task threads build each only once.
  */
 final class Replica {
   private static final Map<ReplicaSpec, Queue<Replica>> POOL = new ConcurrentHashMap<>();
 
-  final Classifier model;
-  final ClassifierObjective objective;
+  /** What one training pass gave: the batch's mean loss L and its weight w. */
+  record Pass(float loss, float weight) {}
+
+  final Module model;
   final Map<String, Tensor> parameters;
   private final ReplicaSpec spec;
+  private final ReplicaFamily<Object, Object> family;
+  private final Objective<Object> objective;
   private Optimizer optimizer;
 
+  @SuppressWarnings("unchecked")
   private Replica(ReplicaSpec spec) {
     this.spec = spec;
-    this.model = spec.newModel();
-    this.objective = new ClassifierObjective(model);
+    this.family = (ReplicaFamily<Object, Object>) spec.family();
+    this.objective = family.objective();
+    this.model = objective.model();
     this.parameters = model.parameters();
   }
 
@@ -64,34 +65,16 @@ final class Replica {
    * @param rows the partition's rows
    * @param from the first
    * @param to after the last
-   * @param padId the vocabulary's padding id
    * @param rng this step's randomness
-   * @return L
+   * @return L and the batch's weight w
    */
-  float backward(List<Encoded> rows, int from, int to, int padId, SplittableRandom rng) {
+  Pass backward(List<?> rows, int from, int to, SplittableRandom rng) {
     parameters.values().forEach(Tensor::zeroGrad);
     model.train(rng);
-    Tensor loss = objective.trainLoss(batch(rows, from, to, padId), rng);
+    @SuppressWarnings("unchecked")
+    Object batch = family.batch((List<Object>) rows, from, to);
+    Tensor loss = objective.trainLoss(batch, rng);
     loss.backward();
-    return loss.item();
-  }
-
-  /**
-   * The batch of rows [from, to) of a partition's rows.
-   *
-   * @param rows the partition's rows
-   * @param from the first
-   * @param to after the last
-   * @param padId the vocabulary's padding id
-   * @return the padded batch
-   */
-  static ClassifyBatch batch(List<Encoded> rows, int from, int to, int padId) {
-    List<ClassifyExample> examples = new ArrayList<>(to - from);
-    int[] indices = new int[to - from];
-    for (int i = from; i < to; i++) {
-      examples.add(new ClassifyExample(new TokenIds(rows.get(i).ids()), rows.get(i).label()));
-      indices[i - from] = i - from;
-    }
-    return Collate.classify(examples, indices, padId);
+    return new Pass(loss.item(), family.weight(objective, batch, to - from));
   }
 }

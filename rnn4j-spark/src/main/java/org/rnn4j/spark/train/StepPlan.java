@@ -12,8 +12,7 @@ import java.io.Serializable;
  *     parameter averaging)
  * @param globalStep the global number of step s, from 1
  * @param localBatch b, rows per local batch
- * @param padId the vocabulary's padding id
  * @param clipNorm the largest gradient norm of a local step (0: none)
  */
 record StepPlan(long seed, int epoch, int stepInEpoch, int steps, long globalStep,
-    int localBatch, int padId, double clipNorm) implements Serializable {}
+    int localBatch, double clipNorm) implements Serializable {}

@@ -7,32 +7,36 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 import org.rnn4j.task.CommonOptions;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.text.TextCodec;
 import org.rnn4j.text.Tokenizer;
+import org.rnn4j.text.Vocabulary;
 import org.rnn4j.text.VocabularyBuilder;
 
 /**
- * The labelled texts of a {@code Dataset<Row>} prepared for training where they lie: checked, the
- * labels and the vocabulary counted across the partitions, then encoded and cached partition by
- * partition.
+ * The training rows of a {@code Dataset<Row>} prepared where they lie: checked (columns, nulls,
+ * types, blanks), the vocabularies counted across the partitions, and, for the classify family,
+ * the labelled texts encoded and cached partition by partition.
  */
 final class TrainingData {
   private TrainingData() {}
 
   /**
-   * Checks that both columns exist and hold no null.
+   * Checks that the columns exist and hold no null.
    *
    * @throws IllegalArgumentException naming the column, with the columns there are or the count of
    *     nulls
    */
-  static void check(Dataset<Row> data, String text, String label) {
+  static void check(Dataset<Row> data, String... columns) {
     List<String> names = Arrays.asList(data.columns());
-    for (String c : List.of(text, label)) {
+    for (String c : columns) {
       if (!names.contains(c)) {
         throw new IllegalArgumentException("column '" + c + "' is not in the training data: its"
             + " columns are " + names);
@@ -60,34 +64,67 @@ final class TrainingData {
   }
 
   /**
-   * The codec of the options' tokenizer, its vocabulary counted across the partitions, as
-   * {@link CommonOptions#codec} fits it on one machine ({@code min-count}, {@code
-   * max-vocabulary}).
+   * The codec of the options' tokenizer ({@code tokens}, word by default, {@code lower-case}),
+   * its vocabulary counted across the partitions, as {@link CommonOptions#codec} fits it on one
+   * machine ({@code min-count}, {@code max-vocabulary}).
    */
   static TextCodec codec(Dataset<Row> data, String text, Map<String, String> options) {
-    HashMap<String, String> given = new HashMap<>(options);
-    JavaRDD<String> texts = data.select(functions.col(text).cast("string")).javaRDD()
-        .map(r -> r.getString(0));
-    Map<String, Long> counts = texts.mapPartitions((Iterator<String> it) -> {
-      Tokenizer tokenizer = CommonOptions.tokenizer(TaskOptions.of(given), "word");
+    TaskOptions o = TaskOptions.of(options);
+    return codec(texts(data, text), CommonOptions.tokenizer(o, "word"), o);
+  }
+
+  /** A column's values as strings, in the data's partitions. */
+  static JavaRDD<String> texts(Dataset<Row> data, String column) {
+    return data.select(functions.col(column).cast("string")).javaRDD().map(r -> r.getString(0));
+  }
+
+  /**
+   * A codec of the tokenizer whose vocabulary holds the texts' tokens, counted across the
+   * partitions, with {@code min-count} and {@code max-vocabulary} applied as {@link
+   * CommonOptions#codec} applies them on one machine: the same vocabulary, in the same order.
+   *
+   * @param texts the training texts
+   * @param tokenizer how they become tokens
+   * @param options the family's options
+   * @return the codec
+   * @throws IllegalArgumentException naming {@code max-vocabulary} if it leaves no room for a
+   *     token
+   */
+  static TextCodec codec(JavaRDD<String> texts, Tokenizer tokenizer, TaskOptions options) {
+    int minCount = options.integer(CommonOptions.MIN_COUNT, 1);
+    int maxSize = options.optionalInteger(CommonOptions.MAX_VOCABULARY, Integer.MIN_VALUE)
+        .orElse(VocabularyBuilder.UNLIMITED);
+    int specials = Vocabulary.SPECIALS.size();
+    if (maxSize <= specials) {
+      throw new IllegalArgumentException("option 'max-vocabulary' must be at least "
+          + (specials + 1) + " (the " + specials + " special tokens and one more), got "
+          + maxSize);
+    }
+    VocabularyBuilder builder = new VocabularyBuilder();
+    counts(texts, tokenizer).forEach(builder::add);
+    return new TextCodec(tokenizer, builder.build(minCount, maxSize));
+  }
+
+  /**
+   * How often each token of the texts occurs, counted partition by partition on the executors
+   * and merged.
+   *
+   * @param texts the texts
+   * @param tokenizer how they become tokens
+   * @return token → count (empty for no token)
+   */
+  static Map<String, Long> counts(JavaRDD<String> texts, Tokenizer tokenizer) {
+    // the tokenizer travels as a codec's JSON, the one serial form of a tokenizer
+    String tokenizerJson = new TextCodec(tokenizer, Vocabulary.of(List.of())).toJson();
+    return texts.mapPartitions((Iterator<String> it) -> {
+      Tokenizer t = TextCodec.fromJson(tokenizerJson).tokenizer();
       HashMap<String, Long> c = new HashMap<>();
-      it.forEachRemaining(t -> tokenizer.tokenize(t).forEach(tok -> c.merge(tok, 1L, Long::sum)));
+      it.forEachRemaining(text -> t.tokenize(text).forEach(tok -> c.merge(tok, 1L, Long::sum)));
       return List.of(c).iterator();
-    }).reduce((a, b) -> {
+    }).fold(new HashMap<>(), (a, b) -> {
       b.forEach((tok, n) -> a.merge(tok, n, Long::sum));
       return a;
     });
-    TaskOptions o = TaskOptions.of(options);
-    VocabularyBuilder builder = new VocabularyBuilder();
-    counts.forEach((token, n) -> {
-      for (long i = 0; i < n; i++) {
-        builder.add(token);
-      }
-    });
-    int maxSize = o.optionalInteger(CommonOptions.MAX_VOCABULARY, Integer.MIN_VALUE)
-        .orElse(VocabularyBuilder.UNLIMITED);
-    return new TextCodec(CommonOptions.tokenizer(o, "word"),
-        builder.build(o.integer(CommonOptions.MIN_COUNT, 1), maxSize));
   }
 
   /**
@@ -113,8 +150,47 @@ final class TrainingData {
         }).cache();
   }
 
+  /**
+   * Checks a column's type.
+   *
+   * @param data the training rows
+   * @param column the column
+   * @param what what it must hold, for the message ("a string (the text)")
+   * @param types the types it may have
+   * @throws IllegalArgumentException naming the column, the type expected and the type it has
+   */
+  static void requireType(Dataset<Row> data, String column, String what, DataType... types) {
+    DataType actual = data.schema().apply(column).dataType();
+    for (DataType t : types) {
+      if (t.equals(actual)) {
+        return;
+      }
+    }
+    throw new IllegalArgumentException("column '" + column + "' is of type "
+        + actual.simpleString() + ": expected " + what);
+  }
+
+  /**
+   * Checks that a column holds no blank text (or, for an array column, no empty array).
+   *
+   * @param data the training rows
+   * @param column a string or array column
+   * @param what what each value must hold, for the message ("at least one token")
+   * @throws IllegalArgumentException naming the column and the count of blank rows
+   */
+  static void requireNonBlank(Dataset<Row> data, String column, String what) {
+    Column c = functions.col(column);
+    Column blank = data.schema().apply(column).dataType() instanceof ArrayType
+        ? functions.size(c).equalTo(0) : functions.trim(c).equalTo("");
+    long n = data.filter(blank).count();
+    if (n > 0) {
+      throw new IllegalArgumentException("column '" + column + "' is empty in " + n
+          + " training rows: expected " + what + " in every row");
+    }
+  }
+
   /** n_p, the rows of each partition, in partition order. */
-  static long[] partitionSizes(JavaRDD<Encoded> rows) {
+  static <E> long[] partitionSizes(JavaRDD<E> rows) {
     List<long[]> sizes = rows.mapPartitionsWithIndex((p, it) -> {
       long n = 0;
       while (it.hasNext()) {

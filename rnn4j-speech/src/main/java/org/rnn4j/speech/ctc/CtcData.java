@@ -63,8 +63,15 @@ public final class CtcData {
     return BatchSource.of(batches);
   }
 
-  /** The recordings at {@code indices} as one batch. */
-  static CtcBatch batch(List<float[][]> steps, List<int[]> labels, int[] indices) {
+  /**
+   * The recordings at {@code indices} as one batch (also the batches of distributed training).
+   *
+   * @param steps (N) each recording's (T, F) steps
+   * @param labels (N) each transcript's class ids
+   * @param indices the recordings of the batch
+   * @return inputs padded to (B, T, F) and the targets concatenated
+   */
+  public static CtcBatch batch(List<float[][]> steps, List<int[]> labels, int[] indices) {
     List<Features> inputs = new ArrayList<>();
     int[] targetLengths = new int[indices.length];
     int total = 0;

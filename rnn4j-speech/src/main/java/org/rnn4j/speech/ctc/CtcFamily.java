@@ -59,7 +59,7 @@ public final class CtcFamily extends AbstractTaskFamily {
       PREDICT);
 
   /** The masks of {@code --spec-augment}: 2 bands of up to 8 coefficients, 2 runs of up to 10 frames. */
-  static final SpecAugment MASKS = new SpecAugment(2, 8, 2, 10, 0.2, 0f);
+  public static final SpecAugment MASKS = new SpecAugment(2, 8, 2, 10, 0.2, 0f);
 
   /** The front ends {@code --features} names. */
   enum Features {
@@ -87,8 +87,8 @@ public final class CtcFamily extends AbstractTaskFamily {
     return SpeechCorpus.read(data, options.string(AUDIO), options.string(TRANSCRIPT));
   }
 
-  /** The front end the options ask for. */
-  static FrontEnd frontEnd(TaskOptions options) {
+  /** The front end the options ask for (also for distributed training). */
+  public static FrontEnd frontEnd(TaskOptions options) {
     Features kind = options.choice(FEATURES, Features.class);
     int deltas = options.integer(DELTAS, 0);
     if (deltas > 2) {
