@@ -73,7 +73,10 @@ public final class TaskOptions {
     return n;
   }
 
-  /** An integer option that may be absent (no default). */
+  /**
+   * An integer option, empty only when it is neither given nor has a default: an option with a
+   * default gives the default when not given ({@link #isGiven} tells the two apart).
+   */
   public Optional<Integer> optionalInteger(TaskOption option, int min) {
     return get(option).isPresent() ? Optional.of(integer(option, min)) : Optional.empty();
   }

@@ -58,7 +58,10 @@ public final class CtcFamily extends AbstractTaskFamily {
       "Only words of this list, one per line (character models with spaces).", null, EVAL,
       PREDICT);
 
-  /** The masks of {@code --spec-augment}: 2 bands of up to 8 coefficients, 2 runs of up to 10 frames. */
+  /**
+   * The masks of {@code --spec-augment}: 2 bands of up to 8 coefficients, 2 runs of up to 10
+   * frames.
+   */
   public static final SpecAugment MASKS = new SpecAugment(2, 8, 2, 10, 0.2, 0f);
 
   /** The front ends {@code --features} names. */
