@@ -1,8 +1,5 @@
 package org.rnn4j.spark.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +15,6 @@ import org.rnn4j.data.ClassifyBatch;
 import org.rnn4j.data.ClassifyExample;
 import org.rnn4j.data.Collate;
 import org.rnn4j.data.TokenIds;
-import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.task.CommonOptions;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.classify.Classifier;
@@ -97,14 +93,7 @@ final class ClassifyTraining implements FamilyTraining {
   record Replicas(String configJson, int padId) implements ReplicaFamily<Encoded, ClassifyBatch> {
     @Override
     public Objective<ClassifyBatch> objective() {
-      ClassifierConfig config;
-      try {
-        config = ClassifierConfig.fromJson(new ObjectMapper().readTree(configJson),
-            Path.of("distributed-training"));
-      } catch (JsonProcessingException | ModelFormatException e) {
-        throw new IllegalStateException("the driver sent a classifier config that does not read"
-            + " back: " + e.getMessage(), e);
-      }
+      ClassifierConfig config = ReplicaFamily.config(configJson, "classifier", ClassifierConfig::fromJson);
       return new ClassifierObjective(new Classifier(config, new SplittableRandom(0)));
     }
 

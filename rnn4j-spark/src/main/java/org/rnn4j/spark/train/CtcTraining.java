@@ -1,7 +1,5 @@
 package org.rnn4j.spark.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.speech.audio.WavReader;
 import org.rnn4j.speech.ctc.AudioFiles;
 import org.rnn4j.speech.ctc.CtcBatch;
@@ -99,13 +96,7 @@ final class CtcTraining implements FamilyTraining {
   }
 
   static RecognizerConfig config(String json) {
-    try {
-      return RecognizerConfig.fromJson(new ObjectMapper().readTree(json),
-          Path.of("distributed-training"));
-    } catch (JsonProcessingException | ModelFormatException e) {
-      throw new IllegalStateException("the driver sent a recognizer config that does not read"
-          + " back: " + e.getMessage(), e);
-    }
+    return ReplicaFamily.config(json, "recognizer", RecognizerConfig::fromJson);
   }
 
   /** The recordings' steps and the transcripts' class ids where they lie, cached. */

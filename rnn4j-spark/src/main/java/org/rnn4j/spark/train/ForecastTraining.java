@@ -2,9 +2,6 @@ package org.rnn4j.spark.train;
 
 import static org.rnn4j.task.TaskOption.Use.TRAIN;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,7 +23,6 @@ import org.rnn4j.data.Collate;
 import org.rnn4j.data.ForecastBatch;
 import org.rnn4j.data.ForecastExample;
 import org.rnn4j.data.Features;
-import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.CommonOptions;
 import org.rnn4j.task.TaskOption;
@@ -300,14 +296,7 @@ final class ForecastTraining implements FamilyTraining {
   record Replicas(String configJson) implements ReplicaFamily<SeriesWindow, ForecastBatch> {
     @Override
     public Objective<ForecastBatch> objective() {
-      ForecasterConfig config;
-      try {
-        config = ForecasterConfig.fromJson(new ObjectMapper().readTree(configJson),
-            Path.of("distributed-training"));
-      } catch (JsonProcessingException | ModelFormatException e) {
-        throw new IllegalStateException("the driver sent a forecaster config that does not read"
-            + " back: " + e.getMessage(), e);
-      }
+      ForecasterConfig config = ReplicaFamily.config(configJson, "forecaster", ForecasterConfig::fromJson);
       return new ForecasterObjective(new Forecaster(config, new SplittableRandom(0)));
     }
 

@@ -1,8 +1,5 @@
 package org.rnn4j.spark.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,7 +17,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.rnn4j.data.Collate;
 import org.rnn4j.data.TagExample;
 import org.rnn4j.data.TokenIds;
-import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.task.CommonOptions;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.lm.LanguageModel;
@@ -132,14 +128,7 @@ final class LmTraining implements FamilyTraining {
   record Replicas(String configJson, int padId) implements ReplicaFamily<IdPair, TokenBatch> {
     @Override
     public Objective<TokenBatch> objective() {
-      LanguageModelConfig config;
-      try {
-        config = LanguageModelConfig.fromJson(new ObjectMapper().readTree(configJson),
-            Path.of("distributed-training"));
-      } catch (JsonProcessingException | ModelFormatException e) {
-        throw new IllegalStateException("the driver sent a language-model config that does not"
-            + " read back: " + e.getMessage(), e);
-      }
+      LanguageModelConfig config = ReplicaFamily.config(configJson, "language-model", LanguageModelConfig::fromJson);
       return new LanguageModelObjective(new LanguageModel(config, new SplittableRandom(0)));
     }
 

@@ -1,7 +1,12 @@
 package org.rnn4j.spark.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.List;
+import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.train.Objective;
 
 /**
@@ -45,4 +50,28 @@ interface ReplicaFamily<E, B> extends Serializable {
    * @return w &gt; 0 for a batch with anything to learn
    */
   float weight(Objective<B> objective, B batch, int rows);
+
+  /** How a family's config reads itself from JSON, as its model files hold it. */
+  @FunctionalInterface
+  interface ConfigReader<C> {
+    C read(JsonNode json, Path source) throws ModelFormatException;
+  }
+
+  /**
+   * Reads back the model config the driver sent as JSON.
+   *
+   * @param json the config as the driver wrote it
+   * @param what the config's name for the message, e.g. "classifier"
+   * @param reader the family's reader, e.g. {@code ClassifierConfig::fromJson}
+   * @return the config
+   * @throws IllegalStateException if it does not read back (a bug, never the user's data)
+   */
+  static <C> C config(String json, String what, ConfigReader<C> reader) {
+    try {
+      return reader.read(new ObjectMapper().readTree(json), Path.of("distributed-training"));
+    } catch (JsonProcessingException | ModelFormatException e) {
+      throw new IllegalStateException("the driver sent a " + what + " config that does not read"
+          + " back: " + e.getMessage(), e);
+    }
+  }
 }

@@ -1,8 +1,5 @@
 package org.rnn4j.spark.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -23,7 +20,6 @@ import org.rnn4j.data.Seq2SeqBatch;
 import org.rnn4j.data.Seq2SeqExample;
 import org.rnn4j.data.Seq2SeqIds;
 import org.rnn4j.data.TokenIds;
-import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.task.CommonOptions;
 import org.rnn4j.task.TaskOptions;
 import org.rnn4j.task.seq2seq.AttentionKind;
@@ -139,14 +135,7 @@ final class Seq2SeqTraining implements FamilyTraining {
       implements ReplicaFamily<IdPair, Seq2SeqBatch> {
     @Override
     public Objective<Seq2SeqBatch> objective() {
-      Seq2SeqConfig config;
-      try {
-        config = Seq2SeqConfig.fromJson(new ObjectMapper().readTree(configJson),
-            Path.of("distributed-training"));
-      } catch (JsonProcessingException | ModelFormatException e) {
-        throw new IllegalStateException("the driver sent a seq2seq config that does not read"
-            + " back: " + e.getMessage(), e);
-      }
+      Seq2SeqConfig config = ReplicaFamily.config(configJson, "seq2seq", Seq2SeqConfig::fromJson);
       return new Seq2SeqObjective(new Seq2Seq(config, new SplittableRandom(0)), bosId, eosId);
     }
 

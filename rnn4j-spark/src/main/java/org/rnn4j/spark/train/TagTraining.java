@@ -1,8 +1,5 @@
 package org.rnn4j.spark.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -24,7 +21,6 @@ import org.rnn4j.data.Collate;
 import org.rnn4j.data.TagBatch;
 import org.rnn4j.data.TagExample;
 import org.rnn4j.data.TokenIds;
-import org.rnn4j.io.ModelFormatException;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.CommonOptions;
 import org.rnn4j.task.TaskOptions;
@@ -172,14 +168,7 @@ final class TagTraining implements FamilyTraining {
   record Replicas(String configJson, int padId) implements ReplicaFamily<IdPair, TagBatch> {
     @Override
     public Objective<TagBatch> objective() {
-      TaggerConfig config;
-      try {
-        config = TaggerConfig.fromJson(new ObjectMapper().readTree(configJson),
-            Path.of("distributed-training"));
-      } catch (JsonProcessingException | ModelFormatException e) {
-        throw new IllegalStateException("the driver sent a tagger config that does not read"
-            + " back: " + e.getMessage(), e);
-      }
+      TaggerConfig config = ReplicaFamily.config(configJson, "tagger", TaggerConfig::fromJson);
       return new TaggerObjective(new Tagger(config, new SplittableRandom(0)));
     }
 
