@@ -130,16 +130,23 @@ final class TimeLoop {
   /** Fewest rows of a step part, so that its product still fills register tiles (4 + 4). */
   static final int MIN_STEP_ROWS = 8;
 
-  /** Part p of step {@link #step}: rows [from, to) of Q = h⟨s−1⟩·W_hhᵀ, then their cells. */
+  /**
+   * Part p of step {@link #step}: its share of the rows that still compute, [0, a) with a =
+   * {@link #activeRows}, through Q = h⟨s−1⟩·W_hhᵀ and their cells, then its share of the rows
+   * padded from this step on, whose state is carried. Splitting the active rows, not the batch,
+   * keeps both threads busy at the late steps of a batch sorted by length.
+   */
   private void stepPart(int p) {
-    int from = p * batch() / parts;
-    int to = (p + 1) * batch() / parts;
-    int active = Math.min(to, stepRows[step]) - from;
-    if (active > 0) {
-      Gemm.multiply(u.hh, from * u.gateWidth, u.h, u.stateRow(step, from), false, active,
+    int b = batch();
+    int a = stepRows[step];
+    int from = p * a / parts;
+    int to = (p + 1) * a / parts;
+    if (to > from) {
+      Gemm.multiply(u.hh, from * u.gateWidth, u.h, u.stateRow(step, from), false, to - from,
           stepWeight, false);
+      forwardRows(step, from, to);
     }
-    forwardRows(step, from, to);
+    forwardRows(step, a + p * (b - a) / parts, a + (p + 1) * (b - a) / parts);
   }
 
   /**
