@@ -17,11 +17,14 @@ interface Backend {
   /** NR: the columns of op(B) in one packed panel. */
   int panelWidth();
 
-  /** MR: the rows of op(A) interleaved in one packed row group. */
+  /**
+   * MR: the rows of the largest register tile; products split across threads by rows split them
+   * in multiples of it, and a tile's scratch holds MR × NR values.
+   */
   int rowBlock();
 
   /**
-   * Computes one cache block: {@code C[rows, panels·NR] (+)= Apack · Bpanels} over {@code kc}.
+   * Computes one cache block: {@code C[rows, panels·NR] (+)= A · Bpanels} over {@code kc}.
    * Every element of C is formed as {@code acc = 0; acc = fma(a_p, b_p, acc) for p in order;
    * c = add ? c + acc : acc}, so all backends and all tilings give bit-identical results.
    *
