@@ -136,6 +136,28 @@ public final class CommonOptions {
    * @throws IllegalArgumentException naming the option that is wrong
    */
   public static TextCodec codec(TaskOptions options, List<String> train, Tokenizer tokenizer) {
+    VocabularyLimits limits = vocabularyLimits(options);
+    return TextCodec.fit(tokenizer, train, limits.minCount(), limits.maxSize());
+  }
+
+  /**
+   * How a vocabulary fitted to training texts is limited.
+   *
+   * @param minCount the fewest occurrences that keep a token ({@code --min-count})
+   * @param maxSize the most tokens, specials included ({@code --max-vocabulary}), or {@link
+   *     VocabularyBuilder#UNLIMITED}
+   */
+  public record VocabularyLimits(int minCount, int maxSize) {}
+
+  /**
+   * The limits {@code --min-count} (default 1) and {@code --max-vocabulary} (default none) set.
+   *
+   * @param options the user's options
+   * @return the limits
+   * @throws TaskOptionException naming the option that is wrong, e.g. a maximum that leaves no
+   *     room beside the special tokens
+   */
+  public static VocabularyLimits vocabularyLimits(TaskOptions options) {
     int minCount = options.integer(MIN_COUNT, 1);
     int specials = Vocabulary.SPECIALS.size();
     int maxSize = options.optionalInteger(MAX_VOCABULARY, Integer.MIN_VALUE)
@@ -145,7 +167,7 @@ public final class CommonOptions {
           + (specials + 1) + " (the " + specials + " special tokens and one more), got "
           + maxSize);
     }
-    return TextCodec.fit(tokenizer, train, minCount, maxSize);
+    return new VocabularyLimits(minCount, maxSize);
   }
 
   /**

@@ -87,22 +87,14 @@ final class TrainingData {
    * @param tokenizer how they become tokens
    * @param options the family's options
    * @return the codec
-   * @throws IllegalArgumentException naming {@code max-vocabulary} if it leaves no room for a
-   *     token
+   * @throws IllegalArgumentException naming {@code --max-vocabulary} if it leaves no room for a
+   *     token ({@link CommonOptions#vocabularyLimits})
    */
   static TextCodec codec(JavaRDD<String> texts, Tokenizer tokenizer, TaskOptions options) {
-    int minCount = options.integer(CommonOptions.MIN_COUNT, 1);
-    int maxSize = options.optionalInteger(CommonOptions.MAX_VOCABULARY, Integer.MIN_VALUE)
-        .orElse(VocabularyBuilder.UNLIMITED);
-    int specials = Vocabulary.SPECIALS.size();
-    if (maxSize <= specials) {
-      throw new IllegalArgumentException("option 'max-vocabulary' must be at least "
-          + (specials + 1) + " (the " + specials + " special tokens and one more), got "
-          + maxSize);
-    }
+    CommonOptions.VocabularyLimits limits = CommonOptions.vocabularyLimits(options);
     VocabularyBuilder builder = new VocabularyBuilder();
     counts(texts, tokenizer).forEach(builder::add);
-    return new TextCodec(tokenizer, builder.build(minCount, maxSize));
+    return new TextCodec(tokenizer, builder.build(limits.minCount(), limits.maxSize()));
   }
 
   /**
