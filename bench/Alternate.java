@@ -19,8 +19,11 @@ import java.util.Random;
  * Modes:
  * <ul>
  *   <li>{@code panels}: column panels per B block of a product whose rows fit one row block, 64
- *       against 8 (the default), on the product of one LSTM step of C5, 64 × 1024 × 4096, and of
- *       C1, 32 × 512 × 2048;
+ *       against 8 (the default), on the product of one LSTM step of C5, 64 × 1024 × 4096, of
+ *       C1, 32 × 512 × 2048, and on 64 × 2048 × 4096 (two K blocks);
+ *   <li>{@code kc}: the K block of the products, 1024 (the default) against {@code -Dkc=}
+ *       (256 unless given), on the shapes of {@code -Dshapes=MxKxN,...} (2048x2048x2048 unless
+ *       given), with A transposed under {@code -DtransA=true};
  *   <li>{@code step-infer}, {@code step-train}: the C1 configuration of {@code rnn4j bench}, a
  *       forward pass or a training step, with each time step of a recurrent layer split across
  *       threads by operation (the product, then the cells) against by rows (the default).
@@ -41,7 +44,7 @@ public final class Alternate {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 3) {
-      System.err.println("usage: Alternate panels|step-infer|step-train THREADS SECONDS");
+      System.err.println("usage: Alternate panels|kc|step-infer|step-train THREADS SECONDS");
       System.exit(2);
     }
     int threads = Integer.parseInt(args[1]);
@@ -51,12 +54,28 @@ public final class Alternate {
     switch (args[0]) {
       case "panels" -> {
         Method panels = declared("org.rnn4j.kernel.BlockedGemm", "setFewRowsPanels", int.class);
-        for (int[] mkn : new int[][] {{64, 1024, 4096}, {32, 512, 2048}}) {
-          Trial t = product(mkn[0], mkn[1], mkn[2], panels);
+        for (int[] mkn : new int[][] {{64, 1024, 4096}, {32, 512, 2048}, {64, 2048, 4096}}) {
+          Trial t = product(mkn[0], mkn[1], mkn[2],
+              eight -> panels.invoke(null, eight ? 8 : 64));
           report(mkn[0] + " x " + mkn[1] + " x " + mkn[2] + ", " + threads + " thread(s), GFLOP/s",
               "64 panels", "8 panels", measure(t, seconds, 1e-9));
         }
         panels.invoke(null, 8);
+      }
+      case "kc" -> {
+        Method kBlock = declared("org.rnn4j.kernel.BlockedGemm", "setKBlock", int.class);
+        int second = Integer.getInteger("kc", 256);
+        for (String shape : System.getProperty("shapes", "2048x2048x2048").split(",")) {
+          String[] mkn = shape.split("x");
+          int m = Integer.parseInt(mkn[0]);
+          int k = Integer.parseInt(mkn[1]);
+          int n = Integer.parseInt(mkn[2]);
+          Trial t = product(m, k, n, blocks -> kBlock.invoke(null, blocks ? second : 1024));
+          report(shape + (Boolean.getBoolean("transA") ? " (A transposed)" : "") + ", " + threads
+              + " thread(s), GFLOP/s", "K block 1024", "K block " + second,
+              measure(t, seconds, 1e-9));
+        }
+        kBlock.invoke(null, 1024);
       }
       case "step-infer", "step-train" -> {
         boolean train = args[0].equals("step-train");
@@ -69,7 +88,13 @@ public final class Alternate {
     }
   }
 
-  private static Trial product(int m, int k, int n, Method panels) throws Exception {
+  /** Applies the first or the second setting of a switch. */
+  private interface Setting {
+    void apply(boolean second) throws Exception;
+  }
+
+  /** The product C(m, n) = A(m, k) · Wᵀ, or Aᵀ · Wᵀ with -DtransA=true, under two settings. */
+  private static Trial product(int m, int k, int n, Setting setting) throws Exception {
     Class<?> gemm = Class.forName("org.rnn4j.kernel.Gemm");
     Class<?> packed = Class.forName("org.rnn4j.kernel.PackedMatrix");
     Method pack = gemm.getMethod("pack", float[].class, int.class, int.class, int.class,
@@ -87,17 +112,18 @@ public final class Alternate {
       b[i] = random.nextFloat() - 0.5f;
     }
     Object w = pack.invoke(null, b, 0, k, n, true); // W (n, k) as a Linear layer stores it
+    boolean transA = Boolean.getBoolean("transA"); // A stored (k, m), as in a weight gradient
     int calls = (int) Math.max(1, 2e7 / (2.0 * m * n * k)); // about 0.2 ms of work per sample
     return new Trial() {
       @Override
       public void set(boolean second) throws Exception {
-        panels.invoke(null, second ? 8 : 64);
+        setting.apply(second);
       }
 
       @Override
       public double run() throws Exception {
         for (int i = 0; i < calls; i++) {
-          multiply.invoke(null, c, 0, a, 0, false, m, w, false);
+          multiply.invoke(null, c, 0, a, 0, transA, m, w, false);
         }
         return 2.0 * m * n * k * calls;
       }

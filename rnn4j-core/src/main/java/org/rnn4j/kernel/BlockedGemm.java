@@ -8,7 +8,7 @@ package org.rnn4j.kernel;
  * for each run of NC_PANELS column panels          (B block (KC, NC); with m ≤ MC, 8 panels
  *                                                  so that the (m, NC) block of C stays in L2)
  *   for each K block of KC                         (the first one overwrites unless accumulating)
- *     for each row block of MC                     (A block (MC, KC) in L2)
+ *     for each row block of MC                     (A block (MC, KC) in L2, 384 KB)
  *       op(A) = Aᵀ: pack op(A)[rows, K block] row by row (op(A) = A is read in place)
  *       backend.multiplyBlock: for each panel, register tiles down the rows
  * </pre>
@@ -17,11 +17,21 @@ package org.rnn4j.kernel;
  * thread, so results are bit-identical for any {@link Parallelism#threads()}.
  */
 final class BlockedGemm {
-  /** K block: one (KC, NR) B panel is 32 KB with 16-float vectors and stays in L1 (48 KB). */
-  static final int KC = 256;
+  /**
+   * K block. A (KC, NR) B panel is then 128 KB with 16-float vectors: it streams from L2 rather
+   * than staying in L1, but each row of A is read in one run of 4 KB and C is read and written
+   * once per 1024 products per element instead of once per 256. Which of these matters most was
+   * not separated; measured on 2 cores of an AMD EPYC (Zen 4: 32 KB L1d, 1 MB L2 per core),
+   * alternating K blocks call by call in one JVM ({@code bench/Alternate.java kc}), against 256
+   * (a panel that fits L1): 2048³ ×1.11 on 1 thread and ×1.13 on 2, 3200 × 2048 × 512 ×1.18 and
+   * ×1.19, 64 × 1024 × 4096 ×1.08 and ×1.06, 1 × 1024 × 4096 ×1.08 and ×1.06, weight-gradient
+   * products (Aᵀ, k = 3200) ×1.05–1.10; products with k ≤ 256 unchanged. Blocks of 128 and 192
+   * were 3–17% slower than 256, 2048 only 2–3% faster than 1024 on 2048³ and equal elsewhere.
+   */
+  static final int KC = 1024;
   /**
    * Row stride of a packed block of Aᵀ: one cache line more than KC, so that the rows a tile
-   * reads at once do not share L1 sets (rows KC floats apart, 1 KB, would land in every 16th).
+   * reads at once do not share L1 sets (rows KC floats apart, 4 KB, would all land in one).
    */
   static final int PACKED_LDA = KC + 16;
   /** Rows of A in one block. */
@@ -32,12 +42,14 @@ final class BlockedGemm {
    * Column panels per B block when all the rows fit one row block (m ≤ MC): the (m, NC) block of
    * C is then summed over every K block before the next, and with 8 panels (m·256 floats, 96 KB
    * at most) it stays in L2 between them. Measured on 2 cores of an AMD EPYC (1 MB L2 per core),
-   * alternating the settings call by call: 64 × 1024 × 4096 (an LSTM step of 1024 units) ran
-   * 5–11% faster than with 64 panels, products with one K block the same.
+   * alternating the settings call by call: with K blocks of 256, 64 × 1024 × 4096 (an LSTM step
+   * of 1024 units) ran 5–11% faster than with 64 panels; with K blocks of 1024, 64 × 2048 × 4096
+   * ran 1% faster, and products with one K block the same.
    */
   static final int NC_PANELS_FEW_ROWS = 8;
 
   private static volatile int fewRowsPanels = NC_PANELS_FEW_ROWS;
+  private static volatile int kcBlock = KC;
   /**
    * Smallest product (2·m·n·k flops) that is split across threads; a quarter of it when m is
    * below one register tile (MR rows), since such products stream B at memory speed, 5–8× below
@@ -65,6 +77,14 @@ final class BlockedGemm {
   /** Benchmark hook: the column panels per B block when m ≤ MC ({@link #NC_PANELS_FEW_ROWS}). */
   static void setFewRowsPanels(int panels) {
     fewRowsPanels = panels;
+  }
+
+  /** Benchmark hook: the K block, from 1 to {@link #KC} (the packed Aᵀ block's width). */
+  static void setKBlock(int kc) {
+    if (kc < 1 || kc > KC) {
+      throw new IllegalArgumentException("K block must be in [1, " + KC + "], got " + kc);
+    }
+    kcBlock = kc;
   }
 
   /** Test hook: the flop count from which products are split across threads. */
@@ -135,8 +155,9 @@ final class BlockedGemm {
       int qEnd = Math.min(q1, qc + ncPanels);
       blk.panels = qEnd - qc;
       blk.lastWidth = qEnd == panels ? n - (panels - 1) * nr : nr;
-      for (int pc = 0; pc < k; pc += KC) {
-        blk.kc = Math.min(KC, k - pc);
+      int kcb = kcBlock;
+      for (int pc = 0; pc < k; pc += kcb) {
+        blk.kc = Math.min(kcb, k - pc);
         blk.add = pr.accumulate() || pc > 0;
         blk.bOff = qc * k * nr + pc * nr;
         for (int ic = i0; ic < i1; ic += MC) {
