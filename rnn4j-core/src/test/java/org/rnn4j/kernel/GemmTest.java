@@ -75,7 +75,8 @@ class GemmTest {
     Case[] cases = {
       new Case(new GemmShape(300, 517, 700, false, true), random), // above the default threshold
       new Case(new GemmShape(1, 1000, 600, true, false), random), // one row: split by panels
-      new Case(new GemmShape(65, 129, 63, true, true), random)
+      new Case(new GemmShape(65, 129, 63, true, true), random),
+      new Case(new GemmShape(200, 70, BlockedGemm.KC + 300, true, true), random) // 2 K blocks
     };
     for (Case tc : cases) {
       Parallelism.setThreads(1);
