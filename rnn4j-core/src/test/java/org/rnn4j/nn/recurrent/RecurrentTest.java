@@ -226,23 +226,31 @@ class RecurrentTest {
   }
 
   /**
-   * A step of B·GH ≥ TimeLoop.PARALLEL_MIN_GATE_VALUES is split across threads: by rows (each
-   * thread computes its rows' product and cells) or, when that is switched off, the product and
-   * the cells each on their own. Rows are independent, and the kernels give the same bits however
-   * work is split, so results must not change by a bit. Inference (no history kept) must give the
-   * outputs of a training forward pass.
+   * A big enough step is split across threads: by rows (each thread computes its rows' product
+   * and cells) or, when that is switched off, the product and the cells each on their own. A
+   * step of B·GH ≥ TimeLoop.PARALLEL_MIN_GATE_VALUES (here a product of 8 MFLOP or more) splits
+   * its forward pass by rows; a step of 1–8 MFLOP both passes. Rows are
+   * independent, and the kernels give the same bits however work is split, so results and
+   * gradients must not change by a bit. Inference (no history kept) must give the outputs of a
+   * training forward pass.
    */
   @ParameterizedTest
   @EnumSource(CellKind.class)
   void threadsAndInferenceModeDoNotChangeTheBits(CellKind kind) {
     int batch = 16;
     int gates = batch * kind.gates();
-    int hidden = (TimeLoop.PARALLEL_MIN_GATE_VALUES + gates - 1) / gates; // B·GH at the split size
-    assertSameBitsOnOneAndTwoThreads(kind, batch, hidden,
-        new int[] {6, 5, 4, 3, 6, 1, 2, 6, 6, 6, 5, 4, 3, 2, 1, 6});
-    // sorted longest first, as batches by length are: late steps compute only the first rows
-    assertSameBitsOnOneAndTwoThreads(kind, batch, hidden,
-        new int[] {6, 6, 6, 6, 6, 5, 5, 4, 4, 3, 3, 2, 2, 1, 1, 1});
+    int big = (TimeLoop.PARALLEL_MIN_GATE_VALUES + gates - 1) / gates; // B·GH at the split size
+    int mid = kind.gates() == 4 ? 128 : 256; // a product of 1–8 MFLOP
+    long midFlops = 2L * batch * mid * mid * kind.gates();
+    assertTrue(midFlops >= TimeLoop.ROW_SPLIT_MIN_FLOPS
+        && midFlops < TimeLoop.BACKWARD_ROW_SPLIT_MAX_FLOPS, "both passes split: " + midFlops);
+    for (int hidden : new int[] {big, mid}) {
+      assertSameBitsOnOneAndTwoThreads(kind, batch, hidden,
+          new int[] {6, 5, 4, 3, 6, 1, 2, 6, 6, 6, 5, 4, 3, 2, 1, 6});
+      // sorted longest first, as batches by length are: late steps compute only the first rows
+      assertSameBitsOnOneAndTwoThreads(kind, batch, hidden,
+          new int[] {6, 6, 6, 6, 6, 5, 5, 4, 4, 3, 3, 2, 2, 1, 1, 1});
+    }
   }
 
   private static void assertSameBitsOnOneAndTwoThreads(CellKind kind, int batch, int hidden,
@@ -258,10 +266,14 @@ class RecurrentTest {
         org.rnn4j.kernel.Parallelism.setThreads(run == 0 ? 1 : 2);
         TimeLoop.rowSplitSteps = run != 2;
         x.zeroGrad();
+        rnn.parameters().values().forEach(Tensor::zeroGrad);
         RecurrentOutput out = rnn.forward(x, lengths);
         lossOf(out).backward();
         float[] all = everything(out);
         results[run] = concat(all, x.grad().data());
+        for (Tensor p : rnn.parameters().values()) {
+          results[run] = concat(results[run], p.grad().data());
+        }
         try (NoGrad scope = NoGrad.enter()) {
           assertArrayEquals(all, everything(rnn.forward(x, lengths)),
               kind + ": inference equals training forward, " + runs[run]);
@@ -273,7 +285,7 @@ class RecurrentTest {
     }
     for (int run = 1; run < runs.length; run++) {
       assertArrayEquals(results[0], results[run],
-          kind + ": outputs, final states, input gradients, " + runs[run]);
+          kind + " H " + hidden + ": outputs, final states, gradients, " + runs[run]);
     }
   }
 
@@ -316,8 +328,8 @@ class RecurrentTest {
 
   @Test
   void tinyGradientsAreFlushedToZero() {
-    float[] a = {1e-31f, -1e-35f, Float.MIN_VALUE, 1e-29f, -2f};
-    TimeLoop.flushTiny(a);
-    assertArrayEquals(new float[] {0f, 0f, 0f, 1e-29f, -2f}, a);
+    float[] a = {1e-31f, -1e-35f, Float.MIN_VALUE, 1e-29f, -2f, 1e-31f};
+    TimeLoop.flushTiny(a, 0, 5);
+    assertArrayEquals(new float[] {0f, 0f, 0f, 1e-29f, -2f, 1e-31f}, a, "only [0, 5)");
   }
 }
