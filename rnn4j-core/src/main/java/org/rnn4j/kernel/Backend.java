@@ -32,6 +32,17 @@ interface Backend {
    */
   void multiplyBlock(Block block);
 
+  /**
+   * The 16 lane sums of four dot products of {@link NarrowProduct}: {@code lanes[16·q + l] = }
+   * the chain of fused multiply-adds, from 0, of {@code a[a_q + p]·b[b_q + p]} over p = l, l + 16,
+   * … &lt; k16, for q = 0 … 3.
+   *
+   * @param k16 a multiple of 16
+   * @param lanes (4, 16) written
+   */
+  void laneSums(float[] a, int a0, int a1, int a2, int a3, float[] b, int b0, int b1, int b2,
+      int b3, int k16, float[] lanes);
+
   /** {@code out[i] = e^in[i]} for i in [0, n); modifies {@code out} only. */
   void exp(float[] out, int outOff, float[] in, int inOff, int n);
 

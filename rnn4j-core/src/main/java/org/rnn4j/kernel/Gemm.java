@@ -60,6 +60,10 @@ public final class Gemm {
       return;
     }
     Backend backend = Backends.active();
+    if (NarrowProduct.applies(s)) {
+      NarrowProduct.multiply(backend, c, cOff, a, aOff, b, bOff, s, accumulate);
+      return;
+    }
     long size = PackedMatrix.size(s.k(), s.n(), backend);
     if (size > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("B is too large to pack: k=" + s.k() + ", n=" + s.n());
@@ -75,6 +79,16 @@ public final class Gemm {
         backend, buffer, new PackedMatrix.Source(b, bOff, s.k(), s.n(), s.transB()));
     BlockedGemm.multiply(
         new BlockedGemm.Product(c, cOff, a, aOff, s.transA(), s.m(), packed, accumulate));
+  }
+
+  /**
+   * Whether {@code A · Bᵀ}, B stored (n, k), runs as dot products of rows rather than on packed
+   * panels: then packing B once gains nothing, and the product should be called unpacked.
+   *
+   * @param n columns of the product
+   */
+  public static boolean dotProducts(int n) {
+    return n <= NarrowProduct.MAX_N;
   }
 
   /**

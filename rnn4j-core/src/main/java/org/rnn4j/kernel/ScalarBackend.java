@@ -50,6 +50,12 @@ final class ScalarBackend implements Backend {
   }
 
   @Override
+  public void laneSums(float[] a, int a0, int a1, int a2, int a3, float[] b, int b0, int b1,
+      int b2, int b3, int k16, float[] lanes) {
+    NarrowProduct.scalarLaneSums(a, a0, a1, a2, a3, b, b0, b1, b2, b3, k16, lanes);
+  }
+
+  @Override
   public void exp(float[] out, int outOff, float[] in, int inOff, int n) {
     for (int i = 0; i < n; i++) {
       out[outOff + i] = ExpPolynomial.exp(in[inOff + i]);

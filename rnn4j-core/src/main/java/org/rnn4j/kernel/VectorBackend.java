@@ -457,6 +457,29 @@ final class VectorBackend implements Backend {
   }
 
   @Override
+  public void laneSums(float[] a, int a0, int a1, int a2, int a3, float[] b, int b0, int b1,
+      int b2, int b3, int k16, float[] lanes) {
+    if (V != NarrowProduct.LANES) { // the lanes are those of a 16-float vector
+      NarrowProduct.scalarLaneSums(a, a0, a1, a2, a3, b, b0, b1, b2, b3, k16, lanes);
+      return;
+    }
+    FloatVector s0 = FloatVector.zero(S);
+    FloatVector s1 = s0;
+    FloatVector s2 = s0;
+    FloatVector s3 = s0;
+    for (int p = 0; p < k16; p += V) {
+      s0 = FloatVector.fromArray(S, a, a0 + p).fma(FloatVector.fromArray(S, b, b0 + p), s0);
+      s1 = FloatVector.fromArray(S, a, a1 + p).fma(FloatVector.fromArray(S, b, b1 + p), s1);
+      s2 = FloatVector.fromArray(S, a, a2 + p).fma(FloatVector.fromArray(S, b, b2 + p), s2);
+      s3 = FloatVector.fromArray(S, a, a3 + p).fma(FloatVector.fromArray(S, b, b3 + p), s3);
+    }
+    s0.intoArray(lanes, 0);
+    s1.intoArray(lanes, V);
+    s2.intoArray(lanes, 2 * V);
+    s3.intoArray(lanes, 3 * V);
+  }
+
+  @Override
   public void exp(float[] out, int outOff, float[] in, int inOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += V) {

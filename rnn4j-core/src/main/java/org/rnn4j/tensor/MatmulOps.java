@@ -37,7 +37,7 @@ final class MatmulOps {
     int m = k == 0 ? Shapes.outer(a.shape(), a.rank() - 1) : a.size() / k;
     int[] outShape = Shapes.with(a.shape(), a.rank() - 1, n);
     float[] c = new float[Sizes.product(m, n)]; // (M, N)
-    if (transB && b.frozen()) {
+    if (transB && b.frozen() && !Gemm.dotProducts(n)) {
       Gemm.multiply(c, 0, a.data(), 0, false, m, b.packedTranspose(), false);
     } else {
       Gemm.multiply(c, 0, a.data(), 0, b.data(), 0, new GemmShape(m, n, k, false, transB), false);
