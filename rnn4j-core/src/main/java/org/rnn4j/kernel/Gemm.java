@@ -120,6 +120,50 @@ public final class Gemm {
   }
 
   /**
+   * Floats that packing a (k, n) op(B) takes on the active backend: the size of the buffer that
+   * {@link #pack(float[], int, int, int, boolean, float[])} fills.
+   *
+   * @throws IllegalArgumentException if a size is negative or the packed matrix would not fit
+   *     one array
+   */
+  public static int packedSize(int k, int n) {
+    if (k < 0 || n < 0) {
+      throw new IllegalArgumentException(
+          "k and n must be non-negative: got k=" + k + ", n=" + n);
+    }
+    long size = PackedMatrix.size(k, n, Backends.active());
+    if (size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("B is too large to pack: k=" + k + ", n=" + n);
+    }
+    return (int) size;
+  }
+
+  /**
+   * Packs op(B) into a buffer of the caller's, which can then be reused from one packing to the
+   * next instead of allocating: the packed matrix reads {@code into} and is valid only until the
+   * caller writes to it again.
+   *
+   * @param into at least {@link #packedSize packedSize(k, n)} floats, every one of which may be
+   *     overwritten
+   * @return op(B), (k, n), backed by {@code into}
+   * @throws IllegalArgumentException if a size is negative, {@code b} does not hold B or
+   *     {@code into} is too small
+   */
+  public static PackedMatrix pack(float[] b, int bOff, int k, int n, boolean transB,
+      float[] into) {
+    checkArray("b", b);
+    checkArray("into", into);
+    int size = packedSize(k, n);
+    GemmShape.checkLength("B", b, bOff, (long) k * n);
+    if (into.length < size) {
+      throw new IllegalArgumentException(
+          "into holds " + into.length + " floats, packing (" + k + ", " + n + ") takes " + size);
+    }
+    return PackedMatrix.pack(
+        Backends.active(), into, new PackedMatrix.Source(b, bOff, k, n, transB));
+  }
+
+  /**
    * {@code C = op(A)·B}, or {@code C += op(A)·B} when {@code accumulate}, with B packed by
    * {@link #pack}; the product runs on the backend that packed B.
    *

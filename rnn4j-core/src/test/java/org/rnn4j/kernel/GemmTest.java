@@ -173,6 +173,33 @@ class GemmTest {
     assertArrayEquals(new float[3], c2);
   }
 
+  /** Packing into a used buffer overwrites all of it, padding included: the same products. */
+  @Test
+  void packingIntoAReusedBufferGivesTheSameProducts() {
+    SplittableRandom random = new SplittableRandom(17);
+    int m = 7;
+    int k = 40;
+    int n = 37; // a partial last panel, whose padding must be zeroed
+    float[] a = new float[m * k];
+    float[] b = new float[n * k];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) random.nextDouble(-1, 1);
+    }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (float) random.nextDouble(-1, 1);
+    }
+    float[] into = new float[Gemm.packedSize(k, n) + 5];
+    java.util.Arrays.fill(into, Float.NaN);
+    float[] fresh = new float[m * n];
+    float[] reused = new float[m * n];
+    Gemm.multiply(fresh, 0, a, 0, false, m, Gemm.pack(b, 0, k, n, true), false);
+    Gemm.multiply(reused, 0, a, 0, false, m, Gemm.pack(b, 0, k, n, true, into), false);
+    assertArrayEquals(fresh, reused);
+    IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
+        () -> Gemm.pack(b, 0, k, n, true, new float[10]));
+    assertTrue(small.getMessage().contains("into holds 10 floats"), small.getMessage());
+  }
+
   @Test
   void packedMatrixHoldsOpB() {
     float[] b = {1, 2, 3, 4, 5, 6}; // (2, 3), or as Bᵀ stored (3, 2)

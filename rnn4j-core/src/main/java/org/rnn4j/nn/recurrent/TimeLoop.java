@@ -111,8 +111,10 @@ final class TimeLoop {
     if (cell.hasCellState()) {
       System.arraycopy(c0, off, u.c, 0, b * h);
     }
-    PackedMatrix whhT = w.weightHh().frozen() ? w.weightHh().packedTranspose() // (H, GH)
-        : Gemm.pack(w.weightHh().data(), 0, h, gh, true);
+    float[] packed = w.weightHh().frozen() ? null : BufferPool.takeToOverwrite(
+        Gemm.packedSize(h, gh));
+    PackedMatrix whhT = packed == null ? w.weightHh().packedTranspose() // (H, GH)
+        : Gemm.pack(w.weightHh().data(), 0, h, gh, true, packed);
     int[] rows = activeRows(lengths, t);
     parts = stepParts(b, h, gh, Long.MAX_VALUE);
     if (parts > 1) { // each thread: its rows of Q, then their cells; one hand-off per step
@@ -123,9 +125,15 @@ final class TimeLoop {
         Parallelism.run(parts, stepPart);
       }
       stepWeight = null;
-      return;
+    } else {
+      steps(whhT, rows);
     }
-    for (int s = 0; s < t; s++) {
+    BufferPool.give(packed);
+  }
+
+  /** The time loop on the calling thread, each step's product and cells split on their own. */
+  private void steps(PackedMatrix whhT, int[] rows) {
+    for (int s = 0; s < u.steps; s++) {
       if (rows[s] > 0) {
         Gemm.multiply(u.hh, 0, u.h, u.stateRow(s, 0), false, rows[s], whhT, false);
       }
@@ -259,7 +267,8 @@ final class TimeLoop {
     if (cell.hasCellState()) {
       System.arraycopy(dcN, 0, u.dc, 0, b * h);
     }
-    stepWeightBack = Gemm.pack(w.weightHh().data(), 0, gh, h, false); // (GH, H)
+    float[] packed = BufferPool.takeToOverwrite(Gemm.packedSize(gh, h));
+    stepWeightBack = Gemm.pack(w.weightHh().data(), 0, gh, h, false, packed); // (GH, H)
     this.dOut = dOut;
     int split = stepParts(b, h, gh, BACKWARD_ROW_SPLIT_MAX_FLOPS);
     for (int s = t - 1; s >= 0; s--) {
@@ -277,6 +286,7 @@ final class TimeLoop {
       swapStateGradients();
     }
     stepWeightBack = null;
+    BufferPool.give(packed);
     weightGradients(g);
     return u;
   }
