@@ -2,7 +2,8 @@ package org.rnn4j.kernel;
 
 /**
  * The hot loops that differ between the Vector API and plain Java: the GEMM micro-kernels over
- * one cache block and the elementwise activations. Everything else (packing, blocking, threads,
+ * one cache block, the lane sums of the dot products of {@link NarrowProduct} and the elementwise
+ * activations. Everything else (packing, blocking, threads,
  * argument checks) is shared and lives in {@link BlockedGemm} and {@link Activations}.
  *
  * <p>Exactly two implementations exist: {@link ScalarBackend} and {@code VectorBackend}, which is

@@ -25,6 +25,9 @@ import jdk.incubator.vector.VectorSpecies;
  * independent FMA chains busy. Every element of C is summed in order of p in every tile, so the
  * tiling never changes a result.
  *
+ * <p>Dot products of {@link NarrowProduct}: four at a time, one 16-float accumulator each (a
+ * narrower vector falls back to the scalar lanes, since the lanes are fixed at 16).
+ *
  * <p>Elementwise: the lane-wise twins of {@link ExpPolynomial}'s scalar code, operation for
  * operation, so both backends agree to the bit (see {@link Activations}).
  */
