@@ -15,12 +15,14 @@ import org.rnn4j.kernel.Parallelism;
  * <pre>
  * forward:   P = X·W_ihᵀ                             all T·B rows at once ({@link InputProjection}:
  *                                                    one GEMM, or a gather from E·W_ihᵀ)
- *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once per call, or once for all
- *                                                    calls when frozen; (B, H)·(H, GH), only up
- *                                                    to the last row still real ({@link #activeRows})
+ *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once per call (into a pooled
+ *                                                    buffer), or once for all calls when frozen;
+ *                                                    (B, H)·(H, GH), only up to the last row
+ *                                                    still real ({@link #activeRows})
  *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩ + b_ih, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)   biases added in the row pass
  *                   on several threads, each takes a range of rows through both (one hand-off)
  * backward:  for s = T−1 … 0: dPre⟨s⟩ = cell'(dh⟨s⟩, dc⟨s⟩);  dh⟨s−1⟩ = direct + dPreHh⟨s⟩·W_hh
+ *                   a step of 1–8 MFLOP on several threads: each takes a range of rows through both
  *            dW_ih, d(input) from dPreIh ({@link InputProjection})   dW_hh += dPreHhᵀ·H⟨0..T−1⟩
  * </pre>
  * Gradients below {@link #FLUSH_BELOW} in the backward recurrence are set to zero: products of
@@ -76,7 +78,7 @@ final class TimeLoop {
   private final IntConsumer backwardPart = this::backwardPart;
 
   /**
-   * Whether a forward step may be split across threads by rows (see {@link #stepParts}); off, the
+   * Whether a step may be split across threads by rows (see {@link #stepParts}); off, the
    * product and the cells of a step are split each on their own, two hand-offs per step. A
    * switch for the tests and for measuring one against the other.
    */
