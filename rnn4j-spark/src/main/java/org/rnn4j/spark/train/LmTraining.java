@@ -14,7 +14,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.rnn4j.data.Collate;
 import org.rnn4j.data.TagExample;
 import org.rnn4j.data.TokenIds;
 import org.rnn4j.task.CommonOptions;
@@ -135,13 +134,7 @@ final class LmTraining implements FamilyTraining {
     /** Rows [from, to) padded to the longest: ids (b, T), targets (b, T), no carried state. */
     @Override
     public TokenBatch batch(List<IdPair> rows, int from, int to) {
-      List<TagExample> examples = new ArrayList<>(to - from);
-      int[] indices = new int[to - from];
-      for (int i = from; i < to; i++) {
-        examples.add(new TagExample(new TokenIds(rows.get(i).first()), rows.get(i).second()));
-        indices[i - from] = i - from;
-      }
-      return TokenBatch.of(Collate.tag(examples, indices, padId), false);
+      return TokenBatch.of(IdPair.collateTokens(rows, from, to, padId), false);
     }
 
     /** The batch's real tokens: the language model's loss is a mean over them. */

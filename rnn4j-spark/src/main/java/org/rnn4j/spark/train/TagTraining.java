@@ -17,10 +17,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.rnn4j.data.Collate;
 import org.rnn4j.data.TagBatch;
-import org.rnn4j.data.TagExample;
-import org.rnn4j.data.TokenIds;
 import org.rnn4j.nn.recurrent.RecurrentSpec;
 import org.rnn4j.task.CommonOptions;
 import org.rnn4j.task.TaskOptions;
@@ -175,13 +172,7 @@ final class TagTraining implements FamilyTraining {
     /** Rows [from, to) padded to the longest: word ids (b, T), tag ids (b, T). */
     @Override
     public TagBatch batch(List<IdPair> rows, int from, int to) {
-      List<TagExample> examples = new ArrayList<>(to - from);
-      int[] indices = new int[to - from];
-      for (int i = from; i < to; i++) {
-        examples.add(new TagExample(new TokenIds(rows.get(i).first()), rows.get(i).second()));
-        indices[i - from] = i - from;
-      }
-      return Collate.tag(examples, indices, padId);
+      return IdPair.collateTokens(rows, from, to, padId);
     }
 
     /** The batch's real tokens: the tagger's loss is a mean over them. */
