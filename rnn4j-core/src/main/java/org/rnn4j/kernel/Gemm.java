@@ -64,13 +64,10 @@ public final class Gemm {
       NarrowProduct.multiply(backend, c, cOff, a, aOff, b, bOff, s, accumulate);
       return;
     }
-    long size = PackedMatrix.size(s.k(), s.n(), backend);
-    if (size > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("B is too large to pack: k=" + s.k() + ", n=" + s.n());
-    }
+    int size = packedSize(s.k(), s.n());
     float[] buffer = PACK_BUFFER.get();
     if (buffer.length < size) {
-      buffer = new float[(int) size];
+      buffer = new float[size];
       if (size <= RETAINED_PACK_FLOATS) {
         PACK_BUFFER.set(buffer);
       }
@@ -105,18 +102,10 @@ public final class Gemm {
    */
   public static PackedMatrix pack(float[] b, int bOff, int k, int n, boolean transB) {
     checkArray("b", b);
-    if (k < 0 || n < 0) {
-      throw new IllegalArgumentException(
-          "k and n must be non-negative: got k=" + k + ", n=" + n);
-    }
+    int size = packedSize(k, n);
     GemmShape.checkLength("B", b, bOff, (long) k * n);
-    Backend backend = Backends.active();
-    long size = PackedMatrix.size(k, n, backend);
-    if (size > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("B is too large to pack: k=" + k + ", n=" + n);
-    }
     return PackedMatrix.pack(
-        backend, new float[(int) size], new PackedMatrix.Source(b, bOff, k, n, transB));
+        Backends.active(), new float[size], new PackedMatrix.Source(b, bOff, k, n, transB));
   }
 
   /**
