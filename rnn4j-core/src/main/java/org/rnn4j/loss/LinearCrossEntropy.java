@@ -1,7 +1,6 @@
 package org.rnn4j.loss;
 
 import java.util.Arrays;
-import java.util.function.IntFunction;
 import org.rnn4j.kernel.Sizes;
 import org.rnn4j.nn.Linear;
 import org.rnn4j.tensor.CustomOp;
@@ -37,8 +36,10 @@ import org.rnn4j.tensor.Tensor;
  * products of the unfused layer pack them).
  *
  * <p>A frozen weight ({@link Tensor#freeze}) is used through its packed copy ({@link
- * Tensor#packedTranspose}). Each call works on its own arrays: calls on different threads, even
- * with the same tensors, do not interfere.
+ * Tensor#packedTranspose}). Each call works on its own arrays, taken from the calling thread's
+ * {@link org.rnn4j.kernel.BufferPool}: calls on different threads, even with the same tensors, do
+ * not interfere. The kept gradients go back to the pool once the backward pass has used them, so
+ * a backward pass can go through a call only once.
  */
 public final class LinearCrossEntropy {
   private LinearCrossEntropy() {}
@@ -76,7 +77,7 @@ public final class LinearCrossEntropy {
    */
   public static Tensor loss(Tensor a, Tensor weight, Tensor bias, int[] targets, int[] lengths,
       CrossEntropy.Options options) {
-    return loss(a, weight, bias, targets, lengths, options, 0, float[]::new);
+    return loss(a, weight, bias, targets, lengths, options, 0, LossBuffers.POOLED);
   }
 
   /**
@@ -98,10 +99,10 @@ public final class LinearCrossEntropy {
    * As the public method, with the chunk size and the allocation of every array chosen.
    *
    * @param chunkRows c, the rows of a chunk; 0 for the rule of {@link LogitChunks}
-   * @param arrays allocates every float[] the op itself makes
+   * @param arrays where every float[] the op itself works in comes from and goes back to
    */
   static Tensor loss(Tensor a, Tensor weight, Tensor bias, int[] targets, int[] lengths,
-      CrossEntropy.Options options, int chunkRows, IntFunction<float[]> arrays) {
+      CrossEntropy.Options options, int chunkRows, LossBuffers arrays) {
     int n = checkShapes(a, weight, bias, lengths);
     int v = weight.dim(0);
     if (targets.length != n) {
@@ -115,10 +116,19 @@ public final class LinearCrossEntropy {
     int chunk = chunkRows > 0 ? chunkRows : LogitChunks.chunkRows(rows.length, v);
     LogitChunks.Result r = new LogitChunks(a, weight, bias, targets, rows,
         options.labelSmoothing(), arrays).run(chunk, wanted);
+    boolean[] given = {false};
     return CustomOp.record(new float[] {r.loss()}, new int[0], (dOut, grads) -> {
+      if (given[0]) {
+        throw new IllegalStateException("backward() reached a linear cross-entropy a second"
+            + " time; its gradients are given back after the first: compute the loss again");
+      }
+      given[0] = true;
       addScaled(grads, 0, r.dA(), dOut[0]);
       addScaled(grads, 1, r.dW(), dOut[0]);
       addScaled(grads, 2, r.db(), dOut[0]);
+      arrays.give(r.dA());
+      arrays.give(r.dW());
+      arrays.give(r.db());
     }, a, weight, bias);
   }
 

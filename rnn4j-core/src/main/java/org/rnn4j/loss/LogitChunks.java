@@ -1,6 +1,5 @@
 package org.rnn4j.loss;
 
-import java.util.function.IntFunction;
 import org.rnn4j.kernel.Gemm;
 import org.rnn4j.kernel.GemmShape;
 import org.rnn4j.kernel.PackedMatrix;
@@ -51,7 +50,7 @@ final class LogitChunks {
   private final int[] targets; // (N)
   private final int[] rows; // (n) the rows that count, ascending
   private final float eps;
-  private final IntFunction<float[]> arrays;
+  private final LossBuffers arrays;
 
   /**
    * What a pass computed.
@@ -77,10 +76,11 @@ final class LogitChunks {
    * @param targets (N) class ids, read at the rows that count only
    * @param rows (n) the rows that count, ascending
    * @param eps ε, the label smoothing
-   * @param arrays allocates every float[] of the pass (tests count them)
+   * @param arrays where every float[] of the pass comes from; the chunk's go back at the end of
+   *     {@link #run}, the gradients of the {@link Result} are the caller's to give back
    */
   LogitChunks(Tensor a, Tensor weight, Tensor bias, int[] targets, int[] rows, float eps,
-      IntFunction<float[]> arrays) {
+      LossBuffers arrays) {
     this.a = a.data();
     this.h = weight.dim(1);
     this.weight = weight;
@@ -123,9 +123,9 @@ final class LogitChunks {
     PackedMatrix weightPacked = wanted.a() && several
         ? Gemm.pack(weight.data(), 0, v, h, false) : null;
     Chunk buffers = new Chunk(c);
-    float[] dA = wanted.a() ? arrays.apply(a.length) : null; // (N, H)
-    float[] dW = wanted.weight() ? arrays.apply(Sizes.product(v, h)) : null; // (V, H)
-    float[] db = wanted.bias() ? arrays.apply(v) : null; // (V)
+    float[] dA = wanted.a() ? arrays.take(a.length) : null; // (N, H)
+    float[] dW = wanted.weight() ? arrays.take(Sizes.product(v, h)) : null; // (V, H)
+    float[] db = wanted.bias() ? arrays.take(v) : null; // (V)
     float invN = 1f / n;
     double total = 0;
     for (int from = 0; from < n; from += c) {
@@ -147,6 +147,7 @@ final class LogitChunks {
         inputGradient(buffers, m, weightPacked, dA);
       }
     }
+    buffers.giveBack();
     return new Result((float) (total / n), dA, dW, db);
   }
 
@@ -192,7 +193,7 @@ final class LogitChunks {
     }
   }
 
-  /** The buffers of a chunk, allocated once per pass and reused by every chunk. */
+  /** The buffers of a chunk, taken once per pass and reused by every chunk. */
   private final class Chunk {
     final float[] z; // (c, V) Z_c, then dZ_c
     private final int c;
@@ -204,7 +205,7 @@ final class LogitChunks {
 
     Chunk(int c) {
       this.c = c;
-      this.z = arrays.apply(Sizes.product(c, v));
+      this.z = arrays.take(Sizes.product(c, v));
     }
 
     /** Points A_c at rows[from, from + m): A in place when they are consecutive. */
@@ -217,7 +218,7 @@ final class LogitChunks {
         return;
       }
       if (gathered == null) {
-        gathered = arrays.apply(Sizes.product(c, h));
+        gathered = arrays.take(Sizes.product(c, h));
       }
       for (int i = 0; i < m; i++) {
         System.arraycopy(LogitChunks.this.a, rows[from + i] * h, gathered, i * h, h);
@@ -228,9 +229,16 @@ final class LogitChunks {
 
     float[] dA() {
       if (gatheredDA == null) {
-        gatheredDA = arrays.apply(Sizes.product(c, h));
+        gatheredDA = arrays.take(Sizes.product(c, h));
       }
       return gatheredDA;
+    }
+
+    /** Gives the chunk's arrays back; the chunk is not used after. */
+    void giveBack() {
+      arrays.give(z);
+      arrays.give(gathered);
+      arrays.give(gatheredDA);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.rnn4j.tensor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.rnn4j.kernel.BufferPool;
 import org.rnn4j.kernel.Gemm;
 import org.rnn4j.kernel.PackedMatrix;
 
@@ -300,15 +301,19 @@ public final class Tensor {
   }
 
   /**
-   * The accumulated gradient dLoss/dThis as a tensor of the same shape (sharing the buffer).
+   * The accumulated gradient dLoss/dThis of this leaf as a tensor of the same shape (sharing the
+   * buffer). An op's result has none after {@link #backward()}: its gradient is used and given
+   * back during the pass.
    *
-   * @throws IllegalStateException if no backward pass has reached this tensor
+   * @throws IllegalStateException if no backward pass has reached this tensor, or it is an op's
+   *     result
    */
   public Tensor grad() {
     if (grad == null) {
-      throw new IllegalStateException(
-          "no gradient: this tensor "
-              + (requiresGrad ? "has not been reached by backward() yet" : "does not require grad"));
+      throw new IllegalStateException("no gradient: this tensor " + (!requiresGrad
+          ? "does not require grad"
+          : isLeaf() ? "has not been reached by backward() yet"
+          : "is an op's result, whose gradient exists only during backward()"));
     }
     return of(grad, shape);
   }
@@ -325,10 +330,14 @@ public final class Tensor {
     }
   }
 
-  /** The gradient buffer, allocated on first use; ops' backward functions add into it. */
+  /**
+   * The gradient buffer, made zero on first use; ops' backward functions add into it. A leaf's
+   * is its own for good; an op result's comes from the {@link BufferPool} and goes back to it as
+   * soon as the backward pass has used it.
+   */
   float[] gradBuffer() {
     if (grad == null) {
-      grad = new float[data.length];
+      grad = isLeaf() ? new float[data.length] : BufferPool.take(data.length);
     }
     return grad;
   }
@@ -336,7 +345,9 @@ public final class Tensor {
   /**
    * Backpropagates from this scalar: sets dThis = 1 and accumulates the gradient of this value
    * with respect to every tensor in its graph that requires gradients. Gradients of leaves add up
-   * over calls; gradients of intermediate results are recomputed on each call.
+   * over calls. Gradients of intermediate results exist only during the pass: each is given back
+   * to the {@link BufferPool} once its op's backward function has used it, so a training step
+   * reuses the same buffers instead of allocating them, and {@link #grad()} is for leaves.
    *
    * @throws IllegalStateException if this tensor is not a scalar or does not require gradients
    */
@@ -353,14 +364,16 @@ public final class Tensor {
     List<Tensor> order = Graph.topologicalOrder(this);
     for (Tensor t : order) {
       if (!t.isLeaf()) {
-        Arrays.fill(t.gradBuffer(), 0f);
+        t.grad = null; // the buffers are taken, zeroed, when an op first adds into them
       }
     }
     gradBuffer()[0] += 1f;
     for (int i = order.size() - 1; i >= 0; i--) {
       Tensor t = order.get(i);
-      if (!t.isLeaf()) {
-        t.backwardFunction.backward(t.grad);
+      if (!t.isLeaf()) { // every op that reads t has added into t.grad: it is complete
+        t.backwardFunction.backward(t.gradBuffer());
+        BufferPool.give(t.grad);
+        t.grad = null;
       }
     }
   }

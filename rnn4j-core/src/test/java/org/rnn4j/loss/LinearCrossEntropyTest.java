@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,7 +87,7 @@ class LinearCrossEntropyTest {
 
     Tensor fused(Case c) {
       return LinearCrossEntropy.loss(a, w, b, targets, c.lengths(), options(c), c.chunk(),
-          float[]::new);
+          LossBuffers.POOLED);
     }
 
     Tensor composed(Case c) {
@@ -138,7 +137,7 @@ class LinearCrossEntropyTest {
     int[] lengths = {4, 3, 0};
     GradientCheck.check("linear cross-entropy, masked, smoothed, chunks of 2",
         x -> LinearCrossEntropy.loss(x[0], x[1], x[2], targets, lengths,
-            new CrossEntropy.Options(IGNORE, 0.2f), 2, float[]::new),
+            new CrossEntropy.Options(IGNORE, 0.2f), 2, LossBuffers.POOLED),
         Tensor.uniform(rng, -1f, 1f, 3, 4, 3).requiresGrad(true),
         Tensor.uniform(rng, -1f, 1f, 5, 3).requiresGrad(true),
         Tensor.uniform(rng, -1f, 1f, 5).requiresGrad(true));
@@ -169,9 +168,20 @@ class LinearCrossEntropyTest {
         0.1f, 16);
     Inputs in = Inputs.of(c, 10);
     List<Integer> sizes = new ArrayList<>();
-    IntFunction<float[]> counting = n -> {
-      sizes.add(n);
-      return new float[n];
+    List<Integer> given = new ArrayList<>();
+    LossBuffers counting = new LossBuffers() {
+      @Override
+      public float[] take(int size) {
+        sizes.add(size);
+        return new float[size];
+      }
+
+      @Override
+      public void give(float[] buffer) {
+        if (buffer != null) {
+          given.add(buffer.length);
+        }
+      }
     };
     Tensor loss = LinearCrossEntropy.loss(in.a(), in.w(), in.b(), in.targets(), c.lengths(),
         in.options(c), c.chunk(), counting);
@@ -180,13 +190,18 @@ class LinearCrossEntropyTest {
     // the chunk's logits, dA, dW, db; the rows after a short sequence are gathered: A_c and dA_c
     assertEquals(List.of(16 * 300, n * 8, 300 * 8, 300, 16 * 8, 16 * 8), sizes);
     assertTrue(sizes.stream().allMatch(s -> s <= 16 * 300), "largest " + sizes);
+    assertEquals(sizes.stream().sorted().toList(), given.stream().sorted().toList(),
+        "every array is given back after the backward pass");
 
     sizes.clear();
+    given.clear();
     try (NoGrad scope = NoGrad.enter()) {
       LinearCrossEntropy.loss(in.a(), in.w(), in.b(), in.targets(), c.lengths(), in.options(c),
           c.chunk(), counting);
     }
     assertEquals(List.of(16 * 300, 16 * 8), sizes, "without gradients: logits and gathered A_c");
+    assertEquals(sizes.stream().sorted().toList(), given.stream().sorted().toList(),
+        "without gradients, every array is given back by the forward pass");
   }
 
   @Test
@@ -247,7 +262,7 @@ class LinearCrossEntropyTest {
     ConcurrentCalls.assertSameAsSerial(pool, targets -> {
       Tensor a = Tensor.full(0.01f * targets.length, targets.length, 6);
       return Float.toString(LinearCrossEntropy.loss(a, w, b, targets, null,
-          CrossEntropy.Options.DEFAULT, 16, float[]::new).item());
+          CrossEntropy.Options.DEFAULT, 16, LossBuffers.POOLED).item());
     }, 4, 200);
   }
 

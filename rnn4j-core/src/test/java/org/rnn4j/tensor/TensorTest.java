@@ -3,6 +3,7 @@ package org.rnn4j.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,6 +144,72 @@ class TensorTest {
     h.add(h.mul(2f)).sum().backward(); // d/dx of 3·tanh(x)
     double expected = 3 * (1 - Math.pow(Math.tanh(3), 2));
     assertEquals(expected, x.grad().item(), 1e-6);
+  }
+
+  @Test
+  void intermediateGradientsLiveOnlyDuringTheBackwardPass() {
+    Tensor x = Tensor.of(new float[] {0.5f, -1f, 2f}, 3).requiresGrad(true);
+    Tensor h = x.tanh();
+    Tensor loss = h.mul(h).sum(); // d/dx = 2·tanh(x)·(1 − tanh²(x))
+    loss.backward();
+    assertFalse(h.hasGrad());
+    IllegalStateException e = assertThrows(IllegalStateException.class, h::grad);
+    assertTrue(e.getMessage().contains("exists only during backward()"), e.getMessage());
+    float[] first = x.grad().data().clone();
+    for (int i = 0; i < 3; i++) {
+      double t = Math.tanh(x.data()[i]);
+      assertEquals(2 * t * (1 - t * t), first[i], 1e-6);
+    }
+    // the same graph again reuses the buffers given back by the first pass, dirty: the result
+    // must not notice
+    x.zeroGrad();
+    x.tanh().mul(3f).exp().sum().backward(); // a different graph of the same sizes
+    x.zeroGrad();
+    loss.backward();
+    assertArrayEquals(first, x.grad().data());
+  }
+
+  @Test
+  void eachResultOfAMultiResultOpSendsItsGradientToTheOneBackwardStep() {
+    // y0 = 2x (3), y1 = x0·x1 (1): one op, two results
+    Tensor x = Tensor.of(new float[] {1.5f, -2f, 0.5f}, 3).requiresGrad(true);
+    float[][] seen = new float[2][];
+    CustomOp.MultiBackward backward = (dOuts, grads) -> {
+      seen[0] = dOuts[0] == null ? null : dOuts[0].clone();
+      seen[1] = dOuts[1] == null ? null : dOuts[1].clone();
+      float[] dx = grads.buffer(0);
+      for (int i = 0; i < 3; i++) {
+        dx[i] += 2f * dOuts[0][i];
+      }
+      if (dOuts[1] != null) {
+        dx[0] += dOuts[1][0] * x.data()[1];
+        dx[1] += dOuts[1][0] * x.data()[0];
+      }
+    };
+    float[] d = x.data();
+    Tensor[] y = CustomOp.recordAll(
+        new float[][] {{2 * d[0], 2 * d[1], 2 * d[2]}, {d[0] * d[1]}}, new int[][] {{3}, {1}},
+        backward, x);
+    y[0].sum().add(y[1].mul(5f).sum()).backward();
+    assertArrayEquals(new float[] {1f, 1f, 1f}, seen[0]);
+    assertArrayEquals(new float[] {5f}, seen[1]);
+    assertArrayEquals(new float[] {2f + 5f * -2f, 2f + 5f * 1.5f, 2f}, x.grad().data());
+
+    x.zeroGrad(); // only the first result in the loss: the second's gradient is null
+    Tensor[] again = CustomOp.recordAll(
+        new float[][] {{2 * d[0], 2 * d[1], 2 * d[2]}, {d[0] * d[1]}}, new int[][] {{3}, {1}},
+        backward, x);
+    again[0].sum().backward();
+    assertNull(seen[1]);
+    assertArrayEquals(new float[] {2f, 2f, 2f}, x.grad().data());
+
+    x.zeroGrad(); // only the second: the first's gradient is zeros
+    again = CustomOp.recordAll(
+        new float[][] {{2 * d[0], 2 * d[1], 2 * d[2]}, {d[0] * d[1]}}, new int[][] {{3}, {1}},
+        backward, x);
+    again[1].sum().backward();
+    assertArrayEquals(new float[] {0f, 0f, 0f}, seen[0]);
+    assertArrayEquals(new float[] {-2f, 1.5f, 0f}, x.grad().data());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.rnn4j.nn.recurrent;
 
+import org.rnn4j.kernel.BufferPool;
 import org.rnn4j.kernel.Gemm;
 import org.rnn4j.kernel.GemmShape;
 import org.rnn4j.tensor.Tensor;

@@ -1,5 +1,7 @@
 package org.rnn4j.nn.recurrent;
 
+import org.rnn4j.kernel.BufferPool;
+
 /**
  * The input projection of one direction of one layer, P = X·W_ihᵀ for every step at once, and its
  * backward step. The time loop adds the biases and the recurrent product to P step by step.

@@ -3,18 +3,17 @@ package org.rnn4j.nn.recurrent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.rnn4j.kernel.BufferPool;
 import org.rnn4j.tensor.CustomOp;
 import org.rnn4j.tensor.Tensor;
 
 /**
- * One layer (every direction) as a single autograd node whose backward step is
- * backpropagation through time.
+ * One layer (every direction) as a single autograd op whose backward step is backpropagation
+ * through time.
  *
- * <p>The node's output packs everything the layer returns into one flat tensor, so that the
- * caller can slice out each part and gradients from every part flow back through this node:
- * <pre>
- * [ outputs (B, T, D·H) | final h (D, B, H) | final c (D, B, H), LSTM only ]
- * </pre>
+ * <p>The op's results ({@link CustomOp#recordAll}): the outputs (B, T, D·H), the final h
+ * (D, B, H) and, for the LSTM, the final c (D, B, H); gradients from each of them flow back
+ * through the one backward step.
  * Inputs of the node: x (B, T, I), or the embedding E (V, E) when a first layer reads token ids
  * ({@link LayerInput}), then h0 (D, B, H), c0 (D, B, H) for the LSTM, then per direction W_ih,
  * W_hh, b_ih, b_hh.
@@ -49,30 +48,18 @@ final class LayerPass {
     }
   }
 
-  /** Offset of the final hidden states in the packed output. */
-  int finalHiddenAt() {
-    return batch * steps * directions.size() * hidden;
-  }
-
-  /** Offset of the final cell states in the packed output (LSTM). */
-  int finalCellAt() {
-    return finalHiddenAt() + directions.size() * batch * hidden;
-  }
-
-  private int packedSize() {
-    return cell.hasCellState() ? finalCellAt() + directions.size() * batch * hidden
-        : finalCellAt();
-  }
-
   /**
    * Runs the layer.
    *
    * @param input x (B, T, I), or ids (B, T) and their embedding
    * @param h0 initial hidden state (D, B, H)
    * @param c0 initial cell state (D, B, H); ignored (and not an input) unless the cell has one
-   * @return the packed output described in the class comment
+   * @param intermediate whether only the next layer of the same call reads the outputs: without
+   *     a graph they then come from the {@link BufferPool}, for the caller to give back
+   * @return the outputs (B, T, D·H), the final h (D, B, H) and, with a cell state, the final c
+   *     (D, B, H)
    */
-  Tensor apply(LayerInput input, Tensor h0, Tensor c0) {
+  Tensor[] apply(LayerInput input, Tensor h0, Tensor c0, boolean intermediate) {
     List<Tensor> inputs = new ArrayList<>(List.of(input.tensor(), h0));
     if (cell.hasCellState()) {
       inputs.add(c0);
@@ -83,7 +70,11 @@ final class LayerPass {
     int d = directions.size();
     int bh = batch * hidden;
     boolean keepHistory = CustomOp.willRecord(inputs.toArray(Tensor[]::new));
-    float[] packed = new float[packedSize()];
+    int outputSize = batch * steps * d * hidden;
+    float[] outputs = intermediate && !keepHistory // (B, T, D·H)
+        ? BufferPool.take(outputSize) : new float[outputSize];
+    float[] finalH = new float[d * bh]; // (D, B, H)
+    float[] finalC = cell.hasCellState() ? new float[d * bh] : null; // (D, B, H)
     TimeLoop[] loops = new TimeLoop[d];
     InputProjection[] projections = new InputProjection[d];
     for (int dir = 0; dir < d; dir++) {
@@ -92,10 +83,10 @@ final class LayerPass {
           keepHistory);
       loops[dir].forward(h0.data(), cell.hasCellState() ? c0.data() : null, dir * bh);
       Unroll u = loops[dir].u;
-      orders[dir].scatter(packed, d * hidden, dir * hidden, u.h, batch * hidden, hidden);
-      System.arraycopy(u.h, u.stateRow(steps, 0), packed, finalHiddenAt() + dir * bh, bh);
-      if (cell.hasCellState()) {
-        System.arraycopy(u.c, u.cellRow(steps, 0), packed, finalCellAt() + dir * bh, bh);
+      orders[dir].scatter(outputs, d * hidden, dir * hidden, u.h, batch * hidden, hidden);
+      System.arraycopy(u.h, u.stateRow(steps, 0), finalH, dir * bh, bh);
+      if (finalC != null) {
+        System.arraycopy(u.c, u.cellRow(steps, 0), finalC, dir * bh, bh);
       }
     }
     if (!keepHistory) { // no backward pass will follow: the buffers can serve the next call
@@ -104,12 +95,22 @@ final class LayerPass {
         projections[dir].release();
       }
     }
-    return CustomOp.record(packed, new int[] {packed.length},
-        (dPacked, grads) -> backward(dPacked, grads, loops, projections, firstWeight),
+    int[] stateShape = {d, batch, hidden};
+    float[][] results = {outputs, finalH, finalC};
+    int[][] shapes = {{batch, steps, d * hidden}, stateShape, stateShape};
+    int count = finalC == null ? 2 : 3;
+    return CustomOp.recordAll(Arrays.copyOf(results, count), Arrays.copyOf(shapes, count),
+        (dOuts, grads) -> backward(dOuts, grads, loops, projections, firstWeight),
         inputs.toArray(Tensor[]::new));
   }
 
-  private void backward(float[] dPacked, CustomOp.Gradients grads, TimeLoop[] loops,
+  /**
+   * Backpropagation through time of every direction.
+   *
+   * @param dOuts dL/d outputs (B, T, D·H), dL/d final h (D, B, H), dL/d final c (D, B, H); null
+   *     where the loss does not depend on one
+   */
+  private void backward(float[][] dOuts, CustomOp.Gradients grads, TimeLoop[] loops,
       InputProjection[] projections, int firstWeight) {
     int d = directions.size();
     int bh = batch * hidden;
@@ -122,11 +123,9 @@ final class LayerPass {
           grads.wanted(wi + 2) ? grads.buffer(wi + 2) : null,
           grads.wanted(wi + 3) ? grads.buffer(wi + 3) : null,
           stateGradientNorms == null ? null : stateGradientNorms[dir]);
-      float[] dOut = orders[dir].gather(dPacked, d * hidden, dir * hidden, hidden);
-      int hAt = finalHiddenAt() + dir * bh;
-      int cAt = finalCellAt() + dir * bh;
-      float[] dhN = Arrays.copyOfRange(dPacked, hAt, hAt + bh);
-      float[] dcN = cell.hasCellState() ? Arrays.copyOfRange(dPacked, cAt, cAt + bh) : null;
+      float[] dOut = orders[dir].gather(dOuts[0], d * hidden, dir * hidden, hidden);
+      float[] dhN = part(dOuts[1], dir * bh, bh);
+      float[] dcN = cell.hasCellState() ? part(dOuts[2], dir * bh, bh) : null;
       Unroll u = loops[dir].backward(dOut, dhN, dcN, g);
       addInto(grads, 1, u.dh, dir * bh);
       if (cell.hasCellState()) {
@@ -136,6 +135,12 @@ final class LayerPass {
       projections[dir].release();
       BufferPool.give(dOut);
     }
+  }
+
+  /** {@code length} floats of {@code gradient} from {@code from}, zeros when it is null. */
+  private static float[] part(float[] gradient, int from, int length) {
+    return gradient == null ? new float[length]
+        : Arrays.copyOfRange(gradient, from, from + length);
   }
 
   private static void addInto(CustomOp.Gradients grads, int input, float[] src, int off) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
+import org.rnn4j.kernel.BufferPool;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Module;
 import org.rnn4j.tensor.Tensor;
@@ -190,7 +191,7 @@ public final class Recurrent implements Module {
    */
   public RecurrentOutput forward(Tensor x, int[] lengths, RecurrentState initial) {
     RecurrentShapes.check(config, x, lengths, initial);
-    return run(new LayerInput.Dense(x), x.dim(0), x.dim(1), lengths, initial);
+    return run(new LayerInput.Dense(x), x.dim(1), lengths, initial);
   }
 
   /**
@@ -243,7 +244,7 @@ public final class Recurrent implements Module {
       return forward(embedding.forward(ids, b, t), lengths, initial);
     }
     tableCalls.increment();
-    return run(new LayerInput.Embedded(weight, ids, inputTables), b, t, lengths, initial);
+    return run(new LayerInput.Embedded(weight, ids, inputTables), t, lengths, initial);
   }
 
   /** Calls of {@link #forward(Embedding, int[], int[], RecurrentState)} that used tables. */
@@ -257,11 +258,8 @@ public final class Recurrent implements Module {
   }
 
   /** Runs every layer; the first reads {@code first}, each later one the outputs below it. */
-  private RecurrentOutput run(
-      LayerInput first, int b, int t, int[] lengths, RecurrentState initial) {
+  private RecurrentOutput run(LayerInput first, int t, int[] lengths, RecurrentState initial) {
     int d = config.directions();
-    int h = config.hiddenSize();
-    int bh = b * h;
     Tensor input = null; // the outputs of the layer below (B, T, D·H)
     List<Tensor> finalH = new ArrayList<>();
     List<Tensor> finalC = new ArrayList<>();
@@ -272,17 +270,20 @@ public final class Recurrent implements Module {
         input = input.dropout(config.dropout(), dropoutRng.get());
       }
       int from = layer * d;
-      Tensor h0 = initial.h().slice(0, from, from + d);
-      Tensor c0 = initial.c().map(c -> c.slice(0, from, from + d)).orElse(h0);
+      Tensor h0 = layerState(initial.h(), from, d);
+      Tensor c0 = initial.c().map(c -> layerState(c, from, d)).orElse(h0);
       LayerPass pass = new LayerPass(cell, weights.subList(from, from + d), lengths.clone(), t,
           norms == null ? null : Arrays.copyOfRange(norms, from, from + d));
-      Tensor packed = pass.apply(layer == 0 ? first : new LayerInput.Dense(input), h0, c0);
-      int hAt = pass.finalHiddenAt();
-      input = packed.slice(0, 0, hAt).reshape(b, t, d * h);
-      finalH.add(packed.slice(0, hAt, hAt + d * bh).reshape(d, b, h));
+      boolean last = layer == config.layers() - 1;
+      Tensor[] results =
+          pass.apply(layer == 0 ? first : new LayerInput.Dense(input), h0, c0, !last);
+      if (layer > 0 && !input.requiresGrad()) { // no graph: nothing reads the layer below again
+        BufferPool.give(input.data());
+      }
+      input = results[0];
+      finalH.add(results[1]);
       if (cell.hasCellState()) {
-        int cAt = pass.finalCellAt();
-        finalC.add(packed.slice(0, cAt, cAt + d * bh).reshape(d, b, h));
+        finalC.add(results[2]);
       }
     }
     Tensor hN = finalH.size() == 1 ? finalH.get(0) : Tensor.concat(0, finalH.toArray(Tensor[]::new));
@@ -290,6 +291,11 @@ public final class Recurrent implements Module {
         : Optional.of(finalC.size() == 1 ? finalC.get(0)
             : Tensor.concat(0, finalC.toArray(Tensor[]::new)));
     return new RecurrentOutput(input, new RecurrentState(hN, cN));
+  }
+
+  /** The states (D, B, H) of one layer within those of all (L·D, B, H): a copy, unless L = 1. */
+  private Tensor layerState(Tensor all, int from, int d) {
+    return config.layers() == 1 ? all : all.slice(0, from, from + d);
   }
 
   /**

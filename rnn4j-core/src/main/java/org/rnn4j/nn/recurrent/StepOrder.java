@@ -1,5 +1,6 @@
 package org.rnn4j.nn.recurrent;
 
+import org.rnn4j.kernel.BufferPool;
 import org.rnn4j.kernel.Sizes;
 
 /**

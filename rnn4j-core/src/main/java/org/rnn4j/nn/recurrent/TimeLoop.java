@@ -2,6 +2,7 @@ package org.rnn4j.nn.recurrent;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
+import org.rnn4j.kernel.BufferPool;
 import org.rnn4j.kernel.Gemm;
 import org.rnn4j.kernel.GemmShape;
 import org.rnn4j.kernel.PackedMatrix;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 
 /** Layer calls reuse the buffers of earlier ones: results must not notice. */
@@ -29,6 +30,34 @@ class BufferReuseTest {
       });
       for (int i = 0; i < fresh.size(); i++) {
         assertArrayEquals(fresh.get(i), reused.get(i), cell + " array " + i);
+      }
+    }
+  }
+
+  /**
+   * Without a graph, the outputs of every layer but the last go back to the pool as soon as the
+   * next layer has read them, and serve the next call: the outputs a call returned must not
+   * change when later calls reuse those buffers, and equal those computed with a graph.
+   */
+  @Test
+  void inferenceGivesBackTheLowerLayersOutputsButNotTheResult() {
+    for (CellKind cell : CellKind.values()) {
+      Recurrent layer = layer(cell);
+      Tensor x1 = Tensor.normal(new SplittableRandom(5), 0f, 1f, 4, 5, 4);
+      Tensor x2 = Tensor.normal(new SplittableRandom(6), 0f, 1f, 4, 5, 4);
+      int[] lengths = {5, 2, 0, 4};
+      float[] withGraph = layer.forward(x1, lengths).output().data().clone();
+      RecurrentOutput first;
+      try (NoGrad scope = NoGrad.enter()) {
+        first = layer.forward(x1, lengths);
+        float[] kept = first.output().data().clone();
+        float[] keptH = first.state().h().data().clone();
+        for (int i = 0; i < 3; i++) {
+          layer.forward(i % 2 == 0 ? x2 : x1, lengths);
+        }
+        assertArrayEquals(kept, first.output().data(), cell + ": a later call changed it");
+        assertArrayEquals(keptH, first.state().h().data(), cell + ": final h");
+        assertArrayEquals(withGraph, layer.forward(x1, lengths).output().data(), cell.name());
       }
     }
   }
