@@ -253,6 +253,37 @@ class RecurrentTest {
     }
   }
 
+  /**
+   * The bias gradients' column sums of a large matrix, split across threads by columns, add each
+   * column in row order, as one thread does: the same bits.
+   */
+  @Test
+  void columnSumsGiveTheSameBitsOnOneAndTwoThreads() {
+    int rows = 700;
+    int n = 2048;
+    assertTrue((long) rows * n >= TimeLoop.PARALLEL_MIN_SUMMED, "large enough to split");
+    float[] m = Tensor.uniform(new SplittableRandom(9), -1f, 1f, rows, n).data();
+    float[] expected = new float[n];
+    java.util.Arrays.fill(expected, 0.25f); // sums add into what is there
+    for (int row = 0; row < rows; row++) {
+      for (int j = 0; j < n; j++) {
+        expected[j] += m[row * n + j];
+      }
+    }
+    int saved = org.rnn4j.kernel.Parallelism.threads();
+    try {
+      for (int threads = 1; threads <= 2; threads++) {
+        org.rnn4j.kernel.Parallelism.setThreads(threads);
+        float[] sums = new float[n];
+        java.util.Arrays.fill(sums, 0.25f);
+        TimeLoop.columnSums(sums, m, rows, n);
+        assertArrayEquals(expected, sums, threads + " thread(s)");
+      }
+    } finally {
+      org.rnn4j.kernel.Parallelism.setThreads(saved);
+    }
+  }
+
   private static void assertSameBitsOnOneAndTwoThreads(CellKind kind, int batch, int hidden,
       int[] lengths) {
     Recurrent rnn = new Recurrent(RecurrentConfig.builder(kind, 16, hidden).bidirectional(true)
