@@ -2,8 +2,8 @@ package org.rnn4j.kernel;
 
 /**
  * The hot loops that differ between the Vector API and plain Java: the GEMM micro-kernels over
- * one cache block, the lane sums of the dot products of {@link NarrowProduct} and the elementwise
- * activations. Everything else (packing, blocking, threads,
+ * one cache block, the lane sums of the dot products of {@link NarrowProduct}, the elementwise
+ * activations and the LSTM cell fused around them. Everything else (packing, blocking, threads,
  * argument checks) is shared and lives in {@link BlockedGemm} and {@link Activations}.
  *
  * <p>Exactly two implementations exist: {@link ScalarBackend} and {@code VectorBackend}, which is
@@ -52,4 +52,13 @@ interface Backend {
 
   /** {@code out[i] = 1 / (1 + e^-in[i])} for i in [0, n); modifies {@code out} only. */
   void sigmoid(float[] out, int outOff, float[] in, int inOff, int n);
+
+  /** One row of an LSTM step, as {@link Activations#lstmForward} defines it (arguments checked). */
+  void lstmForward(float[] preIh, int preIhOff, float[] hh, int hhOff, float[] biasIh,
+      float[] biasHh, float[] c, int cPrevOff, int cOutOff, float[] saved, int savedOff,
+      float[] h, int hOff, int n);
+
+  /** One row of an LSTM step's backward pass, as {@link Activations#lstmBackward} defines it. */
+  void lstmBackward(float[] saved, int savedOff, float[] c, int cPrevOff, float[] dh,
+      float[] dc, int dOff, float[] dPre, int dPreOff, float[] dhPrev, float[] dcPrev, int n);
 }

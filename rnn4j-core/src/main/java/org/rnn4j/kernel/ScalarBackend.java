@@ -75,4 +75,70 @@ final class ScalarBackend implements Backend {
       out[outOff + i] = ExpPolynomial.sigmoid(in[inOff + i]);
     }
   }
+
+  @Override
+  public void lstmForward(float[] preIh, int preIhOff, float[] hh, int hhOff, float[] biasIh,
+      float[] biasHh, float[] c, int cPrevOff, int cOutOff, float[] saved, int savedOff,
+      float[] h, int hOff, int n) {
+    lstmTail(preIh, preIhOff, hh, hhOff, biasIh, biasHh, c, cPrevOff, cOutOff, saved, savedOff,
+        h, hOff, n, 0);
+  }
+
+  /** {@link #lstmForward} for the units [from, n) only. */
+  void lstmTail(float[] preIh, int preIhOff, float[] hh, int hhOff, float[] biasIh,
+      float[] biasHh, float[] c, int cPrevOff, int cOutOff, float[] saved, int savedOff,
+      float[] h, int hOff, int n, int from) {
+    for (int j = from; j < n; j++) {
+      float i = ExpPolynomial.sigmoid(preActivation(preIh, preIhOff, hh, hhOff, biasIh, biasHh, j));
+      float f = ExpPolynomial.sigmoid(
+          preActivation(preIh, preIhOff, hh, hhOff, biasIh, biasHh, n + j));
+      float g = ExpPolynomial.tanh(
+          preActivation(preIh, preIhOff, hh, hhOff, biasIh, biasHh, 2 * n + j));
+      float o = ExpPolynomial.sigmoid(
+          preActivation(preIh, preIhOff, hh, hhOff, biasIh, biasHh, 3 * n + j));
+      float cell = f * c[cPrevOff + j] + i * g;
+      float tanhCell = ExpPolynomial.tanh(cell);
+      saved[savedOff + j] = i;
+      saved[savedOff + n + j] = f;
+      saved[savedOff + 2 * n + j] = g;
+      saved[savedOff + 3 * n + j] = o;
+      saved[savedOff + 4 * n + j] = tanhCell;
+      c[cOutOff + j] = cell;
+      h[hOff + j] = o * tanhCell;
+    }
+  }
+
+  @Override
+  public void lstmBackward(float[] saved, int savedOff, float[] c, int cPrevOff, float[] dh,
+      float[] dc, int dOff, float[] dPre, int dPreOff, float[] dhPrev, float[] dcPrev, int n) {
+    lstmBackwardTail(saved, savedOff, c, cPrevOff, dh, dc, dOff, dPre, dPreOff, dhPrev, dcPrev,
+        n, 0);
+  }
+
+  /** {@link #lstmBackward} for the units [from, n) only. */
+  void lstmBackwardTail(float[] saved, int savedOff, float[] c, int cPrevOff, float[] dh,
+      float[] dc, int dOff, float[] dPre, int dPreOff, float[] dhPrev, float[] dcPrev, int n,
+      int from) {
+    for (int j = from; j < n; j++) {
+      float i = saved[savedOff + j];
+      float f = saved[savedOff + n + j];
+      float g = saved[savedOff + 2 * n + j];
+      float o = saved[savedOff + 3 * n + j];
+      float tanhCell = saved[savedOff + 4 * n + j];
+      float dhj = dh[dOff + j];
+      float dcj = dc[dOff + j] + dhj * o * (1f - tanhCell * tanhCell);
+      dPre[dPreOff + j] = dcj * g * i * (1f - i);
+      dPre[dPreOff + n + j] = dcj * c[cPrevOff + j] * f * (1f - f);
+      dPre[dPreOff + 2 * n + j] = dcj * i * (1f - g * g);
+      dPre[dPreOff + 3 * n + j] = dhj * tanhCell * o * (1f - o);
+      dcPrev[dOff + j] = dcj * f;
+      dhPrev[dOff + j] = 0f;
+    }
+  }
+
+  /** The pre-activation of gate column k: ((W_ih·x)_k + b_ih,k) + (W_hh·h)_k) + b_hh,k. */
+  private static float preActivation(float[] preIh, int preIhOff, float[] hh, int hhOff,
+      float[] biasIh, float[] biasHh, int k) {
+    return preIh[preIhOff + k] + biasIh[k] + hh[hhOff + k] + biasHh[k];
+  }
 }

@@ -509,16 +509,107 @@ final class VectorBackend implements Backend {
   @Override
   public void sigmoid(float[] out, int outOff, float[] in, int inOff, int n) {
     int i = 0;
-    FloatVector one = FloatVector.broadcast(S, 1f);
     for (int bound = S.loopBound(n); i < bound; i += V) {
-      FloatVector x = FloatVector.fromArray(S, in, inOff + i);
-      one.div(one.add(exp(x.neg()))).intoArray(out, outOff + i);
+      sigmoid(FloatVector.fromArray(S, in, inOff + i)).intoArray(out, outOff + i);
     }
     if (i < n) {
       VectorMask<Float> m = S.indexInRange(i, n);
-      FloatVector x = FloatVector.fromArray(S, in, inOff + i, m);
-      one.div(one.add(exp(x.neg()))).intoArray(out, outOff + i, m);
+      sigmoid(FloatVector.fromArray(S, in, inOff + i, m)).intoArray(out, outOff + i, m);
     }
+  }
+
+  /**
+   * The same float operations as {@link ScalarBackend#lstmForward} in the same order, as passes
+   * over the row, each a loop of its own: the pre-activations of all four gates into {@code
+   * saved}, their activations in place, then the cell. (Fused into fewer loops, the JIT ran out
+   * of its inlining budget, left vector loads as calls and allocated every vector: 2× slower.)
+   * The units past the last full vector go through the scalar twin.
+   */
+  @Override
+  public void lstmForward(float[] preIh, int preIhOff, float[] hh, int hhOff, float[] biasIh,
+      float[] biasHh, float[] c, int cPrevOff, int cOutOff, float[] saved, int savedOff,
+      float[] h, int hOff, int n) {
+    int full = S.loopBound(n);
+    for (int k = 0; k < 4; k++) { // i, f, g, o: gate k's columns, and its part of the saved row
+      preActivations(preIh, preIhOff + k * n, hh, hhOff + k * n, biasIh, biasHh, k * n, saved,
+          savedOff + k * n, full);
+    }
+    if (full == n) { // i and f are one contiguous range
+      sigmoid(saved, savedOff, saved, savedOff, 2 * n);
+    } else {
+      sigmoid(saved, savedOff, saved, savedOff, full);
+      sigmoid(saved, savedOff + n, saved, savedOff + n, full);
+    }
+    tanh(saved, savedOff + 2 * n, saved, savedOff + 2 * n, full); // g
+    sigmoid(saved, savedOff + 3 * n, saved, savedOff + 3 * n, full); // o
+    lstmCell(c, cPrevOff, cOutOff, saved, savedOff, h, hOff, n, full);
+    if (full < n) {
+      ((ScalarBackend) Backends.SCALAR).lstmTail(preIh, preIhOff, hh, hhOff, biasIh, biasHh, c,
+          cPrevOff, cOutOff, saved, savedOff, h, hOff, n, full);
+    }
+  }
+
+  /**
+   * The same float operations as {@link ScalarBackend#lstmBackward}, in the same order, 16 units
+   * at a time; the units past the last full vector go through the scalar twin.
+   */
+  @Override
+  public void lstmBackward(float[] saved, int savedOff, float[] c, int cPrevOff, float[] dh,
+      float[] dc, int dOff, float[] dPre, int dPreOff, float[] dhPrev, float[] dcPrev, int n) {
+    int full = S.loopBound(n);
+    FloatVector one = FloatVector.broadcast(S, 1f);
+    for (int j = 0; j < full; j += V) {
+      FloatVector i = FloatVector.fromArray(S, saved, savedOff + j);
+      FloatVector f = FloatVector.fromArray(S, saved, savedOff + n + j);
+      FloatVector g = FloatVector.fromArray(S, saved, savedOff + 2 * n + j);
+      FloatVector o = FloatVector.fromArray(S, saved, savedOff + 3 * n + j);
+      FloatVector tanhCell = FloatVector.fromArray(S, saved, savedOff + 4 * n + j);
+      FloatVector dhj = FloatVector.fromArray(S, dh, dOff + j);
+      FloatVector dcj = FloatVector.fromArray(S, dc, dOff + j)
+          .add(dhj.mul(o).mul(one.sub(tanhCell.mul(tanhCell))));
+      dcj.mul(g).mul(i).mul(one.sub(i)).intoArray(dPre, dPreOff + j);
+      dcj.mul(FloatVector.fromArray(S, c, cPrevOff + j)).mul(f).mul(one.sub(f))
+          .intoArray(dPre, dPreOff + n + j);
+      dcj.mul(i).mul(one.sub(g.mul(g))).intoArray(dPre, dPreOff + 2 * n + j);
+      dhj.mul(tanhCell).mul(o).mul(one.sub(o)).intoArray(dPre, dPreOff + 3 * n + j);
+      dcj.mul(f).intoArray(dcPrev, dOff + j);
+      FloatVector.zero(S).intoArray(dhPrev, dOff + j);
+    }
+    if (full < n) {
+      ((ScalarBackend) Backends.SCALAR).lstmBackwardTail(saved, savedOff, c, cPrevOff, dh, dc,
+          dOff, dPre, dPreOff, dhPrev, dcPrev, n, full);
+    }
+  }
+
+  /** z[j] = ((p[j] + bIh[bOff + j]) + q[j]) + bHh[bOff + j] for j in [0, m), m a multiple of V. */
+  private static void preActivations(float[] p, int pOff, float[] q, int qOff, float[] bIh,
+      float[] bHh, int bOff, float[] z, int zOff, int m) {
+    for (int j = 0; j < m; j += V) {
+      FloatVector.fromArray(S, p, pOff + j).add(FloatVector.fromArray(S, bIh, bOff + j))
+          .add(FloatVector.fromArray(S, q, qOff + j)).add(FloatVector.fromArray(S, bHh, bOff + j))
+          .intoArray(z, zOff + j);
+    }
+  }
+
+  /** Units [0, m), m a multiple of V, from the activated gates in saved: c', tanh c', h'. */
+  private static void lstmCell(float[] c, int cPrevOff, int cOutOff, float[] saved, int savedOff,
+      float[] h, int hOff, int n, int m) {
+    for (int j = 0; j < m; j += V) {
+      FloatVector i = FloatVector.fromArray(S, saved, savedOff + j);
+      FloatVector f = FloatVector.fromArray(S, saved, savedOff + n + j);
+      FloatVector g = FloatVector.fromArray(S, saved, savedOff + 2 * n + j);
+      FloatVector o = FloatVector.fromArray(S, saved, savedOff + 3 * n + j);
+      FloatVector cell = f.mul(FloatVector.fromArray(S, c, cPrevOff + j)).add(i.mul(g));
+      FloatVector tanhCell = tanh(cell);
+      tanhCell.intoArray(saved, savedOff + 4 * n + j);
+      cell.intoArray(c, cOutOff + j);
+      o.mul(tanhCell).intoArray(h, hOff + j);
+    }
+  }
+
+  private static FloatVector sigmoid(FloatVector x) {
+    FloatVector one = FloatVector.broadcast(S, 1f);
+    return one.div(one.add(exp(x.neg())));
   }
 
   // The lane-wise twins of ExpPolynomial: the same float operations in the same order.

@@ -157,6 +157,117 @@ class ActivationsTest {
     }
   }
 
+  /**
+   * The fused LSTM row gives, on both backends and for every width (full vectors and tails), the
+   * bits of its definition written out with the elementwise kernels, and writes only its ranges.
+   */
+  @Test
+  void lstmForwardIsItsDefinitionToTheBit() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(12);
+    for (boolean scalar : new boolean[] {false, true}) {
+      for (int n : new int[] {1, 5, 16, 17, 40, 64, 100}) {
+        Backends.forceScalar(scalar);
+        float[] preIh = randoms(rng, 3 + 4 * n, 4f);
+        float[] hh = randoms(rng, 2 + 4 * n, 4f);
+        float[] biasIh = randoms(rng, 4 * n, 1f);
+        float[] biasHh = randoms(rng, 4 * n, 1f);
+        float[] c = randoms(rng, 3 * n + 2, 3f); // c at 1, c' at n + 2
+        float[] saved = new float[5 * n + 4];
+        java.util.Arrays.fill(saved, 7f);
+        float[] h = new float[n + 3];
+        java.util.Arrays.fill(h, 7f);
+        float[] cBefore = c.clone();
+        Activations.lstmForward(preIh, 3, hh, 2, biasIh, biasHh, c, 1, n + 2, saved, 2, h, 1, n);
+
+        Backends.forceScalar(false); // the definition, with the (vector) elementwise kernels
+        float[] z = new float[4 * n];
+        for (int k = 0; k < 4 * n; k++) {
+          z[k] = preIh[3 + k] + biasIh[k] + hh[2 + k] + biasHh[k];
+        }
+        float[] gates = new float[4 * n];
+        Activations.sigmoid(gates, 0, z, 0, 2 * n);
+        Activations.tanh(gates, 2 * n, z, 2 * n, n);
+        Activations.sigmoid(gates, 3 * n, z, 3 * n, n);
+        float[] cell = new float[n];
+        for (int j = 0; j < n; j++) {
+          cell[j] = gates[n + j] * cBefore[1 + j] + gates[j] * gates[2 * n + j];
+        }
+        float[] tanhCell = new float[n];
+        Activations.tanh(tanhCell, 0, cell, 0, n);
+        String where = (scalar ? "scalar" : "vector") + " n=" + n;
+        for (int k = 0; k < 4 * n; k++) {
+          assertEquals(Float.floatToRawIntBits(gates[k]), Float.floatToRawIntBits(saved[2 + k]),
+              where + " gate " + k);
+        }
+        for (int j = 0; j < n; j++) {
+          assertEquals(tanhCell[j], saved[2 + 4 * n + j], 0f, where + " tanh c' " + j);
+          assertEquals(cell[j], c[n + 2 + j], 0f, where + " c' " + j);
+          assertEquals(gates[3 * n + j] * tanhCell[j], h[1 + j], 0f, where + " h' " + j);
+        }
+        assertEquals(7f, saved[0]);
+        assertEquals(7f, saved[1]);
+        assertEquals(7f, saved[2 + 5 * n]);
+        assertEquals(7f, h[0]);
+        assertEquals(7f, h[n + 1]);
+        for (int i = 0; i < c.length; i++) {
+          if (i < n + 2 || i >= 2 * n + 2) {
+            assertEquals(cBefore[i], c[i], 0f, where + " c outside c' " + i);
+          }
+        }
+      }
+    }
+    assertMessage("saved", () -> Activations.lstmForward(new float[8], 0, new float[8], 0,
+        new float[8], new float[8], new float[4], 0, 2, new float[9], 0, new float[2], 0, 2));
+  }
+
+  /** The fused LSTM backward row gives the bits of its formulas on both backends, any width. */
+  @Test
+  void lstmBackwardIsItsDefinitionToTheBit() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(13);
+    for (boolean scalar : new boolean[] {false, true}) {
+      Backends.forceScalar(scalar);
+      for (int n : new int[] {1, 7, 16, 33, 64, 100}) {
+        float[] saved = randoms(rng, 5 * n + 1, 1f);
+        float[] c = randoms(rng, n + 2, 2f);
+        float[] dh = randoms(rng, n + 3, 1f);
+        float[] dc = randoms(rng, n + 3, 1f);
+        float[] dPre = new float[4 * n + 2];
+        float[] dhPrev = new float[n + 3];
+        java.util.Arrays.fill(dhPrev, 7f);
+        float[] dcPrev = new float[n + 3];
+        java.util.Arrays.fill(dcPrev, 7f);
+        Activations.lstmBackward(saved, 1, c, 2, dh, dc, 3, dPre, 2, dhPrev, dcPrev, n);
+        String where = (scalar ? "scalar" : "vector") + " n=" + n;
+        for (int j = 0; j < n; j++) {
+          float i = saved[1 + j];
+          float f = saved[1 + n + j];
+          float g = saved[1 + 2 * n + j];
+          float o = saved[1 + 3 * n + j];
+          float t = saved[1 + 4 * n + j];
+          float d = dc[3 + j] + dh[3 + j] * o * (1f - t * t);
+          assertEquals(d * g * i * (1f - i), dPre[2 + j], 0f, where + " dz_i " + j);
+          assertEquals(d * c[2 + j] * f * (1f - f), dPre[2 + n + j], 0f, where + " dz_f " + j);
+          assertEquals(d * i * (1f - g * g), dPre[2 + 2 * n + j], 0f, where + " dz_g " + j);
+          assertEquals(dh[3 + j] * t * o * (1f - o), dPre[2 + 3 * n + j], 0f, where + " dz_o");
+          assertEquals(d * f, dcPrev[3 + j], 0f, where + " dcPrev " + j);
+          assertEquals(0f, dhPrev[3 + j], 0f, where + " dhPrev " + j);
+        }
+        assertEquals(7f, dhPrev[2]);
+        assertEquals(7f, dcPrev[2]);
+      }
+    }
+    assertMessage("dPre", () -> Activations.lstmBackward(new float[10], 0, new float[2], 0,
+        new float[2], new float[2], 0, new float[7], 0, new float[2], new float[2], 2));
+  }
+
+  private static float[] randoms(java.util.SplittableRandom rng, int n, float scale) {
+    float[] a = new float[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = (float) ((rng.nextDouble() * 2 - 1) * scale);
+    }
+    return a;
+  }
+
   @Test
   void badArgumentsNameTheArgument() {
     float[] x = new float[4];

@@ -43,44 +43,15 @@ final class LstmCell implements Cell {
   @Override
   public void forward(Unroll u, int s, int b) {
     int h = u.hidden;
-    int sv = u.savedRow(s, b);
-    int pre = u.sumPreActivations(s, b, 4 * h);
-    Activations.sigmoid(u.saved, sv, u.pre, pre, 2 * h); // i, f
-    Activations.tanh(u.saved, sv + 2 * h, u.pre, pre + 2 * h, h); // g
-    Activations.sigmoid(u.saved, sv + 3 * h, u.pre, pre + 3 * h, h); // o
-    int cPrev = u.cellRow(s, b);
-    int cOut = u.cellRow(s + 1, b);
-    for (int j = 0; j < h; j++) {
-      u.c[cOut + j] = u.saved[sv + h + j] * u.c[cPrev + j] + u.saved[sv + j] * u.saved[sv + 2 * h + j];
-    }
-    Activations.tanh(u.saved, sv + 4 * h, u.c, cOut, h); // tanh c'
-    int out = u.stateRow(s + 1, b);
-    for (int j = 0; j < h; j++) {
-      u.h[out + j] = u.saved[sv + 3 * h + j] * u.saved[sv + 4 * h + j];
-    }
+    Activations.lstmForward(u.preIh, u.gateRow(s, b), u.hh, b * u.gateWidth, u.biasIh, u.biasHh,
+        u.c, u.cellRow(s, b), u.cellRow(s + 1, b), u.saved, u.savedRow(s, b), u.h,
+        u.stateRow(s + 1, b), h);
   }
 
   @Override
   public void backward(Unroll u, int s, int b) {
     int h = u.hidden;
-    int sv = u.savedRow(s, b);
-    int g = u.gateRow(s, b);
-    int cPrev = u.cellRow(s, b);
-    int d = b * h;
-    for (int j = 0; j < h; j++) {
-      float i = u.saved[sv + j];
-      float f = u.saved[sv + h + j];
-      float gg = u.saved[sv + 2 * h + j];
-      float o = u.saved[sv + 3 * h + j];
-      float tc = u.saved[sv + 4 * h + j];
-      float dh = u.dh[d + j];
-      float dc = u.dc[d + j] + dh * o * (1f - tc * tc);
-      u.dPreIh[g + j] = dc * gg * i * (1f - i);
-      u.dPreIh[g + h + j] = dc * u.c[cPrev + j] * f * (1f - f);
-      u.dPreIh[g + 2 * h + j] = dc * i * (1f - gg * gg);
-      u.dPreIh[g + 3 * h + j] = dh * tc * o * (1f - o);
-      u.dcPrev[d + j] = dc * f;
-      u.dhPrev[d + j] = 0f;
-    }
+    Activations.lstmBackward(u.saved, u.savedRow(s, b), u.c, u.cellRow(s, b), u.dh, u.dc, b * h,
+        u.dPreIh, u.gateRow(s, b), u.dhPrev, u.dcPrev, h);
   }
 }
