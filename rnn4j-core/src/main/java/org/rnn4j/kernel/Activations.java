@@ -1,11 +1,11 @@
 package org.rnn4j.kernel;
 
 /**
- * Elementwise exponential, tanh and logistic sigmoid over float arrays, and the LSTM cell fused
- * around them ({@link #lstmForward}, {@link #lstmBackward}), on the Vector API when it is enabled. Each elementwise
- * kernel writes {@code out[outOff + i] = f(in[inOff + i])} for i in [0, n), modifies only that
- * range of {@code out}, and allocates nothing; {@code out} may be {@code in} at the same offset
- * (in place).
+ * Elementwise exponential, tanh and logistic sigmoid over float arrays, and the LSTM cell built
+ * around them ({@link #lstmForward}, {@link #lstmBackward}), on the Vector API when it is
+ * enabled. Each elementwise kernel writes {@code out[outOff + i] = f(in[inOff + i])} for i in
+ * [0, n), modifies only that range of {@code out}, and allocates nothing; {@code out} may be
+ * {@code in} at the same offset (in place).
  *
  * <p>Both backends evaluate the same sequence of float operations ({@link ExpPolynomial}: range
  * reduction, a degree-7 polynomial, exponent bits), so the vector and scalar kernels agree to the
@@ -80,12 +80,12 @@ public final class Activations {
   }
 
   /**
-   * One batch row of an LSTM step, fused into one pass over its n hidden units: the four gates'
-   * pre-activations summed, their activations, the new cell and hidden state, and what the
-   * backward step needs, for each unit j:
+   * One batch row of an LSTM step, over its n hidden units: the four gates' pre-activations
+   * summed, their activations, the new cell and hidden state, and what the backward step needs,
+   * for each unit j:
    *
    * <pre>
-   * z_k   = ((p_ih[k] + b_ih[k]) + q[k]) + b_hh[k]      for gate columns k = j, n + j, 2n + j, 3n + j
+   * z_k   = ((p_ih[k] + b_ih[k]) + q[k]) + b_hh[k]      gate columns k = j, n + j, 2n + j, 3n + j
    * i = σ(z_j)   f = σ(z_{n+j})   g = tanh(z_{2n+j})   o = σ(z_{3n+j})
    * c'[j] = f·c[j] + i·g                                 two products, then their sum
    * h'[j] = o·tanh(c'[j])
@@ -130,7 +130,7 @@ public final class Activations {
    *
    * <pre>
    * dc       = dc' + dh'·o·(1 − tanh²c')                  the cell's whole gradient
-   * dz_i     = dc·g·i·(1 − i)        at dPre[j]            dL/d(pre-activations), gates i, f, g, o
+   * dz_i     = dc·g·i·(1 − i)        at dPre[j]            dL/d(pre-activation) of gate i
    * dz_f     = dc·c·f·(1 − f)        at dPre[n + j]
    * dz_g     = dc·i·(1 − g²)         at dPre[2n + j]
    * dz_o     = dh'·tanh c'·o·(1 − o) at dPre[3n + j]

@@ -89,7 +89,8 @@ final class ScalarBackend implements Backend {
       float[] biasHh, float[] c, int cPrevOff, int cOutOff, float[] saved, int savedOff,
       float[] h, int hOff, int n, int from) {
     for (int j = from; j < n; j++) {
-      float i = ExpPolynomial.sigmoid(preActivation(preIh, preIhOff, hh, hhOff, biasIh, biasHh, j));
+      float i = ExpPolynomial.sigmoid(
+          preActivation(preIh, preIhOff, hh, hhOff, biasIh, biasHh, j));
       float f = ExpPolynomial.sigmoid(
           preActivation(preIh, preIhOff, hh, hhOff, biasIh, biasHh, n + j));
       float g = ExpPolynomial.tanh(
