@@ -33,7 +33,7 @@ final class Unroll {
   final float[] h; // (T + 1, B, H) hidden states
   final float[] c; // (T + 1, B, H) cell states (LSTM); (2, B, H) without history; else empty
   final float[] saved; // (T, B, Z) gate activations for backward; (B, Z) without history
-  final float[] pre; // (B, GH) scratch: each row's pre-activations
+  final float[] pre; // (B, GH) scratch: each row's pre-activations (the RNN and GRU cells)
 
   // Backward work space, allocated on the first backward call.
   float[] dh; // (B, H) dL/dh⟨s⟩ of the current step, all paths
