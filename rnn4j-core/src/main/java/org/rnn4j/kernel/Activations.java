@@ -108,9 +108,7 @@ public final class Activations {
   public static void lstmForward(float[] preIh, int preIhOff, float[] hh, int hhOff,
       float[] biasIh, float[] biasHh, float[] c, int cPrevOff, int cOutOff, float[] saved,
       int savedOff, float[] h, int hOff, int n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("n must be non-negative: got " + n);
-    }
+    checkCount(n);
     checkRange("preIh", preIh, preIhOff, 4 * n);
     checkRange("hh", hh, hhOff, 4 * n);
     checkRange("biasIh", biasIh, 0, 4 * n);
@@ -152,9 +150,7 @@ public final class Activations {
   public static void lstmBackward(float[] saved, int savedOff, float[] c, int cPrevOff,
       float[] dh, float[] dc, int dOff, float[] dPre, int dPreOff, float[] dhPrev,
       float[] dcPrev, int n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("n must be non-negative: got " + n);
-    }
+    checkCount(n);
     checkRange("saved", saved, savedOff, 5 * n);
     checkRange("c", c, cPrevOff, n);
     checkRange("dh", dh, dOff, n);
@@ -170,11 +166,15 @@ public final class Activations {
     if (out == null || in == null) {
       throw new IllegalArgumentException((out == null ? "out" : "in") + " must not be null");
     }
+    checkCount(n);
+    checkRange("out", out, outOff, n);
+    checkRange("in", in, inOff, n);
+  }
+
+  private static void checkCount(int n) {
     if (n < 0) {
       throw new IllegalArgumentException("n must be non-negative: got " + n);
     }
-    checkRange("out", out, outOff, n);
-    checkRange("in", in, inOff, n);
   }
 
   private static void checkRange(String name, float[] array, int offset, int n) {

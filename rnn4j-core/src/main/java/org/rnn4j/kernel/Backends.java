@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 final class Backends {
   static final String PROPERTY = "rnn4j.kernel";
-  static final Backend SCALAR = new ScalarBackend();
+  static final ScalarBackend SCALAR = new ScalarBackend();
   private static final String VECTOR_MODULE = "jdk.incubator.vector";
   private static final String VECTOR_CLASS = "org.rnn4j.kernel.VectorBackend";
   private static final Backend BEST = select(System.getProperty(PROPERTY, "auto"));

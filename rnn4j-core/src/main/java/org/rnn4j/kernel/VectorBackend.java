@@ -534,17 +534,13 @@ final class VectorBackend implements Backend {
       preActivations(preIh, preIhOff + k * n, hh, hhOff + k * n, biasIh, biasHh, k * n, saved,
           savedOff + k * n, full);
     }
-    if (full == n) { // i and f are one contiguous range
-      sigmoid(saved, savedOff, saved, savedOff, 2 * n);
-    } else {
-      sigmoid(saved, savedOff, saved, savedOff, full);
-      sigmoid(saved, savedOff + n, saved, savedOff + n, full);
-    }
+    sigmoid(saved, savedOff, saved, savedOff, full); // i
+    sigmoid(saved, savedOff + n, saved, savedOff + n, full); // f
     tanh(saved, savedOff + 2 * n, saved, savedOff + 2 * n, full); // g
     sigmoid(saved, savedOff + 3 * n, saved, savedOff + 3 * n, full); // o
     lstmCell(c, cPrevOff, cOutOff, saved, savedOff, h, hOff, n, full);
     if (full < n) {
-      ((ScalarBackend) Backends.SCALAR).lstmTail(preIh, preIhOff, hh, hhOff, biasIh, biasHh, c,
+      Backends.SCALAR.lstmTail(preIh, preIhOff, hh, hhOff, biasIh, biasHh, c,
           cPrevOff, cOutOff, saved, savedOff, h, hOff, n, full);
     }
   }
@@ -576,7 +572,7 @@ final class VectorBackend implements Backend {
       FloatVector.zero(S).intoArray(dhPrev, dOff + j);
     }
     if (full < n) {
-      ((ScalarBackend) Backends.SCALAR).lstmBackwardTail(saved, savedOff, c, cPrevOff, dh, dc,
+      Backends.SCALAR.lstmBackwardTail(saved, savedOff, c, cPrevOff, dh, dc,
           dOff, dPre, dPreOff, dhPrev, dcPrev, n, full);
     }
   }
