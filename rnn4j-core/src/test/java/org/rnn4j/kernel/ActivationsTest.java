@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -142,9 +143,9 @@ class ActivationsTest {
       Backends.forceScalar(scalar);
       for (int n = 0; n <= 40; n++) {
         float[] in = new float[n + 5];
-        java.util.Arrays.fill(in, 0.5f);
+        Arrays.fill(in, 0.5f);
         float[] out = new float[n + 7];
-        java.util.Arrays.fill(out, 9f);
+        Arrays.fill(out, 9f);
         Activations.tanh(out, 3, in, 2, n);
         for (int i = 0; i < out.length; i++) {
           float expected = i >= 3 && i < 3 + n ? (float) Math.tanh(0.5) : 9f;
@@ -163,7 +164,7 @@ class ActivationsTest {
    */
   @Test
   void lstmForwardIsItsDefinitionToTheBit() {
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(12);
+    SplittableRandom rng = new SplittableRandom(12);
     for (boolean scalar : new boolean[] {false, true}) {
       for (int n : new int[] {1, 5, 16, 17, 40, 64, 100}) {
         Backends.forceScalar(scalar);
@@ -173,9 +174,9 @@ class ActivationsTest {
         float[] biasHh = randoms(rng, 4 * n, 1f);
         float[] c = randoms(rng, 3 * n + 2, 3f); // c at 1, c' at n + 2
         float[] saved = new float[5 * n + 4];
-        java.util.Arrays.fill(saved, 7f);
+        Arrays.fill(saved, 7f);
         float[] h = new float[n + 3];
-        java.util.Arrays.fill(h, 7f);
+        Arrays.fill(h, 7f);
         float[] cBefore = c.clone();
         Activations.lstmForward(preIh, 3, hh, 2, biasIh, biasHh, c, 1, n + 2, saved, 2, h, 1, n);
 
@@ -223,7 +224,7 @@ class ActivationsTest {
   /** The fused LSTM backward row gives the bits of its formulas on both backends, any width. */
   @Test
   void lstmBackwardIsItsDefinitionToTheBit() {
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(13);
+    SplittableRandom rng = new SplittableRandom(13);
     for (boolean scalar : new boolean[] {false, true}) {
       Backends.forceScalar(scalar);
       for (int n : new int[] {1, 7, 16, 33, 64, 100}) {
@@ -233,9 +234,9 @@ class ActivationsTest {
         float[] dc = randoms(rng, n + 3, 1f);
         float[] dPre = new float[4 * n + 2];
         float[] dhPrev = new float[n + 3];
-        java.util.Arrays.fill(dhPrev, 7f);
+        Arrays.fill(dhPrev, 7f);
         float[] dcPrev = new float[n + 3];
-        java.util.Arrays.fill(dcPrev, 7f);
+        Arrays.fill(dcPrev, 7f);
         Activations.lstmBackward(saved, 1, c, 2, dh, dc, 3, dPre, 2, dhPrev, dcPrev, n);
         String where = (scalar ? "scalar" : "vector") + " n=" + n;
         for (int j = 0; j < n; j++) {
@@ -260,7 +261,7 @@ class ActivationsTest {
         new float[2], new float[2], 0, new float[7], 0, new float[2], new float[2], 2));
   }
 
-  private static float[] randoms(java.util.SplittableRandom rng, int n, float scale) {
+  private static float[] randoms(SplittableRandom rng, int n, float scale) {
     float[] a = new float[n];
     for (int i = 0; i < n; i++) {
       a[i] = (float) ((rng.nextDouble() * 2 - 1) * scale);
