@@ -6,7 +6,8 @@ package org.rnn4j.nn.recurrent;
  * weights and time, computes the matrix products for all rows of a step (or all steps) as GEMMs,
  * and calls the cell for the elementwise part, fused into one pass per row.
  *
- * <p>Contract for {@code forward(u, s, b)}: read {@code u.preIh}, {@code u.hh}, {@code u.biasHh}
+ * <p>Contract for {@code forward(u, s, b)}: read {@code u.preIh} (row b of step s at {@code
+ * u.preIhRow(s, b)}), {@code u.hh}, {@code u.biasHh}
  * and the state in slot s; write the state in slot s + 1 and this row's saved activations.
  * Contract for {@code backward(u, s, b)}: read {@code u.dh} (and {@code u.dc}) of row b, the saved
  * activations and states; write row b of {@code u.dPreIh} and {@code u.dPreHh} at step s, and set

@@ -3,23 +3,28 @@ package org.rnn4j.nn.recurrent;
 import org.rnn4j.kernel.BufferPool;
 import org.rnn4j.kernel.Gemm;
 import org.rnn4j.kernel.GemmShape;
+import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.Tensor;
 
 /**
  * P = X·W_ihᵀ for dense inputs: x (B, T, I) gathered into the direction's step order, then one
- * GEMM over all T·B rows.
+ * GEMM over all T·B rows; without a backward pass, the GEMM over x as stored instead, its rows
+ * read in place.
  *
  * <pre>
  * forward:   X = gather(x) (T, B, I);   P = X·W_ihᵀ (T·B, GH)     W_ihᵀ packed once when frozen
+ * in place:  P = x·W_ihᵀ (B·T, GH), batch-first; row (s, b) at its position in x
  * backward:  dW_ih += dPᵀ·X (GH, I);    dx += scatter(dP·W_ih)  (B, T, I)
  * </pre>
  */
 final class DenseProjection implements InputProjection {
   private final StepOrder order;
+  private final Tensor input; // x (B, T, I)
   private final Tensor weightIh; // W_ih (GH, I)
   private final int rows; // T·B
   private final int inputSize; // I
-  private final float[] x; // (T, B, I) step order, zero at padded steps
+  private float[] x; // (T, B, I) step order, zero at padded steps; gathered by forward
+  private float[] inPlace; // (B·T, GH) P of forwardInPlace
   private boolean released;
 
   /**
@@ -29,15 +34,24 @@ final class DenseProjection implements InputProjection {
    */
   DenseProjection(Tensor x, Tensor weightIh, StepOrder order) {
     this.order = order;
+    this.input = x;
     this.weightIh = weightIh;
     this.inputSize = x.dim(2);
     this.rows = x.dim(0) * x.dim(1);
-    this.x = order.gather(x.data(), inputSize, 0, inputSize);
   }
 
   @Override
   public void forward(float[] preIh) {
+    x = order.gather(input.data(), inputSize, 0, inputSize);
     project(preIh, x, rows, weightIh);
+  }
+
+  @Override
+  public ProjectedRows forwardInPlace() {
+    int gh = weightIh.dim(0);
+    inPlace = BufferPool.takeToOverwrite(Sizes.product(rows, gh));
+    project(inPlace, input.data(), rows, weightIh);
+    return new ProjectedRows(inPlace, order.rowOffsets(gh));
   }
 
   /**
@@ -59,6 +73,9 @@ final class DenseProjection implements InputProjection {
 
   @Override
   public void backward(float[] dPre, float[] dWeightIh, float[] dInput) {
+    if (x == null) {
+      throw new IllegalStateException("backward needs the step-order forward pass");
+    }
     int gh = weightIh.dim(0);
     if (dWeightIh != null) {
       Gemm.multiply(dWeightIh, 0, dPre, 0, x, 0,
@@ -77,7 +94,7 @@ final class DenseProjection implements InputProjection {
   public void release() {
     if (!released) {
       released = true;
-      BufferPool.give(x);
+      BufferPool.give(x, inPlace);
     }
   }
 }

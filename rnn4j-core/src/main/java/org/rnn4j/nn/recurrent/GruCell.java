@@ -43,7 +43,7 @@ final class GruCell implements Cell {
   @Override
   public void forward(Unroll u, int s, int b) {
     int h = u.hidden;
-    int ih = u.gateRow(s, b);
+    int ih = u.preIhRow(s, b);
     int sv = u.savedRow(s, b);
     int pre = u.sumPreActivations(s, b, 2 * h); // r and z; n below
     int hr = pre; // row b of u.hh and of u.pre start at the same offset

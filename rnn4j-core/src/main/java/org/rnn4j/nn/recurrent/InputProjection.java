@@ -8,6 +8,8 @@ import org.rnn4j.kernel.BufferPool;
  *
  * <pre>
  * forward:   P (T, B, GH) in the direction's step order; rows of padded steps are zero
+ *            (without a backward pass: P's rows where the projection leaves them, {@link
+ *            ProjectedRows})
  * backward:  given dP = dL/dP (T, B, GH), zero at padded steps:
  *            dW_ih += dPᵀ·X      d(input) += what dP·W_ih gives the layer's input
  * </pre>
@@ -22,6 +24,15 @@ sealed interface InputProjection permits DenseProjection, TableProjection {
    * @param preIh (T, B, GH) overwritten at real steps; zero (as taken from the pool) elsewhere
    */
   void forward(float[] preIh);
+
+  /**
+   * P for a forward pass that no backward pass follows, left where it is cheapest to read: a
+   * table's own rows for token ids, P = X·W_ihᵀ over x as stored (batch-first) for dense inputs.
+   * Either way nothing is copied into step order.
+   *
+   * @return where each row (s, b) of P is; valid until {@link #release}
+   */
+  ProjectedRows forwardInPlace();
 
   /**
    * Adds the gradients of W_ih and of the layer's input.

@@ -43,7 +43,7 @@ final class LstmCell implements Cell {
   @Override
   public void forward(Unroll u, int s, int b) {
     int h = u.hidden;
-    Activations.lstmForward(u.preIh, u.gateRow(s, b), u.hh, b * u.gateWidth, u.biasIh, u.biasHh,
+    Activations.lstmForward(u.preIh, u.preIhRow(s, b), u.hh, b * u.gateWidth, u.biasIh, u.biasHh,
         u.c, u.cellRow(s, b), u.cellRow(s + 1, b), u.saved, u.savedRow(s, b), u.h,
         u.stateRow(s + 1, b), h);
   }

@@ -92,6 +92,24 @@ final class StepOrder {
   }
 
   /**
+   * Where each step-order row (s, b) of a batch-first (B, T, width) slab starts: {@code (b·T +
+   * position)·width}, −1 at padded steps.
+   *
+   * @return (T, B) offsets
+   */
+  int[] rowOffsets(int width) {
+    int b = batch();
+    int[] offsets = new int[Sizes.product(steps, b)]; // (T, B)
+    java.util.Arrays.fill(offsets, PADDED);
+    for (int r = 0; r < b; r++) {
+      for (int s = 0; s < lengths[r]; s++) {
+        offsets[s * b + r] = (r * steps + position(r, s)) * width;
+      }
+    }
+    return offsets;
+  }
+
+  /**
    * Token ids (B, T), batch-first, in step order.
    *
    * @param ids (B, T) row-major

@@ -12,7 +12,8 @@ import org.rnn4j.tensor.Tensor;
  *
  * <pre>
  * table:     T = E·W_ihᵀ                      (V, GH)     V·E·GH multiply-adds, not T·B·E·GH
- * forward:   P[r] = T[id[r]]                   (T·B, GH)   a copy per real row
+ * forward:   P[r] = T[id[r]]                   (T·B, GH)   a copy per real row; read in place
+ *                                                            when no backward pass follows
  * backward:  dT[v] = Σ_{r : id[r] = v} dP[r]   (V, GH)     padded rows (id −1) add nothing
  *            dW_ih += dTᵀ·E                    (GH, E)
  *            dE    += dT·W_ih                  (V, E)
@@ -50,6 +51,17 @@ final class TableProjection implements InputProjection {
         System.arraycopy(t, stepIds[r] * gh, preIh, r * gh, gh);
       }
     }
+  }
+
+  /** The table's rows themselves: row (s, b) of P is row id(s, b) of T, nothing copied. */
+  @Override
+  public ProjectedRows forwardInPlace() {
+    int gh = weightIh.dim(0);
+    int[] offsets = new int[stepIds.length]; // (T, B)
+    for (int r = 0; r < stepIds.length; r++) {
+      offsets[r] = stepIds[r] == StepOrder.PADDED ? StepOrder.PADDED : stepIds[r] * gh;
+    }
+    return new ProjectedRows(table.values(), offsets);
   }
 
   @Override

@@ -15,7 +15,8 @@ import org.rnn4j.kernel.Parallelism;
  *
  * <pre>
  * forward:   P = X·W_ihᵀ                             all T·B rows at once ({@link InputProjection}:
- *                                                    one GEMM, or a gather from E·W_ihᵀ)
+ *                                                    one GEMM, or a gather from E·W_ihᵀ;
+ *                                                    without history, rows read in place)
  *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once per call (into a pooled
  *                                                    buffer), or once for all calls when frozen;
  *                                                    (B, H)·(H, GH), only up to the last row
@@ -109,7 +110,11 @@ final class TimeLoop {
     int b = u.batch;
     int h = u.hidden;
     int gh = u.gateWidth;
-    projection.forward(u.preIh);
+    if (u.keepsHistory()) {
+      projection.forward(u.preIh);
+    } else {
+      u.readProjection(projection.forwardInPlace());
+    }
     System.arraycopy(h0, off, u.h, 0, b * h);
     if (cell.hasCellState()) {
       System.arraycopy(c0, off, u.c, 0, b * h);

@@ -15,7 +15,8 @@ import org.rnn4j.kernel.Sizes;
  * row and step. Row b of step s of a (T, B, X) buffer starts at {@code (s·B + b)·X}. The hidden
  * states have T + 1 slots: slot 0 is the initial state, slot s + 1 the state after step s (they
  * are the layer's outputs). When no backward pass will follow ({@code keepHistory} false), the
- * cell states keep only two slots and the saved activations one step.
+ * cell states keep only two slots and the saved activations one step, and the input projection's
+ * rows are read where the projection left them ({@link #readProjection}).
  */
 final class Unroll {
   final int steps; // T
@@ -26,7 +27,8 @@ final class Unroll {
   private final boolean keepHistory;
   private boolean released;
 
-  final float[] preIh; // (T, B, GH) W_ih·x⟨s⟩ for all steps at once, bias not included
+  float[] preIh; // (T, B, GH) W_ih·x⟨s⟩ for all steps at once, bias not included; see preIhRow
+  private int[] preIhRows; // (T, B) where each row of P is in preIh, or null: step order
   final float[] hh; // (B, GH) W_hh·h⟨s−1⟩ of the current step, bias not included
   final float[] biasIh; // (GH) b_ih
   final float[] biasHh; // (GH) b_hh
@@ -55,7 +57,8 @@ final class Unroll {
     // product fills the rows of hh and the cells the rows of pre that a real step reads, every
     // state slot is written (a padded step copies the previous one) and saved rows are read
     // only for real steps. So they are not zeroed.
-    this.preIh = BufferPool.takeToOverwrite(Sizes.product(steps, batch, gateWidth));
+    this.preIh = keepHistory ? BufferPool.takeToOverwrite(Sizes.product(steps, batch, gateWidth))
+        : null; // without history the projection's own rows are read (readProjection)
     this.hh = BufferPool.takeToOverwrite(Sizes.product(batch, gateWidth));
     this.biasIh = w.biasIh().data();
     this.biasHh = w.biasHh().data();
@@ -96,8 +99,31 @@ final class Unroll {
       return;
     }
     released = true;
-    BufferPool.give(preIh, hh, h, c, saved, pre, dh, dc, dhPrev, dcPrev,
+    BufferPool.give(preIhRows == null ? preIh : null, hh, h, c, saved, pre, dh, dc, dhPrev, dcPrev,
         dPreHh == dPreIh ? null : dPreHh);
+  }
+
+  /** Whether this unroll keeps what a backward pass needs. */
+  boolean keepsHistory() {
+    return keepHistory;
+  }
+
+  /**
+   * Reads P from where a projection left it ({@link InputProjection#forwardInPlace}) instead of
+   * from a (T, B, GH) copy in step order; for a forward pass without history, which never
+   * writes to {@link #preIh}. The projection keeps the array.
+   */
+  void readProjection(ProjectedRows rows) {
+    if (keepHistory) {
+      throw new IllegalStateException("a pass with history keeps P in step order");
+    }
+    preIh = rows.values();
+    preIhRows = rows.offsets();
+  }
+
+  /** Offset in {@link #preIh} of row b of P = W_ih·x at step s. */
+  int preIhRow(int s, int b) {
+    return preIhRows == null ? gateRow(s, b) : preIhRows[s * batch + b];
   }
 
   /** Offset of row b of step s in a (T, B, GH) buffer. */
@@ -127,7 +153,7 @@ final class Unroll {
    * @return the offset of row b in {@link #pre}
    */
   int sumPreActivations(int s, int b, int n) {
-    int ih = gateRow(s, b);
+    int ih = preIhRow(s, b);
     int hr = b * gateWidth;
     for (int j = 0; j < n; j++) {
       pre[hr + j] = preIh[ih + j] + biasIh[j] + hh[hr + j] + biasHh[j];

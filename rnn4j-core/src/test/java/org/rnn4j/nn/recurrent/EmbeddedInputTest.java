@@ -168,6 +168,28 @@ class EmbeddedInputTest {
     assertClose(expected.gradients(), actual.gradients(), "dh0, dc0, dE, layer gradients");
   }
 
+  /**
+   * Without a graph, the first layer reads the table's rows where they are and a later layer
+   * reads its input projection in x's batch-first order, where a training pass copies both into
+   * step order: the same values, so the same bits, in both directions and with padding.
+   */
+  @ParameterizedTest(name = "{0}, {1} layers, bidirectional {2}")
+  @MethodSource("shapes")
+  void inferenceReadsTheProjectionInPlaceAndGivesTheTrainingBits(
+      CellKind cell, int layers, boolean bidirectional) {
+    RecurrentConfig config = config(cell, layers, bidirectional);
+    int[] ids = ids(8, VOCABULARY, BATCH * STEPS);
+    Model m = Model.of(config, VOCABULARY, 14);
+    RecurrentState initial = initialState(config, BATCH, 5);
+    float[] training = flatten(m.rnn().forward(m.embedding(), ids, LENGTHS, initial)).data();
+    float[] inference;
+    try (NoGrad scope = NoGrad.enter()) {
+      inference = flatten(m.rnn().forward(m.embedding(), ids, LENGTHS, initial)).data();
+    }
+    assertEquals(2, m.rnn().tableCalls(), "V = 5 < B·T = 24: both calls use the tables");
+    assertArrayEquals(training, inference, "outputs and final states");
+  }
+
   /** Padded positions hold ids too: which ones must not change any result. */
   @ParameterizedTest
   @EnumSource(CellKind.class)
