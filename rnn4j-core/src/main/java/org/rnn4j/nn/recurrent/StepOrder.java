@@ -93,17 +93,15 @@ final class StepOrder {
 
   /**
    * Where each step-order row (s, b) of a batch-first (B, T, width) slab starts: {@code (b·T +
-   * position)·width}, −1 at padded steps.
+   * position)·width}, {@link #PADDED} at padded steps.
    *
    * @return (T, B) offsets
    */
   int[] rowOffsets(int width) {
-    int b = batch();
-    int[] offsets = new int[Sizes.product(steps, b)]; // (T, B)
-    java.util.Arrays.fill(offsets, PADDED);
-    for (int r = 0; r < b; r++) {
-      for (int s = 0; s < lengths[r]; s++) {
-        offsets[s * b + r] = (r * steps + position(r, s)) * width;
+    int[] offsets = batchFirstRows();
+    for (int i = 0; i < offsets.length; i++) {
+      if (offsets[i] != PADDED) {
+        offsets[i] *= width;
       }
     }
     return offsets;
@@ -116,14 +114,25 @@ final class StepOrder {
    * @return (T, B) the id read at each step, {@link #PADDED} at padded steps
    */
   int[] gatherIds(int[] ids) {
-    int b = batch();
-    int[] stepIds = new int[Sizes.product(steps, b)]; // (T, B)
-    java.util.Arrays.fill(stepIds, PADDED);
-    for (int r = 0; r < b; r++) {
-      for (int s = 0; s < lengths[r]; s++) {
-        stepIds[s * b + r] = ids[r * steps + position(r, s)];
+    int[] stepIds = batchFirstRows();
+    for (int i = 0; i < stepIds.length; i++) {
+      if (stepIds[i] != PADDED) {
+        stepIds[i] = ids[stepIds[i]];
       }
     }
     return stepIds;
+  }
+
+  /** (T, B) the batch-first index b·T + position of each step-order row, PADDED at padded steps. */
+  private int[] batchFirstRows() {
+    int b = batch();
+    int[] rows = new int[Sizes.product(steps, b)]; // (T, B)
+    java.util.Arrays.fill(rows, PADDED);
+    for (int r = 0; r < b; r++) {
+      for (int s = 0; s < lengths[r]; s++) {
+        rows[s * b + r] = r * steps + position(r, s);
+      }
+    }
+    return rows;
   }
 }
