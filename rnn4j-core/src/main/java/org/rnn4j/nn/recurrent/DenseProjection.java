@@ -54,6 +54,12 @@ final class DenseProjection implements InputProjection {
     return new ProjectedRows(inPlace, order.rowOffsets(gh));
   }
 
+  @Override
+  public StepProjection byStep(int hidden) {
+    return StepProjection.pays(input.dim(0), weightIh.dim(0), inputSize, hidden)
+        ? StepProjection.of(input, weightIh, order) : null;
+  }
+
   /**
    * out = X·W_ihᵀ, through the packed W_ihᵀ when W_ih is frozen (bit-identical either way).
    *

@@ -35,6 +35,19 @@ sealed interface InputProjection permits DenseProjection, TableProjection {
   ProjectedRows forwardInPlace();
 
   /**
+   * P computed one step at a time by the time loop, for a forward pass that no backward pass
+   * follows, when that pays ({@link StepProjection#pays}); then {@link #forwardInPlace} is not
+   * called.
+   *
+   * @param hidden H, the layer's hidden size
+   * @return the step-by-step projection, released by the caller, or null when the whole
+   *     sequence's projection is cheaper
+   */
+  default StepProjection byStep(int hidden) {
+    return null;
+  }
+
+  /**
    * Adds the gradients of W_ih and of the layer's input.
    *
    * @param dPre dL/dP (T, B, GH) in step order, zero at padded steps; read only

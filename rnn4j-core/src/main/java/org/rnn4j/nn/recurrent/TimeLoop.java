@@ -16,7 +16,8 @@ import org.rnn4j.kernel.Parallelism;
  * <pre>
  * forward:   P = X·W_ihᵀ                             all T·B rows at once ({@link InputProjection}:
  *                                                    one GEMM, or a gather from E·W_ihᵀ;
- *                                                    without history, rows read in place)
+ *                                                    without history, rows read in place, or
+ *                                                    P⟨s⟩ step by step: {@link StepProjection})
  *            for s: Q = h⟨s−1⟩·W_hhᵀ                 W_hhᵀ packed once per call (into a pooled
  *                                                    buffer), or once for all calls when frozen;
  *                                                    (B, H)·(H, GH), only up to the last row
@@ -74,6 +75,7 @@ final class TimeLoop {
   private final IntConsumer rowPart =
       p -> rowWork.run(p * batch() / parts, (p + 1) * batch() / parts);
   private PackedMatrix stepWeight; // W_hhᵀ (H, GH) during forward
+  private StepProjection stepProjection; // P step by step during forward, or null
   private int[] stepRows; // (T) activeRows during forward
   private final IntConsumer stepPart = this::stepPart;
   private PackedMatrix stepWeightBack; // W_hh (GH, H) during backward
@@ -113,7 +115,9 @@ final class TimeLoop {
     if (u.keepsHistory()) {
       projection.forward(u.preIh);
     } else {
-      u.readProjection(projection.forwardInPlace());
+      stepProjection = projection.byStep(h);
+      u.readProjection(stepProjection != null ? stepProjection.rows(t)
+          : projection.forwardInPlace());
     }
     System.arraycopy(h0, off, u.h, 0, b * h);
     if (cell.hasCellState()) {
@@ -137,12 +141,19 @@ final class TimeLoop {
       steps(whhT, rows);
     }
     BufferPool.give(packed);
+    if (stepProjection != null) {
+      stepProjection.release();
+      stepProjection = null;
+    }
   }
 
   /** The time loop on the calling thread, each step's product and cells split on their own. */
   private void steps(PackedMatrix whhT, int[] rows) {
     for (int s = 0; s < u.steps; s++) {
       if (rows[s] > 0) {
+        if (stepProjection != null) {
+          stepProjection.project(s, 0, rows[s]);
+        }
         Gemm.multiply(u.hh, 0, u.h, u.stateRow(s, 0), false, rows[s], whhT, false);
       }
       step = s;
@@ -170,9 +181,10 @@ final class TimeLoop {
 
   /**
    * Part p of step {@link #step}: its share of the rows that still compute, [0, a) with a =
-   * {@link #activeRows}, through Q = h⟨s−1⟩·W_hhᵀ and their cells, then its share of the rows
-   * padded from this step on, whose state is carried. Splitting the active rows, not the batch,
-   * keeps both threads busy at the late steps of a batch sorted by length.
+   * {@link #activeRows}, through P⟨s⟩ when it goes step by step, Q = h⟨s−1⟩·W_hhᵀ and their
+   * cells, then its share of the rows padded from this step on, whose state is carried.
+   * Splitting the active rows, not the batch, keeps both threads busy at the late steps of a
+   * batch sorted by length.
    */
   private void stepPart(int p) {
     int b = batch();
@@ -180,6 +192,9 @@ final class TimeLoop {
     int from = p * a / parts;
     int to = (p + 1) * a / parts;
     if (to > from) {
+      if (stepProjection != null) {
+        stepProjection.project(step, from, to);
+      }
       Gemm.multiply(u.hh, from * u.gateWidth, u.h, u.stateRow(step, from), false, to - from,
           stepWeight, false);
       forwardRows(step, from, to);

@@ -232,7 +232,8 @@ class RecurrentTest {
    * its forward pass by rows; a step of 1–8 MFLOP both passes. Rows are
    * independent, and the kernels give the same bits however work is split, so results and
    * gradients must not change by a bit. Inference (no history kept) must give the outputs of a
-   * training forward pass.
+   * training forward pass, with its input projection computed step by step ({@link
+   * StepProjection}) or for the whole sequence at once.
    */
   @ParameterizedTest
   @EnumSource(CellKind.class)
@@ -250,6 +251,49 @@ class RecurrentTest {
       // sorted longest first, as batches by length are: late steps compute only the first rows
       assertSameBitsOnOneAndTwoThreads(kind, batch, hidden,
           new int[] {6, 6, 6, 6, 6, 5, 5, 4, 4, 3, 3, 2, 2, 1, 1, 1});
+    }
+  }
+
+  /**
+   * Without a backward pass, a layer's input projection is computed step by step when a step's
+   * share is big ({@link StepProjection#MIN_STEP_FLOPS}) and W_ih and W_hh together stay within
+   * {@link StepProjection#MAX_WEIGHT_FLOATS} (the second layer of a two-layer LSTM of 512 units
+   * at batch 32); for the whole sequence at once for smaller steps (a plain RNN of 128 units on
+   * 32 inputs at batch 64), larger weights (an LSTM of 1024 units on 1024 inputs) or products
+   * that run as dot products (G·H ≤ 4).
+   */
+  @Test
+  void theInputProjectionGoesStepByStepForBigStepsWhileTheWeightsStayInTheCaches() {
+    assertTrue(StepProjection.pays(32, 4 * 512, 512, 512), "LSTM 512 → 512, B 32");
+    assertFalse(StepProjection.pays(64, 128, 32, 128), "RNN 32 → 128, B 64: 0.5 MFLOP a step");
+    assertFalse(StepProjection.pays(64, 4 * 1024, 1024, 1024), "LSTM 1024 → 1024: 32 MB");
+    assertFalse(StepProjection.pays(100_000, 3, 8, 3), "G·H = 3: dot products");
+  }
+
+  /**
+   * A frozen layer packs W_ihᵀ once for all calls (a stepwise projection reads that packing),
+   * an unfrozen one at every call: the same products, so the same bits.
+   */
+  @ParameterizedTest
+  @EnumSource(CellKind.class)
+  void frozenWeightsGiveTheBitsOfUnfrozenOnesInInference(CellKind kind) {
+    RecurrentConfig config = RecurrentConfig.builder(kind, 12, 24).layers(2).build();
+    Recurrent rnn = new Recurrent(config, new SplittableRandom(3));
+    Recurrent frozen = new Recurrent(config, new SplittableRandom(3));
+    frozen.freeze();
+    Tensor x = Tensor.uniform(new SplittableRandom(4), -1f, 1f, 5, 7, 12);
+    int[] lengths = {7, 3, 5, 7, 1};
+    try (NoGrad scope = NoGrad.enter()) {
+      for (long minFlops : new long[] {0, Long.MAX_VALUE}) { // step by step, whole sequence
+        StepProjection.minStepFlops = minFlops;
+        float[] expected = everything(rnn.forward(x, lengths));
+        for (int call = 0; call < 2; call++) { // the first call packs, the second reuses
+          assertArrayEquals(expected, everything(frozen.forward(x, lengths)),
+              kind + " call " + call + ", step by step " + (minFlops == 0));
+        }
+      }
+    } finally {
+      StepProjection.minStepFlops = StepProjection.MIN_STEP_FLOPS;
     }
   }
 
@@ -305,14 +349,19 @@ class RecurrentTest {
         for (Tensor p : rnn.parameters().values()) {
           results[run] = concat(results[run], p.grad().data());
         }
-        try (NoGrad scope = NoGrad.enter()) {
-          assertArrayEquals(all, everything(rnn.forward(x, lengths)),
-              kind + ": inference equals training forward, " + runs[run]);
+        for (boolean byStep : new boolean[] {true, false}) {
+          StepProjection.minStepFlops = byStep ? 0 : Long.MAX_VALUE;
+          try (NoGrad scope = NoGrad.enter()) {
+            assertArrayEquals(all, everything(rnn.forward(x, lengths)), kind
+                + ": inference equals training forward, " + runs[run] + ", input projection "
+                + (byStep ? "step by step" : "of the whole sequence"));
+          }
         }
       }
     } finally {
       org.rnn4j.kernel.Parallelism.setThreads(saved);
       TimeLoop.rowSplitSteps = true;
+      StepProjection.minStepFlops = StepProjection.MIN_STEP_FLOPS;
     }
     for (int run = 1; run < runs.length; run++) {
       assertArrayEquals(results[0], results[run],
