@@ -23,7 +23,10 @@ import org.rnn4j.kernel.Parallelism;
  *                                                    (B, H)·(H, GH), only up to the last row
  *                                                    still real ({@link #activeRows})
  *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩ + b_ih, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)   biases added in the row pass
- *                   on several threads, each takes a range of rows through both (one hand-off)
+ *                   on several threads, each takes a range of rows through both: the rows are
+ *                   independent sequences, so when the ranges hold about as many real steps
+ *                   each, every thread runs its rows through all the steps at once, else one
+ *                   hand-off per step
  * backward:  for s = T−1 … 0: dPre⟨s⟩ = cell'(dh⟨s⟩, dc⟨s⟩);  dh⟨s−1⟩ = direct + dPreHh⟨s⟩·W_hh
  *                   a step of 1–8 MFLOP on several threads: each takes a range of rows through both
  *            dW_ih, d(input) from dPreIh ({@link InputProjection})   dW_hh += dPreHhᵀ·H⟨0..T−1⟩
@@ -78,6 +81,7 @@ final class TimeLoop {
   private StepProjection stepProjection; // P step by step during forward, or null
   private int[] stepRows; // (T) activeRows during forward
   private final IntConsumer stepPart = this::stepPart;
+  private final IntConsumer sequencePart = this::sequencePart;
   private PackedMatrix stepWeightBack; // W_hh (GH, H) during backward
   private final IntConsumer backwardPart = this::backwardPart;
 
@@ -87,6 +91,20 @@ final class TimeLoop {
    * switch for the tests and for measuring one against the other.
    */
   static volatile boolean rowSplitSteps = true;
+
+  /**
+   * Whether a forward pass split by rows may run each thread's rows through all the steps in one
+   * hand-off ({@link #sequencePart}) rather than one per step ({@link #stepPart}). A switch for
+   * the tests and for measuring one against the other.
+   */
+  static volatile boolean sequenceSplit = true;
+
+  /**
+   * The row ranges of the threads run through all the steps at once when the smallest range's
+   * real steps are at least this share of the largest's ({@link #balanced}): a thread that
+   * finishes first waits for the others, where splitting each step keeps them all busy.
+   */
+  static final double SEQUENCE_SPLIT_MIN_BALANCE = 0.9;
 
   /**
    * @param projection this direction's input projection P = X·W_ihᵀ
@@ -129,7 +147,12 @@ final class TimeLoop {
         : Gemm.pack(w.weightHh().data(), 0, h, gh, true, packed);
     int[] rows = activeRows(lengths, t);
     parts = stepParts(b, h, gh, Long.MAX_VALUE);
-    if (parts > 1) { // each thread: its rows of Q, then their cells; one hand-off per step
+    if (parts > 1 && sequenceSplit && balanced(lengths, parts)) { // one hand-off in all
+      stepWeight = whhT;
+      stepRows = rows;
+      Parallelism.run(parts, sequencePart);
+      stepWeight = null;
+    } else if (parts > 1) { // each thread: its rows of Q, then their cells; one hand-off per step
       stepWeight = whhT;
       stepRows = rows;
       for (int s = 0; s < t; s++) {
@@ -200,6 +223,51 @@ final class TimeLoop {
       forwardRows(step, from, to);
     }
     forwardRows(step, a + p * (b - a) / parts, a + (p + 1) * (b - a) / parts);
+  }
+
+  /**
+   * Part p of the whole forward pass: the p-th range of rows through every step, each step as
+   * in {@link #stepPart} but over the range's rows up to the last one still real ({@link
+   * #activeRows}). A row's state depends on no other row's, so the threads never wait for each
+   * other between steps, and a thread slowed for a while catches up over the sequence.
+   */
+  private void sequencePart(int p) {
+    int b = batch();
+    int from = p * b / parts;
+    int to = (p + 1) * b / parts;
+    for (int s = 0; s < u.steps; s++) {
+      int end = Math.min(to, stepRows[s]);
+      if (end > from) {
+        if (stepProjection != null) {
+          stepProjection.project(s, from, end);
+        }
+        Gemm.multiply(u.hh, from * u.gateWidth, u.h, u.stateRow(s, from), false, end - from,
+            stepWeight, false);
+      }
+      forwardRows(s, from, to);
+    }
+  }
+
+  /**
+   * Whether the batch's rows split into {@code parts} equal ranges (as {@link #sequencePart}
+   * splits them) give ranges of about equal work: the fewest real steps in a range at least
+   * {@link #SEQUENCE_SPLIT_MIN_BALANCE} of the most. A batch sorted by length is not balanced.
+   *
+   * @param lengths (B) real lengths
+   */
+  static boolean balanced(int[] lengths, int parts) {
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    int b = lengths.length;
+    for (int p = 0; p < parts; p++) {
+      long work = 0;
+      for (int r = p * b / parts; r < (p + 1) * b / parts; r++) {
+        work += lengths[r];
+      }
+      min = Math.min(min, work);
+      max = Math.max(max, work);
+    }
+    return min >= SEQUENCE_SPLIT_MIN_BALANCE * max;
   }
 
   /**

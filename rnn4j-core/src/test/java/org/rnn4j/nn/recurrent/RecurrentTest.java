@@ -227,7 +227,9 @@ class RecurrentTest {
 
   /**
    * A big enough step is split across threads: by rows (each thread computes its rows' product
-   * and cells) or, when that is switched off, the product and the cells each on their own. A
+   * and cells, through all the steps in one go when the threads' rows hold as many real steps, as
+   * in the first batch below, or at every step) or, when that is switched off, the product and
+   * the cells each on their own. A
    * step of B·GH ≥ TimeLoop.PARALLEL_MIN_GATE_VALUES (here a product of 8 MFLOP or more) splits
    * its forward pass by rows; a step of 1–8 MFLOP both passes. Rows are
    * independent, and the kernels give the same bits however work is split, so results and
@@ -252,6 +254,19 @@ class RecurrentTest {
       assertSameBitsOnOneAndTwoThreads(kind, batch, hidden,
           new int[] {6, 6, 6, 6, 6, 5, 5, 4, 4, 3, 3, 2, 2, 1, 1, 1});
     }
+  }
+
+  /**
+   * The threads' row ranges run through all the steps in one go only when they hold about as
+   * many real steps each (within 10%): not for a batch sorted by length.
+   */
+  @Test
+  void rowRangesRunThroughAllStepsAtOnceOnlyWhenBalanced() {
+    assertTrue(TimeLoop.balanced(new int[] {6, 6, 6, 6}, 2), "full lengths");
+    assertTrue(TimeLoop.balanced(new int[] {10, 10, 10, 9}, 2), "19 against 20");
+    assertFalse(TimeLoop.balanced(new int[] {10, 10, 9, 8}, 2), "17 against 20");
+    assertFalse(TimeLoop.balanced(new int[] {6, 6, 6, 5, 5, 4, 2, 1}, 2), "sorted by length");
+    assertTrue(TimeLoop.balanced(new int[] {0, 0}, 2), "nothing to do anywhere");
   }
 
   /**
@@ -334,12 +349,14 @@ class RecurrentTest {
         .build(), new SplittableRandom(6));
     Tensor x = Tensor.uniform(new SplittableRandom(7), -1f, 1f, batch, 6, 16).requiresGrad(true);
     int saved = org.rnn4j.kernel.Parallelism.threads();
-    String[] runs = {"1 thread", "2 threads, rows split", "2 threads, product and cells split"};
+    String[] runs = {"1 thread", "2 threads, rows split", "2 threads, rows split at every step",
+        "2 threads, product and cells split"};
     float[][] results = new float[runs.length][]; // outputs, final h and c, dL/dx
     try {
       for (int run = 0; run < runs.length; run++) {
         org.rnn4j.kernel.Parallelism.setThreads(run == 0 ? 1 : 2);
-        TimeLoop.rowSplitSteps = run != 2;
+        TimeLoop.sequenceSplit = run != 2;
+        TimeLoop.rowSplitSteps = run != 3;
         x.zeroGrad();
         rnn.parameters().values().forEach(Tensor::zeroGrad);
         RecurrentOutput out = rnn.forward(x, lengths);
@@ -361,6 +378,7 @@ class RecurrentTest {
     } finally {
       org.rnn4j.kernel.Parallelism.setThreads(saved);
       TimeLoop.rowSplitSteps = true;
+      TimeLoop.sequenceSplit = true;
       StepProjection.minStepFlops = StepProjection.MIN_STEP_FLOPS;
     }
     for (int run = 1; run < runs.length; run++) {
