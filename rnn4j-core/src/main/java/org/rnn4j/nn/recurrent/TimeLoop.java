@@ -174,10 +174,7 @@ final class TimeLoop {
   private void steps(PackedMatrix whhT, int[] rows) {
     for (int s = 0; s < u.steps; s++) {
       if (rows[s] > 0) {
-        if (stepProjection != null) {
-          stepProjection.project(s, 0, rows[s]);
-        }
-        Gemm.multiply(u.hh, 0, u.h, u.stateRow(s, 0), false, rows[s], whhT, false);
+        stepProducts(s, 0, rows[s], whhT);
       }
       step = s;
       forEachRowRange(forwardRows);
@@ -215,14 +212,24 @@ final class TimeLoop {
     int from = p * a / parts;
     int to = (p + 1) * a / parts;
     if (to > from) {
-      if (stepProjection != null) {
-        stepProjection.project(step, from, to);
-      }
-      Gemm.multiply(u.hh, from * u.gateWidth, u.h, u.stateRow(step, from), false, to - from,
-          stepWeight, false);
+      stepProducts(step, from, to, stepWeight);
       forwardRows(step, from, to);
     }
     forwardRows(step, a + p * (b - a) / parts, a + (p + 1) * (b - a) / parts);
+  }
+
+  /**
+   * Rows [from, to) of step s's products: P⟨s⟩ when the input projection goes step by step, and
+   * Q = h⟨s−1⟩·W_hhᵀ.
+   *
+   * @param whhT W_hhᵀ (H, GH), packed
+   */
+  private void stepProducts(int s, int from, int to, PackedMatrix whhT) {
+    if (stepProjection != null) {
+      stepProjection.project(s, from, to);
+    }
+    Gemm.multiply(u.hh, from * u.gateWidth, u.h, u.stateRow(s, from), false, to - from, whhT,
+        false);
   }
 
   /**
@@ -238,11 +245,7 @@ final class TimeLoop {
     for (int s = 0; s < u.steps; s++) {
       int end = Math.min(to, stepRows[s]);
       if (end > from) {
-        if (stepProjection != null) {
-          stepProjection.project(s, from, end);
-        }
-        Gemm.multiply(u.hh, from * u.gateWidth, u.h, u.stateRow(s, from), false, end - from,
-            stepWeight, false);
+        stepProducts(s, from, end, stepWeight);
       }
       forwardRows(s, from, to);
     }
