@@ -3,7 +3,6 @@ package org.rnn4j.nn.recurrent;
 import java.util.Arrays;
 import org.rnn4j.kernel.BufferPool;
 import org.rnn4j.kernel.Gemm;
-import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.kernel.Sizes;
 import org.rnn4j.tensor.Tensor;
 
@@ -55,8 +54,7 @@ final class StepProjection {
   private final int batch; // B
   private final int inputSize; // I
   private final int gateWidth; // GH
-  private final float[] packed; // W_ihᵀ (I, GH) packed into a pool buffer, or null when frozen
-  private final PackedMatrix weightT; // W_ihᵀ (I, GH)
+  private final TransposedWeight weightT; // W_ihᵀ (I, GH)
   private final float[] stepInput; // (B, I) X⟨s⟩
   final float[] values; // (B, GH) P⟨s⟩
 
@@ -66,13 +64,7 @@ final class StepProjection {
     this.batch = batch;
     this.inputSize = weightIh.dim(1);
     this.gateWidth = weightIh.dim(0);
-    if (weightIh.frozen()) {
-      this.packed = null;
-      this.weightT = weightIh.packedTranspose();
-    } else {
-      this.packed = BufferPool.takeToOverwrite(Gemm.packedSize(inputSize, gateWidth));
-      this.weightT = Gemm.pack(weightIh.data(), 0, inputSize, gateWidth, true, packed);
-    }
+    this.weightT = TransposedWeight.of(weightIh);
     this.stepInput = BufferPool.takeToOverwrite(Sizes.product(batch, inputSize));
     this.values = BufferPool.takeToOverwrite(Sizes.product(batch, gateWidth));
   }
@@ -124,12 +116,13 @@ final class StepProjection {
         System.arraycopy(x, src, stepInput, r * inputSize, inputSize);
       }
     }
-    Gemm.multiply(values, from * gateWidth, stepInput, from * inputSize, false, to - from, weightT,
-        false);
+    Gemm.multiply(values, from * gateWidth, stepInput, from * inputSize, false, to - from,
+        weightT.matrix(), false);
   }
 
   /** Gives the buffers back to the pool; once, when the pass is done. */
   void release() {
-    BufferPool.give(packed, stepInput, values);
+    weightT.release();
+    BufferPool.give(stepInput, values);
   }
 }

@@ -141,29 +141,24 @@ final class TimeLoop {
     if (cell.hasCellState()) {
       System.arraycopy(c0, off, u.c, 0, b * h);
     }
-    float[] packed = w.weightHh().frozen() ? null : BufferPool.takeToOverwrite(
-        Gemm.packedSize(h, gh));
-    PackedMatrix whhT = packed == null ? w.weightHh().packedTranspose() // (H, GH)
-        : Gemm.pack(w.weightHh().data(), 0, h, gh, true, packed);
+    TransposedWeight weightHhT = TransposedWeight.of(w.weightHh());
+    PackedMatrix whhT = weightHhT.matrix(); // (H, GH)
     int[] rows = activeRows(lengths, t);
     parts = stepParts(b, h, gh, Long.MAX_VALUE);
+    stepWeight = whhT;
+    stepRows = rows;
     if (parts > 1 && sequenceSplit && balanced(lengths, parts)) { // one hand-off in all
-      stepWeight = whhT;
-      stepRows = rows;
       Parallelism.run(parts, sequencePart);
-      stepWeight = null;
     } else if (parts > 1) { // each thread: its rows of Q, then their cells; one hand-off per step
-      stepWeight = whhT;
-      stepRows = rows;
       for (int s = 0; s < t; s++) {
         step = s;
         Parallelism.run(parts, stepPart);
       }
-      stepWeight = null;
     } else {
       steps(whhT, rows);
     }
-    BufferPool.give(packed);
+    stepWeight = null;
+    weightHhT.release();
     if (stepProjection != null) {
       stepProjection.release();
       stepProjection = null;
