@@ -36,10 +36,11 @@ final class StepProjection {
 
   /**
    * The fewest flops, 2·B·I·GH, in one step's projection for which it is computed step by step:
-   * a product call costs a few µs beyond its arithmetic, about 1% of one this size (some 70 µs on
-   * one core). Measured on 2 cores of an AMD EPYC, alternating pass by pass in one JVM: with the
-   * second layer of C1 step by step (67 MFLOP a step), its inference ran 0.1–2.4% faster (median
-   * 1.4%, seven runs); with the single layer of C3 (0.5 MFLOP a step), 1.8% and 4.7% slower.
+   * small products pay a fixed cost per call that the whole-sequence product pays once. This
+   * bound (some 70 µs of arithmetic on one core) lies between the two layers measured on 2 cores
+   * of an AMD EPYC, alternating pass by pass in one JVM: with the second layer of C1 step by step
+   * (67 MFLOP a step), its inference ran 0.1–2.4% faster (median 1.4%, seven runs); with the
+   * single layer of C3 (0.5 MFLOP a step), 1.8% and 4.7% slower.
    */
   static final long MIN_STEP_FLOPS = 8_000_000;
 
