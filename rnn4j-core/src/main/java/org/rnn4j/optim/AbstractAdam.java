@@ -2,7 +2,6 @@ package org.rnn4j.optim;
 
 import java.util.List;
 import java.util.Map;
-import org.rnn4j.kernel.Parallelism;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -18,20 +17,13 @@ import org.rnn4j.tensor.Tensor;
  * θ ← θ·(1 − lr·λ) − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
  * </pre>
  *
- * <p>The arithmetic is in double, as PyTorch's fixtures need. A parameter of at least {@value
- * #PARALLEL_MIN_ELEMENTS} elements is split into slices across {@link Parallelism#threads()};
- * elements are independent, so the result is the same at any thread count.
+ * <p>The arithmetic is in double, as PyTorch's fixtures need; large parameters are updated in
+ * slices on every thread ({@link AbstractOptimizer#inSlices}).
  */
 abstract sealed class AbstractAdam extends AbstractOptimizer permits Adam, AdamW {
   private static final String EXP_AVG = "exp_avg";
   private static final String EXP_AVG_SQ = "exp_avg_sq";
   private static final String MAX_EXP_AVG_SQ = "max_exp_avg_sq";
-  /**
-   * Parameters this large are updated in parallel slices: at a few ns per element the work is
-   * then far above the hand-off cost of {@link Parallelism#run} (1–40 µs).
-   */
-  static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
-
   private final AdamConfig adam;
   private final double decoupledWeightDecay;
 
@@ -57,10 +49,8 @@ abstract sealed class AbstractAdam extends AbstractOptimizer permits Adam, AdamW
     float[] expAvg = buffer(EXP_AVG, p);
     float[] expAvgSq = buffer(EXP_AVG_SQ, p);
     float[] maxExpAvgSq = adam.amsgrad() ? buffer(MAX_EXP_AVG_SQ, p) : null;
-    int n = theta.length;
-    int parts = n < PARALLEL_MIN_ELEMENTS ? 1 : Parallelism.threads();
-    Parallelism.run(parts, part -> step.apply(theta, grad, expAvg, expAvgSq, maxExpAvgSq,
-        (int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts)));
+    inSlices(theta.length,
+        (from, to) -> step.apply(theta, grad, expAvg, expAvgSq, maxExpAvgSq, from, to));
   }
 
   /**

@@ -59,15 +59,25 @@ public final class RmsProp extends AbstractOptimizer implements Optimizer {
 
   @Override
   void update(float[] theta, float[] grad, int p, long t) {
+    float[] squareAvg = buffer(SQUARE_AVG, p);
+    float[] gradAvg = config.centered() ? buffer(GRAD_AVG, p) : null;
+    float[] momentumBuffer = config.momentum() > 0 ? buffer(MOMENTUM_BUFFER, p) : null;
+    inSlices(theta.length, (from, to) -> update(theta, grad, squareAvg, gradAvg, momentumBuffer,
+        from, to));
+  }
+
+  /**
+   * Elements [from, to) of θ and of the buffers; {@code gradAvg} and {@code momentumBuffer} are
+   * null when not in use.
+   */
+  private void update(float[] theta, float[] grad, float[] squareAvg, float[] gradAvg,
+      float[] momentumBuffer, int from, int to) {
     double lr = learningRate();
     double lambda = config.weightDecay();
     double alpha = config.alpha();
     double eps = config.eps();
     double mu = config.momentum();
-    float[] squareAvg = buffer(SQUARE_AVG, p);
-    float[] gradAvg = config.centered() ? buffer(GRAD_AVG, p) : null;
-    float[] momentumBuffer = mu > 0 ? buffer(MOMENTUM_BUFFER, p) : null;
-    for (int i = 0; i < theta.length; i++) {
+    for (int i = from; i < to; i++) {
       double g = grad[i] + lambda * theta[i];
       double v = alpha * squareAvg[i] + (1 - alpha) * g * g;
       squareAvg[i] = (float) v;

@@ -55,30 +55,34 @@ public final class Sgd extends AbstractOptimizer implements Optimizer {
   @Override
   void update(float[] theta, float[] grad, int p, long t) {
     if (config.momentum() > 0) {
-      updateWithMomentum(theta, grad, buffer(MOMENTUM_BUFFER, p), t == 1);
+      float[] momentumBuffer = buffer(MOMENTUM_BUFFER, p);
+      inSlices(theta.length,
+          (from, to) -> updateWithMomentum(theta, grad, momentumBuffer, t == 1, from, to));
     } else {
-      updateWithoutMomentum(theta, grad);
+      inSlices(theta.length, (from, to) -> updateWithoutMomentum(theta, grad, from, to));
     }
   }
 
-  private void updateWithoutMomentum(float[] theta, float[] grad) {
+  /** Elements [from, to) of θ without momentum. */
+  private void updateWithoutMomentum(float[] theta, float[] grad, int from, int to) {
     double lr = learningRate();
     double lambda = config.weightDecay();
-    for (int i = 0; i < theta.length; i++) {
+    for (int i = from; i < to; i++) {
       double g = grad[i] + lambda * theta[i];
       theta[i] = (float) (theta[i] - lr * g);
     }
   }
 
+  /** Elements [from, to) of θ and of the momentum buffer. */
   private void updateWithMomentum(float[] theta, float[] grad, float[] momentumBuffer,
-      boolean first) {
+      boolean first, int from, int to) {
     double lr = learningRate();
     double lambda = config.weightDecay();
     double mu = config.momentum();
     double tau = first ? 0 : config.dampening();
     double keep = first ? 0 : mu;
     boolean nesterov = config.nesterov();
-    for (int i = 0; i < theta.length; i++) {
+    for (int i = from; i < to; i++) {
       double g = grad[i] + lambda * theta[i];
       double b = keep * momentumBuffer[i] + (1 - tau) * g;
       momentumBuffer[i] = (float) b;

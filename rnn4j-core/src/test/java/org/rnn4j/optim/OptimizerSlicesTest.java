@@ -13,20 +13,26 @@ import org.rnn4j.kernel.Parallelism;
 import org.rnn4j.tensor.Tensor;
 
 /**
- * Parameters above {@link AbstractAdam#PARALLEL_MIN_ELEMENTS} are updated in slices on several
- * threads; the result must be bit for bit that of one thread, for Adam (with L2 decay and
- * AMSGrad) and AdamW, and for sizes that do not split evenly.
+ * Parameters above {@link AbstractOptimizer#PARALLEL_MIN_ELEMENTS} are updated in slices on
+ * several threads; the result must be bit for bit that of one thread, for every optimizer and
+ * its options (Adam with L2 decay and AMSGrad, AdamW, SGD plain, with momentum and with Nesterov
+ * momentum and decay, RMSprop centered with momentum), and for sizes that do not split evenly.
  */
-class AdamSlicesTest {
+class OptimizerSlicesTest {
 
   @Test
   void slicedUpdatesEqualOneThreadBitForBit() {
-    int large = AbstractAdam.PARALLEL_MIN_ELEMENTS * 3 + 7;
+    int large = AbstractOptimizer.PARALLEL_MIN_ELEMENTS * 3 + 7;
     assertTrue(large % 2 == 1 && large % 3 != 0);
     List<Function<Map<String, Tensor>, Optimizer>> factories = List.of(
         p -> new Adam(p, AdamConfig.defaults().withLearningRate(0.01).withAmsgrad(true)
             .withWeightDecay(0.1)),
-        p -> new AdamW(p, AdamW.defaults().withLearningRate(0.01)));
+        p -> new AdamW(p, AdamW.defaults().withLearningRate(0.01)),
+        p -> Sgd.of(p, 0.1),
+        p -> new Sgd(p, new SgdConfig(0.1, 0.9, 0.1, false, 0)),
+        p -> new Sgd(p, new SgdConfig(0.1, 0.9, 0, true, 0.01)),
+        p -> new RmsProp(p, RmsPropConfig.defaults().withCentered(true).withMomentum(0.9)
+            .withWeightDecay(0.01)));
     int saved = Parallelism.threads();
     try {
       for (Function<Map<String, Tensor>, Optimizer> factory : factories) {
