@@ -3,7 +3,7 @@ package org.rnn4j.kernel;
 /**
  * The hot loops that differ between the Vector API and plain Java: the GEMM micro-kernels over
  * one cache block, the lane sums of the dot products of {@link NarrowProduct}, the elementwise
- * activations and the LSTM cell fused around them. Everything else (packing, blocking, threads,
+ * activations and the LSTM cell fused around them, and the optimizers' updates ({@link Updates}). Everything else (packing, blocking, threads,
  * argument checks) is shared and lives in {@link BlockedGemm} and {@link Activations}.
  *
  * <p>Exactly two implementations exist: {@link ScalarBackend} and {@code VectorBackend}, which is
@@ -61,4 +61,11 @@ interface Backend {
   /** One row of an LSTM step's backward pass, as {@link Activations#lstmBackward} defines it. */
   void lstmBackward(float[] saved, int savedOff, float[] c, int cPrevOff, float[] dh,
       float[] dc, int dOff, float[] dPre, int dPreOff, float[] dhPrev, float[] dcPrev, int n);
+
+  /** {@link Updates#sgd} (arguments checked). */
+  void sgd(float[] theta, float[] grad, double lr, double lambda, int from, int to);
+
+  /** {@link Updates#adam} (arguments checked). */
+  void adam(float[] theta, float[] grad, float[] expAvg, float[] expAvgSq, float[] maxExpAvgSq,
+      Updates.AdamStep step, int from, int to);
 }

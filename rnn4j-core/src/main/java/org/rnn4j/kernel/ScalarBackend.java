@@ -142,4 +142,36 @@ final class ScalarBackend implements Backend {
       float[] biasIh, float[] biasHh, int k) {
     return preIh[preIhOff + k] + biasIh[k] + hh[hhOff + k] + biasHh[k];
   }
+
+  @Override
+  public void sgd(float[] theta, float[] grad, double lr, double lambda, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double g = grad[i] + lambda * theta[i];
+      theta[i] = (float) (theta[i] - lr * g);
+    }
+  }
+
+  @Override
+  public void adam(float[] theta, float[] grad, float[] expAvg, float[] expAvgSq,
+      float[] maxExpAvgSq, Updates.AdamStep s, int from, int to) {
+    double beta1 = s.beta1();
+    double beta2 = s.beta2();
+    double l2 = s.l2();
+    double shrink = s.shrink();
+    double stepSize = s.stepSize();
+    double bias2Sqrt = s.bias2Sqrt();
+    double eps = s.eps();
+    for (int i = from; i < to; i++) {
+      double g = grad[i] + l2 * theta[i];
+      double m = beta1 * expAvg[i] + (1 - beta1) * g;
+      double v = beta2 * expAvgSq[i] + (1 - beta2) * g * g;
+      expAvg[i] = (float) m;
+      expAvgSq[i] = (float) v;
+      if (maxExpAvgSq != null) {
+        v = Math.max(maxExpAvgSq[i], v);
+        maxExpAvgSq[i] = (float) v;
+      }
+      theta[i] = (float) (theta[i] * shrink - stepSize * m / (Math.sqrt(v) / bias2Sqrt + eps));
+    }
+  }
 }

@@ -1,9 +1,11 @@
 package org.rnn4j.kernel;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -36,6 +38,10 @@ final class VectorBackend implements Backend {
   private static final int V = S.length();
   private static final int NR = 2 * V;
   private static final int MR = 6;
+  /** Doubles of the optimizers' updates, and the floats that widen to one vector of them. */
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> DF =
+      VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
   @Override
   public String name() {
@@ -656,5 +662,59 @@ final class VectorBackend implements Backend {
     FloatVector t = small.blend(large, x.abs().compare(VectorOperators.GE,
         ExpPolynomial.TANH_NEAR_ONE));
     return t.blend(t.neg(), x.lt(0f));
+  }
+
+  /** The double operations of {@link ScalarBackend#sgd}, in its order, D.length() at a time. */
+  @Override
+  public void sgd(float[] theta, float[] grad, double lr, double lambda, int from, int to) {
+    int end = from + D.loopBound(to - from);
+    DoubleVector lrV = DoubleVector.broadcast(D, lr);
+    DoubleVector lambdaV = DoubleVector.broadcast(D, lambda);
+    for (int i = from; i < end; i += D.length()) {
+      DoubleVector t = widen(theta, i);
+      DoubleVector g = widen(grad, i).add(lambdaV.mul(t));
+      narrow(t.sub(lrV.mul(g)), theta, i);
+    }
+    Backends.SCALAR.sgd(theta, grad, lr, lambda, end, to);
+  }
+
+  /** The double operations of {@link ScalarBackend#adam}, in its order, D.length() at a time. */
+  @Override
+  public void adam(float[] theta, float[] grad, float[] expAvg, float[] expAvgSq,
+      float[] maxExpAvgSq, Updates.AdamStep s, int from, int to) {
+    int end = from + D.loopBound(to - from);
+    DoubleVector beta1 = DoubleVector.broadcast(D, s.beta1());
+    DoubleVector beta2 = DoubleVector.broadcast(D, s.beta2());
+    DoubleVector keep1 = DoubleVector.broadcast(D, 1 - s.beta1());
+    DoubleVector keep2 = DoubleVector.broadcast(D, 1 - s.beta2());
+    DoubleVector l2 = DoubleVector.broadcast(D, s.l2());
+    DoubleVector shrink = DoubleVector.broadcast(D, s.shrink());
+    DoubleVector stepSize = DoubleVector.broadcast(D, s.stepSize());
+    DoubleVector bias2Sqrt = DoubleVector.broadcast(D, s.bias2Sqrt());
+    DoubleVector eps = DoubleVector.broadcast(D, s.eps());
+    for (int i = from; i < end; i += D.length()) {
+      DoubleVector t = widen(theta, i);
+      DoubleVector g = widen(grad, i).add(l2.mul(t));
+      DoubleVector m = beta1.mul(widen(expAvg, i)).add(keep1.mul(g));
+      DoubleVector v = beta2.mul(widen(expAvgSq, i)).add(keep2.mul(g).mul(g));
+      narrow(m, expAvg, i);
+      narrow(v, expAvgSq, i);
+      if (maxExpAvgSq != null) {
+        v = widen(maxExpAvgSq, i).lanewise(VectorOperators.MAX, v);
+        narrow(v, maxExpAvgSq, i);
+      }
+      narrow(t.mul(shrink).sub(stepSize.mul(m).div(v.sqrt().div(bias2Sqrt).add(eps))), theta, i);
+    }
+    Backends.SCALAR.adam(theta, grad, expAvg, expAvgSq, maxExpAvgSq, s, end, to);
+  }
+
+  /** Floats a[i …] widened to one vector of doubles. */
+  private static DoubleVector widen(float[] a, int i) {
+    return (DoubleVector) FloatVector.fromArray(DF, a, i).convertShape(VectorOperators.F2D, D, 0);
+  }
+
+  /** Doubles rounded to float (to nearest, as a Java cast) into a[i …]. */
+  private static void narrow(DoubleVector x, float[] a, int i) {
+    ((FloatVector) x.convertShape(VectorOperators.D2F, DF, 0)).intoArray(a, i);
   }
 }

@@ -2,6 +2,7 @@ package org.rnn4j.optim;
 
 import java.util.List;
 import java.util.Map;
+import org.rnn4j.kernel.Updates;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -24,6 +25,7 @@ abstract sealed class AbstractAdam extends AbstractOptimizer permits Adam, AdamW
   private static final String EXP_AVG = "exp_avg";
   private static final String EXP_AVG_SQ = "exp_avg_sq";
   private static final String MAX_EXP_AVG_SQ = "max_exp_avg_sq";
+
   private final AdamConfig adam;
   private final double decoupledWeightDecay;
 
@@ -43,38 +45,13 @@ abstract sealed class AbstractAdam extends AbstractOptimizer permits Adam, AdamW
   @Override
   final void update(float[] theta, float[] grad, int p, long t) {
     double lr = learningRate();
-    Step step = new Step(adam.beta1(), adam.beta2(), adam.eps(), adam.weightDecay(),
-        1 - lr * decoupledWeightDecay, lr / (1 - Math.pow(adam.beta1(), t)),
+    Updates.AdamStep step = new Updates.AdamStep(adam.beta1(), adam.beta2(), adam.eps(),
+        adam.weightDecay(), 1 - lr * decoupledWeightDecay, lr / (1 - Math.pow(adam.beta1(), t)),
         Math.sqrt(1 - Math.pow(adam.beta2(), t)));
     float[] expAvg = buffer(EXP_AVG, p);
     float[] expAvgSq = buffer(EXP_AVG_SQ, p);
     float[] maxExpAvgSq = adam.amsgrad() ? buffer(MAX_EXP_AVG_SQ, p) : null;
     inSlices(theta.length,
-        (from, to) -> step.apply(theta, grad, expAvg, expAvgSq, maxExpAvgSq, from, to));
-  }
-
-  /**
-   * One Adam step's constants: β₁, β₂, ε, the L2 weight decay λ, the decoupled shrink 1 − lr·wd,
-   * the step size lr / (1 − β₁ᵗ) and √(1 − β₂ᵗ).
-   */
-  private record Step(double beta1, double beta2, double eps, double l2, double shrink,
-      double stepSize, double bias2Sqrt) {
-
-    /** Updates elements [from, to) of θ and the moments; elements are independent. */
-    void apply(float[] theta, float[] grad, float[] expAvg, float[] expAvgSq,
-        float[] maxExpAvgSq, int from, int to) {
-      for (int i = from; i < to; i++) {
-        double g = grad[i] + l2 * theta[i];
-        double m = beta1 * expAvg[i] + (1 - beta1) * g;
-        double v = beta2 * expAvgSq[i] + (1 - beta2) * g * g;
-        expAvg[i] = (float) m;
-        expAvgSq[i] = (float) v;
-        if (maxExpAvgSq != null) {
-          v = Math.max(maxExpAvgSq[i], v);
-          maxExpAvgSq[i] = (float) v;
-        }
-        theta[i] = (float) (theta[i] * shrink - stepSize * m / (Math.sqrt(v) / bias2Sqrt + eps));
-      }
-    }
+        (from, to) -> Updates.adam(theta, grad, expAvg, expAvgSq, maxExpAvgSq, step, from, to));
   }
 }

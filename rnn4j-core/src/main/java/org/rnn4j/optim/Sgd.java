@@ -2,6 +2,7 @@ package org.rnn4j.optim;
 
 import java.util.List;
 import java.util.Map;
+import org.rnn4j.kernel.Updates;
 import org.rnn4j.tensor.Tensor;
 
 /**
@@ -59,17 +60,9 @@ public final class Sgd extends AbstractOptimizer implements Optimizer {
       inSlices(theta.length,
           (from, to) -> updateWithMomentum(theta, grad, momentumBuffer, t == 1, from, to));
     } else {
-      inSlices(theta.length, (from, to) -> updateWithoutMomentum(theta, grad, from, to));
-    }
-  }
-
-  /** Elements [from, to) of θ without momentum. */
-  private void updateWithoutMomentum(float[] theta, float[] grad, int from, int to) {
-    double lr = learningRate();
-    double lambda = config.weightDecay();
-    for (int i = from; i < to; i++) {
-      double g = grad[i] + lambda * theta[i];
-      theta[i] = (float) (theta[i] - lr * g);
+      double lr = learningRate();
+      double lambda = config.weightDecay();
+      inSlices(theta.length, (from, to) -> Updates.sgd(theta, grad, lr, lambda, from, to));
     }
   }
 
