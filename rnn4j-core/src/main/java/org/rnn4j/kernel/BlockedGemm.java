@@ -125,6 +125,37 @@ final class BlockedGemm {
     }
   }
 
+  /**
+   * Computes products that share op(A) and K, each as {@link #multiply} would, to the bit; when
+   * each product's columns fit one run of panels and the rows split across threads (or need no
+   * split), each block of op(A) is packed once for all of them instead of once per product.
+   */
+  static void multiplyShared(Product... products) {
+    int m = products[0].m();
+    long flops = 0;
+    boolean shareable = products[0].transA();
+    for (Product pr : products) {
+      flops += 2L * m * pr.b().n() * pr.b().k();
+      shareable &= pr.m() == m && pr.a() == products[0].a() && pr.aOff() == products[0].aOff()
+          && pr.transA() && pr.b().k() == products[0].b().k()
+          && pr.b().backend() == products[0].b().backend() && panels(pr) <= NC_PANELS
+          && pr.b().n() > 0;
+    }
+    int mr = products[0].b().backend().rowBlock();
+    int parts = flops < parallelMinFlops ? 1 : Parallelism.threads();
+    int rowGroups = (m + mr - 1) / mr;
+    if (!shareable || m == 0 || products[0].b().k() == 0
+        || (parts > 1 && (m < parts * MC || rowGroups < parts))) {
+      for (Product pr : products) {
+        multiply(pr);
+      }
+      return;
+    }
+    int chunk = (rowGroups + parts - 1) / parts * mr;
+    Parallelism.run((m + chunk - 1) / chunk,
+        t -> computeShared(products, t * chunk, Math.min(m, (t + 1) * chunk), WORKSPACE.get()));
+  }
+
   /** Rows [i0, i1) of C, column panels [q0, q1), all of K, on the calling thread. */
   private static void compute(Product pr, int i0, int i1, int q0, int q1) {
     Workspace ws = WORKSPACE.get();
@@ -140,43 +171,93 @@ final class BlockedGemm {
 
   private static void computeBlocks(Product pr, int i0, int i1, int q0, int q1, Workspace ws) {
     PackedMatrix b = pr.b();
-    Backend backend = b.backend();
-    int nr = backend.panelWidth();
+    int k = b.k();
+    Block blk = ws.block;
+    int ncPanels = i1 - i0 <= MC ? fewRowsPanels : NC_PANELS;
+    for (int qc = q0; qc < q1; qc += ncPanels) {
+      int qEnd = Math.min(q1, qc + ncPanels);
+      int kcb = kcBlock;
+      for (int pc = 0; pc < k; pc += kcb) {
+        for (int ic = i0; ic < i1; ic += MC) {
+          int rows = Math.min(MC, i1 - ic);
+          int kc = Math.min(kcb, k - pc);
+          setA(blk, pr, ic, rows, pc, kc, ws);
+          setPanels(blk, pr, ic, rows, pc, kc, qc, qEnd);
+          b.backend().multiplyBlock(blk);
+        }
+      }
+    }
+  }
+
+  /**
+   * Rows [i0, i1) of every product's C, all of its columns and of K, on the calling thread: each
+   * block of op(A) is packed (or located) once and multiplied by the panels of every product in
+   * turn. The products share op(A) and K, and each has at most one run of column panels, so
+   * every element of C is summed over the same K blocks as in {@link #computeBlocks}.
+   */
+  private static void computeShared(Product[] products, int i0, int i1, Workspace ws) {
+    Product first = products[0];
+    int k = first.b().k();
+    Block blk = ws.block;
+    int kcb = kcBlock;
+    try {
+      for (int pc = 0; pc < k; pc += kcb) {
+        for (int ic = i0; ic < i1; ic += MC) {
+          int rows = Math.min(MC, i1 - ic);
+          int kc = Math.min(kcb, k - pc);
+          setA(blk, first, ic, rows, pc, kc, ws);
+          for (Product pr : products) {
+            setPanels(blk, pr, ic, rows, pc, kc, 0, panels(pr));
+            pr.b().backend().multiplyBlock(blk);
+          }
+        }
+      }
+    } finally {
+      blk.c = null; // keep no caller arrays reachable from the thread
+      blk.a = null;
+      blk.bPack = null;
+    }
+  }
+
+  /** Points the block at rows [ic, ic+rows) × [pc, pc+kc) of op(A), packing Aᵀ when transposed. */
+  private static void setA(Block blk, Product pr, int ic, int rows, int pc, int kc,
+      Workspace ws) {
+    blk.rows = rows;
+    blk.kc = kc;
+    if (pr.transA()) {
+      packTransposed(ws.aPack, PACKED_LDA, pr, ic, rows, pc, kc);
+      blk.a = ws.aPack;
+      blk.aOff = 0;
+      blk.lda = PACKED_LDA;
+    } else { // rows of A are read where they lie
+      blk.a = pr.a();
+      blk.aOff = pr.aOff() + ic * pr.b().k() + pc;
+      blk.lda = pr.b().k();
+    }
+  }
+
+  /** Points the block at product pr's panels [qc, qEnd) over [pc, pc+kc) and their C rows. */
+  private static void setPanels(Block blk, Product pr, int ic, int rows, int pc, int kc, int qc,
+      int qEnd) {
+    PackedMatrix b = pr.b();
+    int nr = b.backend().panelWidth();
     int n = b.n();
     int k = b.k();
-    int panels = (n + nr - 1) / nr;
-    Block blk = ws.block;
     blk.c = pr.c();
     blk.ldc = n;
     blk.bPack = b.panels();
     blk.bPanelStride = k * nr;
-    int ncPanels = i1 - i0 <= MC ? fewRowsPanels : NC_PANELS;
-    for (int qc = q0; qc < q1; qc += ncPanels) {
-      int qEnd = Math.min(q1, qc + ncPanels);
-      blk.panels = qEnd - qc;
-      blk.lastWidth = qEnd == panels ? n - (panels - 1) * nr : nr;
-      int kcb = kcBlock;
-      for (int pc = 0; pc < k; pc += kcb) {
-        blk.kc = Math.min(kcb, k - pc);
-        blk.add = pr.accumulate() || pc > 0;
-        blk.bOff = qc * k * nr + pc * nr;
-        for (int ic = i0; ic < i1; ic += MC) {
-          blk.rows = Math.min(MC, i1 - ic);
-          blk.cOff = pr.cOff() + ic * n + qc * nr;
-          if (pr.transA()) {
-            packTransposed(ws.aPack, PACKED_LDA, pr, ic, blk.rows, pc, blk.kc);
-            blk.a = ws.aPack;
-            blk.aOff = 0;
-            blk.lda = PACKED_LDA;
-          } else { // rows of A are read where they lie
-            blk.a = pr.a();
-            blk.aOff = pr.aOff() + ic * k + pc;
-            blk.lda = k;
-          }
-          backend.multiplyBlock(blk);
-        }
-      }
-    }
+    blk.panels = qEnd - qc;
+    blk.lastWidth = qEnd == panels(pr) ? n - (qEnd - 1) * nr : nr;
+    blk.add = pr.accumulate() || pc > 0;
+    blk.bOff = qc * k * nr + pc * nr;
+    blk.cOff = pr.cOff() + ic * n + qc * nr;
+  }
+
+  /** The column panels of a product's B. */
+  private static int panels(Product pr) {
+    int nr = pr.b().backend().panelWidth();
+    return (pr.b().n() + nr - 1) / nr;
   }
 
   /**

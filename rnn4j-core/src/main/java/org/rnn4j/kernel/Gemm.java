@@ -79,6 +79,47 @@ public final class Gemm {
   }
 
   /**
+   * {@code C1 (+)= Aᵀ·B1} and {@code C2 (+)= Aᵀ·B2} with one A: the results of two calls of
+   * {@link #multiply(float[], int, float[], int, float[], int, GemmShape, boolean)}, to the bit,
+   * but each block of Aᵀ is packed once for both products instead of once for each. (The weight
+   * gradients of a recurrent layer, dW_ih = dPᵀ·X and dW_hh = dPᵀ·H, share dPᵀ.)
+   *
+   * @param a A (k, m) from offset 0, so that op(A) = Aᵀ is (m, k); read only
+   * @param b1 B1 (k, n1) from offset 0, as stored; read only
+   * @param c1 C1 (m, n1) from offset 0; modified
+   * @param b2 B2 (k, n2) from offset 0, as stored; read only
+   * @param c2 C2 (m, n2) from offset 0; modified
+   * @param accumulate add into C1 and C2 instead of overwriting them
+   * @throws IllegalArgumentException if a size is negative or an array does not hold its matrix
+   */
+  public static void multiplyTransposedPair(float[] a, int m, int k, float[] b1, int n1,
+      float[] c1, float[] b2, int n2, float[] c2, boolean accumulate) {
+    GemmShape first = new GemmShape(m, n1, k, true, false);
+    GemmShape second = new GemmShape(m, n2, k, true, false);
+    checkArray("c1", c1);
+    checkArray("c2", c2);
+    checkArray("a", a);
+    checkArray("b1", b1);
+    checkArray("b2", b2);
+    first.checkBounds(c1, 0, a, 0, b1, 0);
+    second.checkBounds(c2, 0, a, 0, b2, 0);
+    Backend backend = Backends.active();
+    float[] packed1 = BufferPool.takeToOverwrite(packedSize(k, n1));
+    float[] packed2 = BufferPool.takeToOverwrite(packedSize(k, n2));
+    try {
+      BlockedGemm.multiplyShared(
+          new BlockedGemm.Product(c1, 0, a, 0, true, m,
+              PackedMatrix.pack(backend, packed1, new PackedMatrix.Source(b1, 0, k, n1, false)),
+              accumulate),
+          new BlockedGemm.Product(c2, 0, a, 0, true, m,
+              PackedMatrix.pack(backend, packed2, new PackedMatrix.Source(b2, 0, k, n2, false)),
+              accumulate));
+    } finally {
+      BufferPool.give(packed1, packed2);
+    }
+  }
+
+  /**
    * Whether {@code A · Bᵀ}, B stored (n, k), runs as dot products of rows rather than on packed
    * panels: then packing B once gains nothing, and the product should be called unpacked.
    *

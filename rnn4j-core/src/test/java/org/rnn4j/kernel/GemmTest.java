@@ -158,6 +158,57 @@ class GemmTest {
     }
   }
 
+  /**
+   * A pair of products sharing Aᵀ gives each product's own bits, on both backends and any thread
+   * count, whether the pair shares its packing (rows enough for every thread, each product one
+   * run of panels, several K blocks, a ragged last panel) or falls back to two products (few
+   * rows; more panels than one run).
+   */
+  @Test
+  void aPairSharingATransposedGivesEachProductsBits() {
+    SplittableRandom random = new SplittableRandom(17);
+    int mc = BlockedGemm.MC;
+    int kc = BlockedGemm.KC;
+    int wide = BlockedGemm.NC_PANELS * Backends.best().panelWidth() + 5;
+    int[][] shapes = {{2 * mc + 7, kc + 40, 40, 64}, {mc * 3, 70, 33, 1}, {20, 300, 64, 48},
+        {2 * mc, 90, wide, 16}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int k = s[1];
+      GemmShape first = new GemmShape(m, s[2], k, true, false);
+      GemmShape second = new GemmShape(m, s[3], k, true, false);
+      float[] a = Case.filled(random, k * m);
+      float[] b1 = Case.filled(random, k * s[2]);
+      float[] b2 = Case.filled(random, k * s[3]);
+      float[] c1 = Case.filled(random, m * s[2]);
+      float[] c2 = Case.filled(random, m * s[3]);
+      for (boolean accumulate : new boolean[] {false, true}) {
+        float[] expected1 = c1.clone();
+        float[] expected2 = c2.clone();
+        Parallelism.setThreads(1);
+        Gemm.multiply(expected1, 0, a, 0, b1, 0, first, accumulate);
+        Gemm.multiply(expected2, 0, a, 0, b2, 0, second, accumulate);
+        for (boolean scalar : new boolean[] {false, true}) {
+          for (int threads = 1; threads <= 3; threads++) {
+            Backends.forceScalar(scalar);
+            Parallelism.setThreads(threads);
+            BlockedGemm.setParallelMinFlops(threads > 1 ? 0 : BlockedGemm.PARALLEL_MIN_FLOPS);
+            float[] actual1 = c1.clone();
+            float[] actual2 = c2.clone();
+            Gemm.multiplyTransposedPair(a, m, k, b1, s[2], actual1, b2, s[3], actual2,
+                accumulate);
+            String what = first + " and " + second + " accumulate=" + accumulate + " scalar="
+                + scalar + " threads=" + threads;
+            assertArrayEquals(expected1, actual1, what + ": first");
+            assertArrayEquals(expected2, actual2, what + ": second");
+          }
+        }
+        Backends.forceScalar(false);
+        BlockedGemm.setParallelMinFlops(BlockedGemm.PARALLEL_MIN_FLOPS);
+      }
+    }
+  }
+
   @Test
   void emptyDimensionsOverwriteWithZerosOrLeaveC() {
     float[] c = {1f, 2f, 3f, 4f};

@@ -97,6 +97,11 @@ final class DenseProjection implements InputProjection {
   }
 
   @Override
+  public float[] gradientOperand() {
+    return x;
+  }
+
+  @Override
   public void release() {
     if (!released) {
       released = true;

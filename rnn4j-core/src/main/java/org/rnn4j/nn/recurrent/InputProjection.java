@@ -57,6 +57,16 @@ sealed interface InputProjection permits DenseProjection, TableProjection {
    */
   void backward(float[] dPre, float[] dWeightIh, float[] dInput);
 
+  /**
+   * X (T·B, I) in step order, zero at padded steps, when dW_ih += dPᵀ·X is a product over it
+   * (dense inputs after a forward pass that keeps what the backward pass needs); else null. The
+   * time loop then computes dW_ih with dW_hh += dPᵀ·H, which shares dPᵀ, and calls {@link
+   * #backward} for the input's gradient only.
+   */
+  default float[] gradientOperand() {
+    return null;
+  }
+
   /** Gives this projection's buffers back to the {@link BufferPool}; once, when done. */
   void release();
 }

@@ -435,10 +435,18 @@ final class TimeLoop {
   private void weightGradients(Grads g) {
     int rows = u.steps * u.batch;
     int gh = u.gateWidth;
-    projection.backward(u.dPreIh, g.dWeightIh(), g.dInput());
-    if (g.dWeightHh() != null) {
-      Gemm.multiply(g.dWeightHh(), 0, u.dPreHh, 0, u.h, 0,
-          new GemmShape(gh, u.hidden, rows, true, false), true);
+    float[] x = projection.gradientOperand();
+    if (x != null && u.dPreHh == u.dPreIh && g.dWeightIh() != null && g.dWeightHh() != null) {
+      // dW_ih += dPᵀ·X and dW_hh += dPᵀ·H share dPᵀ (every cell but the GRU's)
+      Gemm.multiplyTransposedPair(u.dPreIh, gh, rows, x, w.weightIh().dim(1), g.dWeightIh(),
+          u.h, u.hidden, g.dWeightHh(), true);
+      projection.backward(u.dPreIh, null, g.dInput());
+    } else {
+      projection.backward(u.dPreIh, g.dWeightIh(), g.dInput());
+      if (g.dWeightHh() != null) {
+        Gemm.multiply(g.dWeightHh(), 0, u.dPreHh, 0, u.h, 0,
+            new GemmShape(gh, u.hidden, rows, true, false), true);
+      }
     }
     if (u.dPreHh == u.dPreIh && g.dBiasIh() != null && g.dBiasHh() != null) {
       // db_ih and db_hh get the same sums (every cell but the GRU's): computed once
