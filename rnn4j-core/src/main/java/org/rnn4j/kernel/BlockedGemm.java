@@ -14,7 +14,9 @@ package org.rnn4j.kernel;
  * </pre>
  *
  * <p>The K blocking never depends on the thread count and every element of C is owned by one
- * thread, so results are bit-identical for any {@link Parallelism#threads()}.
+ * thread, so results are bit-identical for any {@link Parallelism#threads()}. Products that share
+ * a transposed A ({@link #multiplyShared}) loop K blocks and row blocks outside the products, so
+ * each block of Aᵀ is packed once for all of them.
  */
 final class BlockedGemm {
   /**
@@ -163,9 +165,7 @@ final class BlockedGemm {
     try {
       computeBlocks(pr, i0, i1, q0, q1, ws);
     } finally {
-      blk.c = null; // keep no caller arrays reachable from the thread
-      blk.a = null;
-      blk.bPack = null;
+      clear(blk);
     }
   }
 
@@ -182,7 +182,7 @@ final class BlockedGemm {
           int rows = Math.min(MC, i1 - ic);
           int kc = Math.min(kcb, k - pc);
           setA(blk, pr, ic, rows, pc, kc, ws);
-          setPanels(blk, pr, ic, rows, pc, kc, qc, qEnd);
+          setPanels(blk, pr, ic, pc, qc, qEnd);
           b.backend().multiplyBlock(blk);
         }
       }
@@ -191,9 +191,10 @@ final class BlockedGemm {
 
   /**
    * Rows [i0, i1) of every product's C, all of its columns and of K, on the calling thread: each
-   * block of op(A) is packed (or located) once and multiplied by the panels of every product in
-   * turn. The products share op(A) and K, and each has at most one run of column panels, so
-   * every element of C is summed over the same K blocks as in {@link #computeBlocks}.
+   * block of op(A) is packed once and multiplied by the panels of every product in turn. Every
+   * element of C is summed over the same K blocks, in the same order, as in {@link
+   * #computeBlocks}, so the bits are the same; a product's panels go in one run (at most {@link
+   * #NC_PANELS}), as they would there with this many rows.
    */
   private static void computeShared(Product[] products, int i0, int i1, Workspace ws) {
     Product first = products[0];
@@ -207,16 +208,21 @@ final class BlockedGemm {
           int kc = Math.min(kcb, k - pc);
           setA(blk, first, ic, rows, pc, kc, ws);
           for (Product pr : products) {
-            setPanels(blk, pr, ic, rows, pc, kc, 0, panels(pr));
+            setPanels(blk, pr, ic, pc, 0, panels(pr));
             pr.b().backend().multiplyBlock(blk);
           }
         }
       }
     } finally {
-      blk.c = null; // keep no caller arrays reachable from the thread
-      blk.a = null;
-      blk.bPack = null;
+      clear(blk);
     }
+  }
+
+  /** Drops the block's references to the caller's arrays, so the thread keeps none reachable. */
+  private static void clear(Block blk) {
+    blk.c = null;
+    blk.a = null;
+    blk.bPack = null;
   }
 
   /** Points the block at rows [ic, ic+rows) × [pc, pc+kc) of op(A), packing Aᵀ when transposed. */
@@ -236,9 +242,11 @@ final class BlockedGemm {
     }
   }
 
-  /** Points the block at product pr's panels [qc, qEnd) over [pc, pc+kc) and their C rows. */
-  private static void setPanels(Block blk, Product pr, int ic, int rows, int pc, int kc, int qc,
-      int qEnd) {
+  /**
+   * Points the block at product pr's panels [qc, qEnd) from row pc of its K block, and at the
+   * rows of C from ic.
+   */
+  private static void setPanels(Block blk, Product pr, int ic, int pc, int qc, int qEnd) {
     PackedMatrix b = pr.b();
     int nr = b.backend().panelWidth();
     int n = b.n();
