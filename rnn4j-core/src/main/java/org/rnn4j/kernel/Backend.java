@@ -3,8 +3,9 @@ package org.rnn4j.kernel;
 /**
  * The hot loops that differ between the Vector API and plain Java: the GEMM micro-kernels over
  * one cache block, the lane sums of the dot products of {@link NarrowProduct}, the elementwise
- * activations and the LSTM cell fused around them, and the optimizers' updates ({@link Updates}). Everything else (packing, blocking, threads,
- * argument checks) is shared and lives in {@link BlockedGemm} and {@link Activations}.
+ * activations and the LSTM cell fused around them, and the optimizers' updates ({@link
+ * Updates}). Everything else (packing, blocking, threads, argument checks) is shared and lives in
+ * {@link BlockedGemm}, {@link Activations} and {@link Updates}.
  *
  * <p>Exactly two implementations exist: {@link ScalarBackend} and {@code VectorBackend}, which is
  * the only class in rnn4j that touches {@code jdk.incubator.vector} and is loaded reflectively by
