@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.rnn4j.cli.CliRun.run;
 
 import java.io.IOException;
@@ -103,7 +104,7 @@ class ChildProcessTest {
     }
     assertTrue(p.isAlive(), "still training when the signal comes");
     p.destroy(); // SIGTERM
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    awaitExit(p, "SIGTERM", stderr);
     String err = Files.readString(stderr, StandardCharsets.UTF_8);
     assertEquals(143, p.exitValue(), err);
     assertTrue(err.contains("rnn4j: interrupted after") && err.contains("run the same command"
@@ -141,7 +142,7 @@ class ChildProcessTest {
     assertTrue(p.isAlive(), "still training when the signal comes");
     Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
     assertEquals(0, kill.waitFor());
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    awaitExit(p, "SIGINT", stderr);
     String err = Files.readString(stderr, StandardCharsets.UTF_8);
     assertEquals(130, p.exitValue(), err);
     assertTrue(err.contains("rnn4j: stopping after the current step")
@@ -187,5 +188,18 @@ class ChildProcessTest {
     CliRun finish = run(last.toArray(String[]::new));
     assertEquals(0, finish.code(), finish.err());
     TextGenerator.load(model);
+  }
+
+  /**
+   * Waits up to 60 s for a signalled run to end; else kills it and fails with its standard error
+   * so far.
+   */
+  private static void awaitExit(Process p, String signal, Path stderr) throws Exception {
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      fail("still running 60 s after " + signal + "; its standard error so far:\n"
+          + Files.readString(stderr, StandardCharsets.UTF_8));
+    }
   }
 }
