@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.rnn4j.cli.CliRun.run;
 
 import java.io.IOException;
@@ -126,6 +127,8 @@ class ChildProcessTest {
 
   @Test
   void ctrlCWritesTheCheckpointAndSaysHowToResume() throws Exception {
+    assumeFalse(sigintIgnored(), "SIGINT is ignored in this process (as in a job a non-interactive"
+        + " shell started in the background), so the child would inherit that and never see it");
     Path data = Files.write(dir.resolve("names.txt"), NAMES);
     Path checkpoint = dir.resolve("run.ckpt");
     Path stderr = dir.resolve("stderr.txt");
@@ -201,5 +204,22 @@ class ChildProcessTest {
       fail("still running 60 s after " + signal + "; its standard error so far:\n"
           + Files.readString(stderr, StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * Whether this process ignores SIGINT ({@code SigIgn} in /proc/self/status, bit 1): an ignored
+   * signal stays ignored across exec, and the JVM then installs no handler for it.
+   */
+  private static boolean sigintIgnored() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return false;
+    }
+    for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+      if (line.startsWith("SigIgn:")) {
+        return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << 1)) != 0;
+      }
+    }
+    return false;
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The hot loops of rnn4j on plain {@code float[]} arrays: matrix products ({@link
  * org.rnn4j.kernel.Gemm}, with weights packed once into a {@link org.rnn4j.kernel.PackedMatrix}),
- * elementwise activations ({@link org.rnn4j.kernel.Activations}) and the thread budget they share
- * ({@link org.rnn4j.kernel.Parallelism}). Matrices are row-major and contiguous; each kernel takes
+ * elementwise activations ({@link org.rnn4j.kernel.Activations}), the optimizers' parameter
+ * updates ({@link org.rnn4j.kernel.Updates}) and the thread budget they share ({@link
+ * org.rnn4j.kernel.Parallelism}). Matrices are row-major and contiguous; each kernel takes
  * outputs first, then inputs, then sizes, says which arrays it modifies, and allocates nothing in
  * its hot path.
  *
