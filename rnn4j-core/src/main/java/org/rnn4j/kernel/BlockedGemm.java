@@ -108,16 +108,13 @@ final class BlockedGemm {
       }
       return;
     }
-    Backend backend = pr.b().backend();
-    int mr = backend.rowBlock();
-    int panels = (n + backend.panelWidth() - 1) / backend.panelWidth();
+    int mr = pr.b().backend().rowBlock();
+    int panels = panels(pr);
     long minFlops = m < mr ? parallelMinFlops / 4 : parallelMinFlops;
     int parts = 2.0 * m * n * k < minFlops ? 1 : Parallelism.threads();
     int rowGroups = (m + mr - 1) / mr;
     if (parts > 1 && (m >= parts * MC || panels < parts) && rowGroups >= parts) {
-      int chunk = (rowGroups + parts - 1) / parts * mr;
-      Parallelism.run((m + chunk - 1) / chunk,
-          t -> compute(pr, t * chunk, Math.min(m, (t + 1) * chunk), 0, panels));
+      splitRows(m, mr, parts, (i0, i1) -> compute(pr, i0, i1, 0, panels));
     } else if (parts > 1 && panels >= parts) {
       int chunk = (panels + parts - 1) / parts;
       Parallelism.run((panels + chunk - 1) / chunk,
@@ -153,9 +150,23 @@ final class BlockedGemm {
       }
       return;
     }
-    int chunk = (rowGroups + parts - 1) / parts * mr;
+    splitRows(m, mr, parts, (i0, i1) -> computeShared(products, i0, i1, WORKSPACE.get()));
+  }
+
+  /** Work on the rows [i0, i1) of C. */
+  @FunctionalInterface
+  private interface RowRange {
+    void run(int i0, int i1);
+  }
+
+  /**
+   * Runs {@code work} over the rows [0, m) in at most {@code parts} ranges, one per thread, each
+   * a whole number of register tiles (mr rows) but the last.
+   */
+  private static void splitRows(int m, int mr, int parts, RowRange work) {
+    int chunk = ((m + mr - 1) / mr + parts - 1) / parts * mr;
     Parallelism.run((m + chunk - 1) / chunk,
-        t -> computeShared(products, t * chunk, Math.min(m, (t + 1) * chunk), WORKSPACE.get()));
+        t -> work.run(t * chunk, Math.min(m, (t + 1) * chunk)));
   }
 
   /** Rows [i0, i1) of C, column panels [q0, q1), all of K, on the calling thread. */

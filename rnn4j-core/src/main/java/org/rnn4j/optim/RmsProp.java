@@ -62,15 +62,15 @@ public final class RmsProp extends AbstractOptimizer implements Optimizer {
     float[] squareAvg = buffer(SQUARE_AVG, p);
     float[] gradAvg = config.centered() ? buffer(GRAD_AVG, p) : null;
     float[] momentumBuffer = config.momentum() > 0 ? buffer(MOMENTUM_BUFFER, p) : null;
-    inSlices(theta.length, (from, to) -> update(theta, grad, squareAvg, gradAvg, momentumBuffer,
-        from, to));
+    inSlices(theta.length, (from, to) -> updateSlice(theta, grad, squareAvg, gradAvg,
+        momentumBuffer, from, to));
   }
 
   /**
    * Elements [from, to) of θ and of the buffers; {@code gradAvg} and {@code momentumBuffer} are
    * null when not in use.
    */
-  private void update(float[] theta, float[] grad, float[] squareAvg, float[] gradAvg,
+  private void updateSlice(float[] theta, float[] grad, float[] squareAvg, float[] gradAvg,
       float[] momentumBuffer, int from, int to) {
     double lr = learningRate();
     double lambda = config.weightDecay();
