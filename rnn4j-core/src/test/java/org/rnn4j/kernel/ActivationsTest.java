@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -118,7 +120,7 @@ class ActivationsTest {
    */
   @Test
   void vectorAndScalarKernelsAgreeToTheBitColdAndWarm() {
-    float[] x = samples(-110f, 110f);
+    float[] x = withEdges(samples(-110f, 110f));
     Kernel[] kernels = {Activations::exp, Activations::tanh, Activations::sigmoid};
     for (int f = 0; f < kernels.length; f++) {
       float[][] results = new float[3][x.length];
@@ -302,6 +304,31 @@ class ActivationsTest {
   }
 
   /** A dense grid of 2²⁰ steps over [lo, hi], then RANDOM_COUNT uniform values in it. */
+  /**
+   * {@code x} followed by the values where the kernels clamp or switch form (each bound, the
+   * floats beside it and its negation), ±0, ±∞, NaN and the extremes of float, so that they fall
+   * in full vectors as well as in the tail.
+   */
+  private static float[] withEdges(float[] x) {
+    List<Float> edges = new ArrayList<>(List.of(0f, -0f, Float.NaN, Float.POSITIVE_INFINITY,
+        Float.NEGATIVE_INFINITY, Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE,
+        -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL));
+    for (float bound : new float[] {ExpPolynomial.MIN_ARG, ExpPolynomial.MAX_ARG,
+        ExpPolynomial.TANH_SATURATION, ExpPolynomial.TANH_NEAR_ONE}) {
+      for (float v : new float[] {Math.nextDown(bound), bound, Math.nextUp(bound)}) {
+        edges.add(v);
+        edges.add(-v);
+      }
+    }
+    float[] all = Arrays.copyOf(x, x.length + 2 * edges.size() + 1);
+    for (int i = 0; i < edges.size(); i++) {
+      all[x.length + i] = edges.get(i); // in full vectors
+      all[all.length - 1 - i] = edges.get(i); // and in the tail, the last one alone
+    }
+    all[x.length + edges.size()] = 1f;
+    return all;
+  }
+
   private static float[] samples(float lo, float hi) {
     int grid = 1 << 20;
     float[] x = new float[grid + RANDOM_COUNT];
