@@ -20,8 +20,9 @@ import org.rnn4j.tensor.Tensor;
  *
  * <p>The reverse direction reads each sequence backwards within its own length: its step s of
  * row b is position {@code lengths[b] − 1 − s} ({@link StepOrder}). Inputs (or ids) are gathered
- * into each direction's step order, time-major, before the loop; outputs and input gradients are
- * scattered back. Padded positions of the outputs are zero.
+ * into each direction's step order, time-major, before the loop; each output row is written to
+ * its batch-first place as the cell computes it, and input gradients are scattered back. Padded
+ * positions of the outputs are zero.
  */
 final class LayerPass {
   private final Cell cell;
@@ -81,9 +82,9 @@ final class LayerPass {
       projections[dir] = input.projection(dir, directions.get(dir), orders[dir]);
       loops[dir] = new TimeLoop(cell, directions.get(dir), lengths, steps, projections[dir],
           keepHistory);
-      loops[dir].forward(h0.data(), cell.hasCellState() ? c0.data() : null, dir * bh);
+      loops[dir].forward(h0.data(), cell.hasCellState() ? c0.data() : null, dir * bh, outputs,
+          orders[dir].rowOffsets(d * hidden, dir * hidden));
       Unroll u = loops[dir].u;
-      orders[dir].scatter(outputs, d * hidden, dir * hidden, u.h, batch * hidden, hidden);
       System.arraycopy(u.h, u.stateRow(steps, 0), finalH, dir * bh, bh);
       if (finalC != null) {
         System.arraycopy(u.c, u.cellRow(steps, 0), finalC, dir * bh, bh);

@@ -60,23 +60,9 @@ final class StepOrder {
   }
 
   /**
-   * The inverse of {@link #gather}: copies the real step-order rows of {@code src} (from {@code
-   * srcOff}, (T, B, n)) into columns [col, col + n) of the (B, T, width) slab {@code dst}, leaving
-   * its padded positions as they are.
-   */
-  void scatter(float[] dst, int width, int col, float[] src, int srcOff, int n) {
-    int b = batch();
-    for (int r = 0; r < b; r++) {
-      for (int s = 0; s < lengths[r]; s++) {
-        System.arraycopy(src, srcOff + (s * b + r) * n, dst,
-            (r * steps + position(r, s)) * width + col, n);
-      }
-    }
-  }
-
-  /**
-   * Like {@link #scatter}, but adds the rows into {@code dst}: for gradients that other paths
-   * add to as well.
+   * The inverse of {@link #gather}, adding: adds the real step-order rows of {@code src} (from
+   * {@code srcOff}, (T, B, n)) into columns [col, col + n) of the (B, T, width) slab {@code dst},
+   * for gradients that other paths add to as well.
    */
   void scatterAdd(float[] dst, int width, int col, float[] src, int srcOff, int n) {
     int b = batch();
@@ -98,10 +84,20 @@ final class StepOrder {
    * @return (T, B) offsets
    */
   int[] rowOffsets(int width) {
+    return rowOffsets(width, 0);
+  }
+
+  /**
+   * Where column {@code col} of each step-order row (s, b) of a batch-first (B, T, width) slab
+   * is: {@code (b·T + position)·width + col}, {@link #PADDED} at padded steps.
+   *
+   * @return (T, B) offsets
+   */
+  int[] rowOffsets(int width, int col) {
     int[] offsets = batchFirstRows();
     for (int i = 0; i < offsets.length; i++) {
       if (offsets[i] != PADDED) {
-        offsets[i] *= width;
+        offsets[i] = offsets[i] * width + col;
       }
     }
     return offsets;

@@ -23,6 +23,7 @@ import org.rnn4j.kernel.Parallelism;
  *                                                    (B, H)·(H, GH), only up to the last row
  *                                                    still real ({@link #activeRows})
  *                   h⟨s⟩, c⟨s⟩ = cell(P⟨s⟩ + b_ih, Q + b_hh, h⟨s−1⟩, c⟨s−1⟩)   biases added in the row pass
+ *                   output (b, position of step s) = h⟨s⟩ row b, copied while the row is in cache
  *                   on several threads, each takes a range of rows through both: the rows are
  *                   independent sequences, so when the ranges hold about as many real steps
  *                   each, every thread runs its rows through all the steps at once, else one
@@ -83,6 +84,8 @@ final class TimeLoop {
   private final IntConsumer stepPart = this::stepPart;
   private final IntConsumer sequencePart = this::sequencePart;
   private PackedMatrix stepWeightBack; // W_hh (GH, H) during backward
+  private float[] outputs; // (B, T, D·H) the layer's outputs during forward
+  private int[] outputRows; // (T, B) where row b of step s goes in outputs, during forward
   private final IntConsumer backwardPart = this::backwardPart;
 
   /**
@@ -120,12 +123,18 @@ final class TimeLoop {
   }
 
   /**
-   * Runs the recurrence.
+   * Runs the recurrence, and writes h⟨s⟩ of each real step to the layer's outputs as the cell
+   * computes it, on the thread that computes it, while the row is in its cache; padded steps
+   * write nothing there.
    *
    * @param h0 initial hidden state (B, H) at offset {@code off}
    * @param c0 initial cell state (B, H) at offset {@code off}, LSTM only (else ignored)
+   * @param outputs the layer's outputs (B, T, D·H), this direction's columns written; modified
+   * @param outputRows (T, B) the offset in {@code outputs} of row b's output at step s
    */
-  void forward(float[] h0, float[] c0, int off) {
+  void forward(float[] h0, float[] c0, int off, float[] outputs, int[] outputRows) {
+    this.outputs = outputs;
+    this.outputRows = outputRows;
     int t = u.steps;
     int b = u.batch;
     int h = u.hidden;
@@ -158,6 +167,8 @@ final class TimeLoop {
       steps(whhT, rows);
     }
     stepWeight = null;
+    this.outputs = null;
+    this.outputRows = null;
     weightHhT.release();
     if (stepProjection != null) {
       stepProjection.release();
@@ -297,6 +308,8 @@ final class TimeLoop {
     for (int r = from; r < to; r++) {
       if (s < lengths[r]) {
         cell.forward(u, s, r);
+        System.arraycopy(u.h, u.stateRow(s + 1, r), outputs, outputRows[s * u.batch + r],
+            u.hidden);
       } else { // padded step: carry the state
         System.arraycopy(u.h, u.stateRow(s, r), u.h, u.stateRow(s + 1, r), u.hidden);
         if (cell.hasCellState()) {
