@@ -94,23 +94,36 @@ public final class PackedMatrix {
 
   /**
    * Writes columns [j0, j0 + width) of op(B) = Bᵀ, B stored (n, k), as one panel: {@code
-   * panel[p·nr + j] = B[j0 + j, p]}. Runs over tiles of 16 values of p so that reads and writes
-   * both stay within a few cache lines.
+   * panel[p·nr + j] = B[j0 + j, p]}. Takes the rows of B eight at a time, each read front to back
+   * (eight streams the prefetcher follows) into eight adjacent floats of each panel row. Against
+   * tiles of 16 values of p over all the panel's rows (32 rows read at once), alternating on 2
+   * cores of an AMD EPYC, sources from memory: a 2048 × 512 W packed in 0.66 → 0.35 ms on two
+   * threads (1.26 → 0.66 on one), a 4096 × 1024 W in 2.62 → 1.43 ms (4.95 → 3.03).
    *
    * @param panels destination panel (k, nr) at {@code base}; modified
    */
   private static void packTransposedPanel(
       float[] panels, int base, int nr, Source src, int j0, int width) {
-    final int tile = 16;
     float[] b = src.b();
     int k = src.k();
-    for (int p0 = 0; p0 < k; p0 += tile) {
-      int p1 = Math.min(k, p0 + tile);
-      for (int j = 0; j < width; j++) {
-        int row = src.bOff() + (j0 + j) * k;
-        for (int p = p0, dst = base + p0 * nr + j; p < p1; p++, dst += nr) {
-          panels[dst] = b[row + p];
-        }
+    int j = 0;
+    for (; j + 8 <= width; j += 8) {
+      int s = src.bOff() + (j0 + j) * k; // B[j0 + j, 0]
+      for (int p = 0, dst = base + j; p < k; p++, dst += nr, s++) {
+        panels[dst] = b[s];
+        panels[dst + 1] = b[s + k];
+        panels[dst + 2] = b[s + 2 * k];
+        panels[dst + 3] = b[s + 3 * k];
+        panels[dst + 4] = b[s + 4 * k];
+        panels[dst + 5] = b[s + 5 * k];
+        panels[dst + 6] = b[s + 6 * k];
+        panels[dst + 7] = b[s + 7 * k];
+      }
+    }
+    for (; j < width; j++) { // the last panel's rows past a multiple of eight
+      int s = src.bOff() + (j0 + j) * k;
+      for (int p = 0, dst = base + j; p < k; p++, dst += nr) {
+        panels[dst] = b[s + p];
       }
     }
   }
