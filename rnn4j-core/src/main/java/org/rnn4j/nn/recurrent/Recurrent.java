@@ -191,7 +191,40 @@ public final class Recurrent implements Module {
    */
   public RecurrentOutput forward(Tensor x, int[] lengths, RecurrentState initial) {
     RecurrentShapes.check(config, x, lengths, initial);
-    return run(new LayerInput.Dense(x), x.dim(1), lengths, initial);
+    return run(new LayerInput.Dense(x), x.dim(1), lengths, initial, true);
+  }
+
+  /**
+   * The final states of sequences of the given lengths from a zero state, for a caller that reads
+   * nothing else (a many-to-one model over the last state): {@code forward(x, lengths).state()},
+   * to the bit. Without a graph (under {@link org.rnn4j.tensor.NoGrad}, or with nothing that
+   * requires a gradient) the last layer's outputs go to a pooled buffer, given back before this
+   * returns, instead of a new (B, T, D·H) array at every call.
+   *
+   * @param x input (B, T, I), padded after each sequence's end
+   * @param lengths (B) the real length of each sequence, each in [0, T]
+   * @return the final states: h (L·D, B, H), and c for the LSTM
+   * @throws IllegalArgumentException naming the argument, expected and actual shape or value
+   */
+  public RecurrentState finalState(Tensor x, int[] lengths) {
+    RecurrentState initial = zeroState(x.dim(0));
+    RecurrentShapes.check(config, x, lengths, initial);
+    return run(new LayerInput.Dense(x), x.dim(1), lengths, initial, false).state();
+  }
+
+  /**
+   * The final states of token sequences read through an embedding, from a zero state: {@code
+   * forward(embedding, ids, lengths).state()}, to the bit, without keeping the last layer's
+   * outputs when there is no graph, as {@link #finalState(Tensor, int[])}.
+   *
+   * @param embedding the input embedding, E (V, E) with E = the layer's input size
+   * @param ids (B, T) token ids, row-major
+   * @param lengths (B) the real length of each sequence, each in [0, T]; B ≥ 1
+   * @return the final states: h (L·D, B, H), and c for the LSTM
+   * @throws IllegalArgumentException naming the argument, expected and actual shape or value
+   */
+  public RecurrentState finalState(Embedding embedding, int[] ids, int[] lengths) {
+    return forward(embedding, ids, lengths, zeroState(lengths.length), false).state();
   }
 
   /**
@@ -236,15 +269,24 @@ public final class Recurrent implements Module {
    */
   public RecurrentOutput forward(
       Embedding embedding, int[] ids, int[] lengths, RecurrentState initial) {
+    return forward(embedding, ids, lengths, initial, true);
+  }
+
+  /** {@link #forward(Embedding, int[], int[], RecurrentState)}, keeping its outputs or not. */
+  private RecurrentOutput forward(Embedding embedding, int[] ids, int[] lengths,
+      RecurrentState initial, boolean keepOutputs) {
     Tensor weight = embedding.weight(); // (V, E)
     RecurrentShapes.checkIds(config, weight, ids, lengths, initial);
     int b = lengths.length;
     int t = ids.length / b;
     if (!inputTables.applies(weight, ids.length)) {
-      return forward(embedding.forward(ids, b, t), lengths, initial);
+      Tensor x = embedding.forward(ids, b, t);
+      RecurrentShapes.check(config, x, lengths, initial);
+      return run(new LayerInput.Dense(x), t, lengths, initial, keepOutputs);
     }
     tableCalls.increment();
-    return run(new LayerInput.Embedded(weight, ids, inputTables), t, lengths, initial);
+    return run(new LayerInput.Embedded(weight, ids, inputTables), t, lengths, initial,
+        keepOutputs);
   }
 
   /** Calls of {@link #forward(Embedding, int[], int[], RecurrentState)} that used tables. */
@@ -257,8 +299,14 @@ public final class Recurrent implements Module {
     return inputTables.keptValues(direction);
   }
 
-  /** Runs every layer; the first reads {@code first}, each later one the outputs below it. */
-  private RecurrentOutput run(LayerInput first, int t, int[] lengths, RecurrentState initial) {
+  /**
+   * Runs every layer; the first reads {@code first}, each later one the outputs below it.
+   *
+   * @param keepOutputs whether the caller reads the last layer's outputs; if not, and there is
+   *     no graph, they go to a pooled buffer given back here, and the result's outputs are null
+   */
+  private RecurrentOutput run(LayerInput first, int t, int[] lengths, RecurrentState initial,
+      boolean keepOutputs) {
     int d = config.directions();
     Tensor input = null; // the outputs of the layer below (B, T, D·H)
     List<Tensor> finalH = new ArrayList<>();
@@ -275,8 +323,8 @@ public final class Recurrent implements Module {
       LayerPass pass = new LayerPass(cell, weights.subList(from, from + d), lengths.clone(), t,
           norms == null ? null : Arrays.copyOfRange(norms, from, from + d));
       boolean last = layer == config.layers() - 1;
-      Tensor[] results =
-          pass.apply(layer == 0 ? first : new LayerInput.Dense(input), h0, c0, !last);
+      Tensor[] results = pass.apply(layer == 0 ? first : new LayerInput.Dense(input), h0, c0,
+          !last || !keepOutputs);
       if (layer > 0 && !input.requiresGrad()) { // no graph: nothing reads the layer below again
         BufferPool.give(input.data());
       }
@@ -285,6 +333,10 @@ public final class Recurrent implements Module {
       if (cell.hasCellState()) {
         finalC.add(results[2]);
       }
+    }
+    if (!keepOutputs && !input.requiresGrad()) { // pooled: nothing reads it
+      BufferPool.give(input.data());
+      input = null;
     }
     Tensor hN = finalH.size() == 1 ? finalH.get(0) : Tensor.concat(0, finalH.toArray(Tensor[]::new));
     Optional<Tensor> cN = finalC.isEmpty() ? Optional.empty()

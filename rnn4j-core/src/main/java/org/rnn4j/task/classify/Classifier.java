@@ -16,6 +16,7 @@ import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.recurrent.Recurrent;
 import org.rnn4j.nn.recurrent.RecurrentOutput;
+import org.rnn4j.nn.recurrent.RecurrentState;
 import org.rnn4j.tensor.NoGrad;
 import org.rnn4j.tensor.Tensor;
 
@@ -82,11 +83,10 @@ public final class Classifier extends CompositeModule {
    */
   public Tensor pool(Padded inputs) {
     int[] lengths = inputs.lengths();
-    RecurrentOutput out = recur(inputs);
     return switch (config.pooling()) {
-      case LAST -> lastStates(out.state().h(), inputs.batch());
-      case MEAN -> MaskedPooling.mean(out.output(), lengths);
-      case MAX -> MaskedPooling.max(out.output(), lengths);
+      case LAST -> lastStates(finalState(inputs).h(), inputs.batch());
+      case MEAN -> MaskedPooling.mean(recur(inputs).output(), lengths);
+      case MAX -> MaskedPooling.max(recur(inputs).output(), lengths);
     };
   }
 
@@ -108,6 +108,14 @@ public final class Classifier extends CompositeModule {
       return rnn.forward(embedding.get(), ids.ids(), ids.lengths());
     }
     return rnn.forward(embed(inputs), inputs.lengths());
+  }
+
+  /** The recurrent layer's final states only ({@link Recurrent#finalState}), as {@link #recur}. */
+  private RecurrentState finalState(Padded inputs) {
+    if (inputs instanceof PaddedIds ids && embedding.isPresent() && ids.batch() > 0) {
+      return rnn.finalState(embedding.get(), ids.ids(), ids.lengths());
+    }
+    return rnn.finalState(embed(inputs), inputs.lengths());
   }
 
   private Tensor embed(Padded inputs) {

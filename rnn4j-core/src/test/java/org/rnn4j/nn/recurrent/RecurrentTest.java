@@ -78,6 +78,58 @@ class RecurrentTest {
     }
   }
 
+  /**
+   * finalState gives the bits of forward(…).state(), for dense inputs and for token ids (through
+   * the tables and through looked-up vectors), without a graph (where the outputs go to a pooled
+   * buffer that later calls reuse) and with one (where the gradients match too).
+   */
+  @ParameterizedTest
+  @EnumSource(CellKind.class)
+  void finalStateIsTheStateOfForwardToTheBit(CellKind kind) {
+    int[] lengths = {6, 2, 5, 1};
+    Recurrent rnn = layer(kind, true, 2, 11);
+    Tensor x = Tensor.uniform(new SplittableRandom(12), -1f, 1f, lengths.length, 6, I);
+    int[] ids = new SplittableRandom(13).ints(lengths.length * 6, 0, 7).toArray();
+    org.rnn4j.nn.Embedding small = new org.rnn4j.nn.Embedding(7, I, new SplittableRandom(14));
+    org.rnn4j.nn.Embedding large = new org.rnn4j.nn.Embedding(100, I, new SplittableRandom(15));
+    try (NoGrad scope = NoGrad.enter()) {
+      RecurrentOutput dense = rnn.forward(x, lengths);
+      for (int call = 0; call < 2; call++) { // the second call reuses the pooled outputs
+        assertSameState(dense.state(), rnn.finalState(x, lengths), kind + " dense " + call);
+        assertSameState(rnn.forward(small, ids, lengths).state(),
+            rnn.finalState(small, ids, lengths), kind + " ids, tables " + call);
+        assertSameState(rnn.forward(large, ids, lengths).state(),
+            rnn.finalState(large, ids, lengths), kind + " ids, looked up " + call);
+      }
+      assertArrayEquals(dense.output().data(), rnn.forward(x, lengths).output().data(),
+          kind + ": outputs after the pooled buffer went back");
+    }
+    float[][] grads = new float[2][];
+    for (int run = 0; run < 2; run++) {
+      x.requiresGrad(true);
+      x.zeroGrad();
+      rnn.parameters().values().forEach(Tensor::zeroGrad);
+      RecurrentState state = run == 0 ? rnn.forward(x, lengths).state()
+          : rnn.finalState(x, lengths);
+      Tensor loss = state.h().sum();
+      loss = state.c().map(c -> c.sum().mul(3f)).map(loss::add).orElse(loss);
+      loss.backward();
+      grads[run] = x.grad().data().clone();
+      for (Tensor p : rnn.parameters().values()) {
+        grads[run] = concat(grads[run], p.grad().data());
+      }
+    }
+    assertArrayEquals(grads[0], grads[1], kind + ": gradients through finalState");
+  }
+
+  private static void assertSameState(RecurrentState expected, RecurrentState actual,
+      String what) {
+    assertArrayEquals(expected.h().data(), actual.h().data(), what + ": h");
+    assertEquals(expected.c().isPresent(), actual.c().isPresent(), what + ": c present");
+    expected.c().ifPresent(c -> assertArrayEquals(c.data(), actual.c().orElseThrow().data(),
+        what + ": c"));
+  }
+
   /** Σ outputs·1 + Σ final h·2 (+ Σ final c·3): every part of the result counts. */
   private static Tensor lossOf(RecurrentOutput out) {
     Tensor loss = out.output().sum().add(out.state().h().sum().mul(2f));
