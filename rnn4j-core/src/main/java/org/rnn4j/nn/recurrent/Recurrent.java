@@ -190,8 +190,14 @@ public final class Recurrent implements Module {
    * @throws IllegalArgumentException naming the argument, expected and actual shape or value
    */
   public RecurrentOutput forward(Tensor x, int[] lengths, RecurrentState initial) {
+    return forward(x, lengths, initial, true);
+  }
+
+  /** {@link #forward(Tensor, int[], RecurrentState)}, keeping its outputs or not. */
+  private RecurrentOutput forward(Tensor x, int[] lengths, RecurrentState initial,
+      boolean keepOutputs) {
     RecurrentShapes.check(config, x, lengths, initial);
-    return run(new LayerInput.Dense(x), x.dim(1), lengths, initial, true);
+    return run(new LayerInput.Dense(x), x.dim(1), lengths, initial, keepOutputs);
   }
 
   /**
@@ -207,9 +213,7 @@ public final class Recurrent implements Module {
    * @throws IllegalArgumentException naming the argument, expected and actual shape or value
    */
   public RecurrentState finalState(Tensor x, int[] lengths) {
-    RecurrentState initial = zeroState(x.dim(0));
-    RecurrentShapes.check(config, x, lengths, initial);
-    return run(new LayerInput.Dense(x), x.dim(1), lengths, initial, false).state();
+    return forward(x, lengths, zeroState(x.dim(0)), false).state();
   }
 
   /**
@@ -280,9 +284,7 @@ public final class Recurrent implements Module {
     int b = lengths.length;
     int t = ids.length / b;
     if (!inputTables.applies(weight, ids.length)) {
-      Tensor x = embedding.forward(ids, b, t);
-      RecurrentShapes.check(config, x, lengths, initial);
-      return run(new LayerInput.Dense(x), t, lengths, initial, keepOutputs);
+      return forward(embedding.forward(ids, b, t), lengths, initial, keepOutputs);
     }
     tableCalls.increment();
     return run(new LayerInput.Embedded(weight, ids, inputTables), t, lengths, initial,
