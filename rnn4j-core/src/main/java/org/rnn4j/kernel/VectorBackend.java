@@ -5,7 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -38,10 +38,13 @@ final class VectorBackend implements Backend {
   private static final int V = S.length();
   private static final int NR = 2 * V;
   private static final int MR = 6;
-  /** Doubles of the optimizers' updates, and the floats that widen to one vector of them. */
+  /** Doubles of the optimizers' updates: half as many lanes as {@link #S}. */
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Float> DF =
-      VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+  /** The upper half of a float vector. */
+  private static final VectorMask<Float> UPPER = S.indexInRange(0, D.length()).not();
+  /** Moves a float vector's lower half into its upper half. */
+  private static final VectorShuffle<Float> LOWER_TO_UPPER =
+      VectorShuffle.fromOp(S, lane -> (lane + D.length()) % V);
 
   @Override
   public String name() {
@@ -682,25 +685,51 @@ final class VectorBackend implements Backend {
     return t.blend(t.neg(), x.lt(0f));
   }
 
-  /** The double operations of {@link ScalarBackend#sgd}, in its order, D.length() at a time. */
+  /**
+   * The double operations of {@link ScalarBackend#sgd}, in its order, one float vector (two of
+   * doubles: its lower and upper half) at a time. The conversions are written out, not called:
+   * see {@link #adam}.
+   */
   @Override
   public void sgd(float[] theta, float[] grad, double lr, double lambda, int from, int to) {
-    int end = from + D.loopBound(to - from);
+    int end = from + S.loopBound(to - from);
     DoubleVector lrV = DoubleVector.broadcast(D, lr);
     DoubleVector lambdaV = DoubleVector.broadcast(D, lambda);
-    for (int i = from; i < end; i += D.length()) {
-      DoubleVector t = widen(theta, i);
-      DoubleVector g = widen(grad, i).add(lambdaV.mul(t));
-      narrow(t.sub(lrV.mul(g)), theta, i);
+    for (int i = from; i < end; i += V) {
+      FloatVector theta32 = FloatVector.fromArray(S, theta, i);
+      FloatVector grad32 = FloatVector.fromArray(S, grad, i);
+      DoubleVector t0 = (DoubleVector) theta32.convertShape(VectorOperators.F2D, D, 0);
+      DoubleVector t1 = (DoubleVector) theta32.convertShape(VectorOperators.F2D, D, 1);
+      DoubleVector g0 = ((DoubleVector) grad32.convertShape(VectorOperators.F2D, D, 0))
+          .add(lambdaV.mul(t0));
+      DoubleVector g1 = ((DoubleVector) grad32.convertShape(VectorOperators.F2D, D, 1))
+          .add(lambdaV.mul(t1));
+      FloatVector lower = (FloatVector) t0.sub(lrV.mul(g0)).convertShape(VectorOperators.D2F, S, 0);
+      FloatVector upper = (FloatVector) t1.sub(lrV.mul(g1)).convertShape(VectorOperators.D2F, S, 0);
+      lower.blend(upper.rearrange(LOWER_TO_UPPER), UPPER).intoArray(theta, i);
     }
     Backends.SCALAR.sgd(theta, grad, lr, lambda, end, to);
   }
 
-  /** The double operations of {@link ScalarBackend#adam}, in its order, D.length() at a time. */
+  /**
+   * The double operations of {@link ScalarBackend#adam}, in its order, one float vector (two of
+   * doubles: its lower and upper half) at a time.
+   *
+   * <p>Floats are read and written as vectors of {@link #S} only, never as float vectors as
+   * narrow as the doubles (which JDK 17 converts more directly): once a second float species has
+   * run anywhere in the JVM, the JIT's type profiles of the Vector API's shared methods hold two
+   * vector classes, and the kernels it compiles after that box their vectors instead of keeping
+   * them in registers. An optimizer step runs before the kernels that only inference calls are
+   * compiled; with a narrow float species here, C1's inference pass allocated 29 MB once training
+   * had run (its LSTM cells and product tiles boxing vectors) against 9 MB without training.
+   * The conversions are written out rather than called: a helper method taking or returning
+   * vectors, once compiled on its own, was no longer inlined, and the vectors crossing the call
+   * were boxed (7× slower).
+   */
   @Override
   public void adam(float[] theta, float[] grad, float[] expAvg, float[] expAvgSq,
       float[] maxExpAvgSq, Updates.AdamStep s, int from, int to) {
-    int end = from + D.loopBound(to - from);
+    int end = from + S.loopBound(to - from);
     DoubleVector beta1 = DoubleVector.broadcast(D, s.beta1());
     DoubleVector beta2 = DoubleVector.broadcast(D, s.beta2());
     DoubleVector keep1 = DoubleVector.broadcast(D, 1 - s.beta1());
@@ -710,29 +739,49 @@ final class VectorBackend implements Backend {
     DoubleVector stepSize = DoubleVector.broadcast(D, s.stepSize());
     DoubleVector bias2Sqrt = DoubleVector.broadcast(D, s.bias2Sqrt());
     DoubleVector eps = DoubleVector.broadcast(D, s.eps());
-    for (int i = from; i < end; i += D.length()) {
-      DoubleVector t = widen(theta, i);
-      DoubleVector g = widen(grad, i).add(l2.mul(t));
-      DoubleVector m = beta1.mul(widen(expAvg, i)).add(keep1.mul(g));
-      DoubleVector v = beta2.mul(widen(expAvgSq, i)).add(keep2.mul(g).mul(g));
-      narrow(m, expAvg, i);
-      narrow(v, expAvgSq, i);
+    for (int i = from; i < end; i += V) {
+      FloatVector theta32 = FloatVector.fromArray(S, theta, i);
+      FloatVector grad32 = FloatVector.fromArray(S, grad, i);
+      FloatVector m32 = FloatVector.fromArray(S, expAvg, i);
+      FloatVector v32 = FloatVector.fromArray(S, expAvgSq, i);
+      DoubleVector t0 = (DoubleVector) theta32.convertShape(VectorOperators.F2D, D, 0);
+      DoubleVector t1 = (DoubleVector) theta32.convertShape(VectorOperators.F2D, D, 1);
+      DoubleVector g0 = ((DoubleVector) grad32.convertShape(VectorOperators.F2D, D, 0))
+          .add(l2.mul(t0));
+      DoubleVector g1 = ((DoubleVector) grad32.convertShape(VectorOperators.F2D, D, 1))
+          .add(l2.mul(t1));
+      DoubleVector m0 = beta1.mul((DoubleVector) m32.convertShape(VectorOperators.F2D, D, 0))
+          .add(keep1.mul(g0));
+      DoubleVector m1 = beta1.mul((DoubleVector) m32.convertShape(VectorOperators.F2D, D, 1))
+          .add(keep1.mul(g1));
+      DoubleVector v0 = beta2.mul((DoubleVector) v32.convertShape(VectorOperators.F2D, D, 0))
+          .add(keep2.mul(g0).mul(g0));
+      DoubleVector v1 = beta2.mul((DoubleVector) v32.convertShape(VectorOperators.F2D, D, 1))
+          .add(keep2.mul(g1).mul(g1));
+      FloatVector lower = (FloatVector) m0.convertShape(VectorOperators.D2F, S, 0);
+      FloatVector upper = (FloatVector) m1.convertShape(VectorOperators.D2F, S, 0);
+      lower.blend(upper.rearrange(LOWER_TO_UPPER), UPPER).intoArray(expAvg, i);
+      lower = (FloatVector) v0.convertShape(VectorOperators.D2F, S, 0);
+      upper = (FloatVector) v1.convertShape(VectorOperators.D2F, S, 0);
+      lower.blend(upper.rearrange(LOWER_TO_UPPER), UPPER).intoArray(expAvgSq, i);
       if (maxExpAvgSq != null) {
-        v = widen(maxExpAvgSq, i).lanewise(VectorOperators.MAX, v);
-        narrow(v, maxExpAvgSq, i);
+        FloatVector max32 = FloatVector.fromArray(S, maxExpAvgSq, i);
+        v0 = ((DoubleVector) max32.convertShape(VectorOperators.F2D, D, 0))
+            .lanewise(VectorOperators.MAX, v0);
+        v1 = ((DoubleVector) max32.convertShape(VectorOperators.F2D, D, 1))
+            .lanewise(VectorOperators.MAX, v1);
+        lower = (FloatVector) v0.convertShape(VectorOperators.D2F, S, 0);
+        upper = (FloatVector) v1.convertShape(VectorOperators.D2F, S, 0);
+        lower.blend(upper.rearrange(LOWER_TO_UPPER), UPPER).intoArray(maxExpAvgSq, i);
       }
-      narrow(t.mul(shrink).sub(stepSize.mul(m).div(v.sqrt().div(bias2Sqrt).add(eps))), theta, i);
+      lower = (FloatVector) t0.mul(shrink)
+          .sub(stepSize.mul(m0).div(v0.sqrt().div(bias2Sqrt).add(eps)))
+          .convertShape(VectorOperators.D2F, S, 0);
+      upper = (FloatVector) t1.mul(shrink)
+          .sub(stepSize.mul(m1).div(v1.sqrt().div(bias2Sqrt).add(eps)))
+          .convertShape(VectorOperators.D2F, S, 0);
+      lower.blend(upper.rearrange(LOWER_TO_UPPER), UPPER).intoArray(theta, i);
     }
     Backends.SCALAR.adam(theta, grad, expAvg, expAvgSq, maxExpAvgSq, s, end, to);
-  }
-
-  /** Floats a[i …] widened to one vector of doubles. */
-  private static DoubleVector widen(float[] a, int i) {
-    return (DoubleVector) FloatVector.fromArray(DF, a, i).convertShape(VectorOperators.F2D, D, 0);
-  }
-
-  /** Doubles rounded to float (to nearest, as a Java cast) into a[i …]. */
-  private static void narrow(DoubleVector x, float[] a, int i) {
-    ((FloatVector) x.convertShape(VectorOperators.D2F, DF, 0)).intoArray(a, i);
   }
 }
