@@ -704,8 +704,10 @@ final class VectorBackend implements Backend {
           .add(lambdaV.mul(t0));
       DoubleVector g1 = ((DoubleVector) grad32.convertShape(VectorOperators.F2D, D, 1))
           .add(lambdaV.mul(t1));
-      FloatVector lower = (FloatVector) t0.sub(lrV.mul(g0)).convertShape(VectorOperators.D2F, S, 0);
-      FloatVector upper = (FloatVector) t1.sub(lrV.mul(g1)).convertShape(VectorOperators.D2F, S, 0);
+      FloatVector lower =
+          (FloatVector) t0.sub(lrV.mul(g0)).convertShape(VectorOperators.D2F, S, 0);
+      FloatVector upper =
+          (FloatVector) t1.sub(lrV.mul(g1)).convertShape(VectorOperators.D2F, S, 0);
       lower.blend(upper.rearrange(LOWER_TO_UPPER), UPPER).intoArray(theta, i);
     }
     Backends.SCALAR.sgd(theta, grad, lr, lambda, end, to);
@@ -724,7 +726,7 @@ final class VectorBackend implements Backend {
    * had run (its LSTM cells and product tiles boxing vectors) against 9 MB without training.
    * The conversions are written out rather than called: a helper method taking or returning
    * vectors, once compiled on its own, was no longer inlined, and the vectors crossing the call
-   * were boxed (7× slower).
+   * were boxed (5–7× slower).
    */
   @Override
   public void adam(float[] theta, float[] grad, float[] expAvg, float[] expAvgSq,
