@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class BackendsTest {
@@ -31,14 +28,7 @@ class BackendsTest {
   @Test
   void withoutTheVectorModuleRunsScalarAndSaysHowToEnableIt()
       throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(List.of(java, "-cp",
-            System.getProperty("java.class.path"), FallbackMain.class.getName()))
-        .redirectErrorStream(true)
-        .start();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "child JVM timed out");
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), output);
+    String output = ChildJvm.output(List.of(), FallbackMain.class, 60);
     assertTrue(output.contains("backend=scalar"), output);
     assertTrue(output.contains("result=ok"), output);
     assertTrue(output.contains("--add-modules jdk.incubator.vector"), output);

@@ -1,12 +1,10 @@
 package org.rnn4j.kernel;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -16,31 +14,38 @@ import org.junit.jupiter.api.Test;
  * A kernel that the JIT compiles after the optimizers' updates have run keeps its vectors in
  * registers. The Vector API's shared methods carry type profiles of the vector classes that
  * passed through them; had the updates used a second float species (as an earlier version of
- * them did, to widen floats to doubles), the JIT would compile later kernels to box every vector
- * they hand between its methods. The LSTM cell of such a build allocated 9,216 bytes per
- * 512-unit row; with the updates on the kernels' own species, none. The check runs in a fresh
- * JVM, where no kernel has been compiled before the updates run.
+ * them did, to widen floats to doubles), the JIT would compile later kernels to box the vectors
+ * they store: the LSTM cell of such a build allocated 9,216 bytes per 512-unit row in every fresh
+ * JVM tried, this build none. The check runs in fresh JVMs, where no kernel has been compiled
+ * before the updates run.
+ *
+ * <p>Independently of the updates, about one fresh JVM in five compiles the LSTM cell with its
+ * first activation only partly inlined (the JIT's node budget runs out inside it) and boxes the
+ * same 9,216 bytes a row. So the test starts up to {@value #ATTEMPTS} JVMs and passes on the
+ * first whose cell allocates nothing; the build with the second species failed in every one.
  */
 class UnboxedAfterUpdatesTest {
+  private static final int ATTEMPTS = 5;
 
   @Test
   void theLstmCellCompiledAfterAdamAndSgdAllocatesNothing()
       throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(List.of(java, "--add-modules=jdk.incubator.vector",
-            "-cp", System.getProperty("java.class.path"), Probe.class.getName()))
-        .redirectErrorStream(true)
-        .start();
-    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "child JVM timed out");
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), output);
-    assertTrue(output.contains("backend=vector"), output);
-    assertTrue(output.contains("bytes per row=0\n"), output);
+    StringBuilder outputs = new StringBuilder();
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      String output =
+          ChildJvm.output(List.of("--add-modules=jdk.incubator.vector"), Probe.class, 120);
+      assertTrue(output.contains("backend=vector"), output);
+      if (output.contains("bytes per row=0\n")) {
+        return;
+      }
+      outputs.append(output);
+    }
+    fail("the LSTM cell boxed vectors in all " + ATTEMPTS + " JVMs:\n" + outputs);
   }
 
   /**
    * Entry point of the child JVM: Adam (with and without AMSGrad) and SGD until the JIT has
-   * compiled them, then the LSTM cell until a call allocates nothing, for at most 30 s.
+   * compiled them, then the LSTM cell until a call allocates nothing, for at most 15 s.
    */
   static final class Probe {
     private static final int UNITS = 512;
@@ -65,7 +70,7 @@ class UnboxedAfterUpdatesTest {
           (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       long thread = Thread.currentThread().getId();
       long perRow = -1;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
       while (perRow != 0 && System.nanoTime() < deadline) {
         long before = threads.getThreadAllocatedBytes(thread);
         for (int call = 0; call < CALLS; call++) {
