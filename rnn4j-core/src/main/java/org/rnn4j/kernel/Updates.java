@@ -7,9 +7,11 @@ package org.rnn4j.kernel;
  *
  * <p>The arithmetic is in double precision and each stored value is rounded once to float (the
  * precision PyTorch's fixtures are computed in, see the optimizers). Both backends evaluate the
- * same double operations in the same order (the vector one eight elements at a time, widening
- * floats to doubles and narrowing the results), and IEEE arithmetic rounds each of them alike,
- * so the two agree to the bit.
+ * same double operations in the same order (the vector one a float vector at a time, its two
+ * halves widened to doubles and the results narrowed back), and IEEE arithmetic rounds each of
+ * them alike, so the two agree to the bit; only a NaN result may carry other bits (another
+ * sign) before the JIT has compiled the vector kernel, whose Java fallback moves lanes between
+ * vector halves through canonical NaNs.
  */
 public final class Updates {
   private Updates() {}

@@ -153,10 +153,18 @@ class UpdatesTest {
     }
   }
 
+  /**
+   * Every element the same bits, except that a NaN may meet a NaN of other bits: before the JIT
+   * compiles the vector kernels, the Vector API's Java code moves lanes between vector halves
+   * through canonical NaNs, where the hardware keeps a NaN's sign.
+   */
   private static void assertSameBits(float[][] expected, float[][] actual, String what) {
     int changed = 0;
     for (int a = 0; a < expected.length; a++) {
       for (int i = 0; i < expected[a].length; i++) {
+        if (Float.isNaN(expected[a][i]) && Float.isNaN(actual[a][i])) {
+          continue;
+        }
         assertEquals(Float.floatToRawIntBits(expected[a][i]),
             Float.floatToRawIntBits(actual[a][i]), what + ", array " + a + ", element " + i);
         changed += expected[a][i] != 0 ? 1 : 0;
