@@ -46,7 +46,8 @@ import org.rnn4j.kernel.Parallelism;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Fork(value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:PerMethodTrapLimit=10000"})
 @State(Scope.Benchmark)
 public class GemmBenchmark {
   /** M×K×N. */

@@ -37,7 +37,8 @@ import org.rnn4j.tensor.Tensor;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Fork(value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:PerMethodTrapLimit=10000"})
 @State(Scope.Benchmark)
 public class TrainingStepBenchmark {
   private Tensor x; // (32, V)

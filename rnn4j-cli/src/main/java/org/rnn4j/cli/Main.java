@@ -1,14 +1,17 @@
 package org.rnn4j.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.rnn4j.kernel.Gemm;
 import org.rnn4j.task.TaskOption;
 import org.rnn4j.task.TaskOptionException;
 import picocli.CommandLine.Command;
@@ -143,14 +146,28 @@ public final class Main implements Runnable {
     return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
   }
 
-  /** The version from the jar manifest, or "development" when run from classes. */
+  /**
+   * The version from the jar manifest (or "development" when run from classes), the JVM, and the
+   * kernels with the JIT setting their speed depends on (see bin/rnn4j).
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       String v = Main.class.getPackage().getImplementationVersion();
       return new String[] {"rnn4j " + (v == null ? "development" : v),
           "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
-              + ")"};
+              + ")",
+          "Kernels: " + Gemm.backend() + ", JIT PerMethodTrapLimit " + vmOption("PerMethodTrapLimit")};
+    }
+
+    /** A HotSpot option's value in this JVM, or "unknown" on a JVM without it. */
+    private static String vmOption(String name) {
+      try {
+        return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+            .getVMOption(name).getValue();
+      } catch (IllegalArgumentException | LinkageError e) {
+        return "unknown";
+      }
     }
   }
 }

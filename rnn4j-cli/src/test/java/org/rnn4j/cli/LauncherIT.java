@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/rnn4j}, the launcher, run as a user runs it on the packaged jar: it drops the JVM's
  * one line about the incubator module and nothing else from standard error, keeps standard output
- * and the exit codes as they are, and passes SIGTERM and SIGINT on, so that a signal stops
- * training as cleanly as without the launcher. Run by Failsafe after {@code package}.
+ * and the exit codes as they are, passes SIGTERM and SIGINT on, so that a signal stops training
+ * as cleanly as without the launcher, and starts the JVM with the JIT option the kernels' speed
+ * depends on. Run by Failsafe after {@code package}.
  */
 class LauncherIT {
   private static final Path ROOT = Path.of(System.getProperty("rnn4j.root", "..")).normalize()
@@ -75,6 +76,21 @@ class LauncherIT {
     assertEquals(0, predict.code(), predict.err());
     assertEquals("", predict.err());
     assertTrue(predict.out().matches("-[0-9.]+\t[0-9.]+\n"), predict.out());
+  }
+
+  @Test
+  void theVectorKernelsRunUnderTheJitTrapLimitUnlessTheUserSetsAnother() throws Exception {
+    Run version = run("--version");
+    assertEquals(0, version.code(), version.err());
+    assertTrue(version.out().contains("\nKernels: vector-"), version.out());
+    assertTrue(version.out().endsWith(", JIT PerMethodTrapLimit 10000\n"), version.out());
+
+    ProcessBuilder pb = launcher(List.of(), "--version");
+    pb.environment().put("RNN4J_JAVA_OPTS", "-XX:PerMethodTrapLimit=500");
+    Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertTrue(out.endsWith(", JIT PerMethodTrapLimit 500\n"), out);
   }
 
   @Test
