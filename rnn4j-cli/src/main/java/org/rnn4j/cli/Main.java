@@ -157,7 +157,8 @@ public final class Main implements Runnable {
       return new String[] {"rnn4j " + (v == null ? "development" : v),
           "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
               + ")",
-          "Kernels: " + Gemm.backend() + ", JIT PerMethodTrapLimit " + vmOption("PerMethodTrapLimit")};
+          "Kernels: " + Gemm.backend() + ", JIT PerMethodTrapLimit "
+              + vmOption("PerMethodTrapLimit")};
     }
 
     /** A HotSpot option's value in this JVM, or "unknown" on a JVM without it. */

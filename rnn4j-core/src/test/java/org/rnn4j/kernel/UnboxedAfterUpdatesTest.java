@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class UnboxedAfterUpdatesTest {
   /** As bin/rnn4j passes it. */
-  static final String TRAP_LIMIT = "-XX:PerMethodTrapLimit=10000";
+  private static final String TRAP_LIMIT = "-XX:PerMethodTrapLimit=10000";
 
   @Test
   void theLstmCellCompiledAfterAdamAndSgdAllocatesNothing()
