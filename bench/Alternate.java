@@ -21,6 +21,10 @@ import java.util.Random;
  *   <li>{@code panels}: column panels per B block of a product whose rows fit one row block, 64
  *       against 8 (the default), on the product of one LSTM step of C5, 64 × 1024 × 4096, of
  *       C1, 32 × 512 × 2048, and on 64 × 2048 × 4096 (two K blocks);
+ *   <li>{@code order}: the order of a block's register tiles, panel by panel against the rule
+ *       of {@code BlockedGemm} (row group by row group across the panels when a thread has more
+ *       than one row block), on the shapes of {@code -Dshapes=MxKxN,...} (3200x64x2048 unless
+ *       given), with A transposed under {@code -DtransA=true};
  *   <li>{@code kc}: the K block of the products, 1024 (the default) against {@code -Dkc=}
  *       (256 unless given), on the shapes of {@code -Dshapes=MxKxN,...} (2048x2048x2048 unless
  *       given), with A transposed under {@code -DtransA=true};
@@ -44,7 +48,7 @@ public final class Alternate {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 3) {
-      System.err.println("usage: Alternate panels|kc|step-infer|step-train THREADS SECONDS");
+      System.err.println("usage: Alternate panels|order|kc|step-infer|step-train THREADS SECONDS");
       System.exit(2);
     }
     int threads = Integer.parseInt(args[1]);
@@ -61,6 +65,19 @@ public final class Alternate {
               "64 panels", "8 panels", measure(t, seconds, 1e-9));
         }
         panels.invoke(null, 8);
+      }
+      case "order" -> {
+        Method panelsFirst = declared("org.rnn4j.kernel.BlockedGemm", "setPanelsFirst",
+            boolean.class);
+        for (String shape : System.getProperty("shapes", "3200x64x2048").split(",")) {
+          String[] mkn = shape.split("x");
+          Trial t = product(Integer.parseInt(mkn[0]), Integer.parseInt(mkn[1]),
+              Integer.parseInt(mkn[2]), across -> panelsFirst.invoke(null, !across));
+          report(shape + (Boolean.getBoolean("transA") ? " (A transposed)" : "") + ", " + threads
+              + " thread(s), GFLOP/s", "panel by panel", "by rule",
+              measure(t, seconds, 1e-9));
+        }
+        panelsFirst.invoke(null, false);
       }
       case "kc" -> {
         Method kBlock = declared("org.rnn4j.kernel.BlockedGemm", "setKBlock", int.class);

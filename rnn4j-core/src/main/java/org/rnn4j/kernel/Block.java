@@ -27,6 +27,12 @@ final class Block {
   int lastWidth;
   int kc;
   boolean add;
+  /**
+   * The order of the register tiles: each group of rows across every panel before the next
+   * group (C written row by row), or each panel down every row before the next panel (the panel
+   * kept in cache for all the rows).
+   */
+  boolean acrossPanels;
   final float[] edge; // (MR, NR) scratch for ragged tiles
 
   Block(int edgeSize) {

@@ -69,31 +69,49 @@ final class VectorBackend implements Backend {
     return MR;
   }
 
+  /**
+   * Register tiles of {@link #MR} rows (or 4 where fewer are left) over each panel, in the order
+   * the block asks for ({@link Block#acrossPanels}); every element of C gets the same sums either
+   * way.
+   */
   @Override
   public void multiplyBlock(Block blk) {
     if (blk.rows <= 2) {
       fewRows(blk, blk.aOff, blk.cOff, blk.rows);
-      return;
-    }
-    int lda = blk.lda;
-    for (int q = 0; q < blk.panels; q++) { // every row of the block against one panel in L1
-      int width = blk.width(q, NR);
-      int bBase = blk.bOff + q * blk.bPanelStride;
-      int cBase = blk.cOff + q * NR;
+    } else if (blk.acrossPanels) {
       for (int i = 0; i < blk.rows; ) {
-        int left = blk.rows - i;
-        int aRow = blk.aOff + i * lda;
-        int cRow = cBase + i * blk.ldc;
-        if (left >= 9 || left == 5 || left == 6) {
-          int rows = Math.min(MR, left);
-          tile6(blk, aRow, bBase, cRow, rows, width);
-          i += rows;
-        } else { // 3, 4, 7 or 8 rows left: 4 (+ 3 or 4), never a tail of one or two rows
-          int rows = Math.min(4, left);
-          tile4(blk, aRow, bBase, cRow, rows, width);
+        int rows = tileRows(blk.rows - i);
+        for (int q = 0; q < blk.panels; q++) {
+          tile(blk, i, q, rows);
+        }
+        i += rows;
+      }
+    } else {
+      for (int q = 0; q < blk.panels; q++) {
+        for (int i = 0; i < blk.rows; ) {
+          int rows = tileRows(blk.rows - i);
+          tile(blk, i, q, rows);
           i += rows;
         }
       }
+    }
+  }
+
+  /** Rows of the next tile with {@code left} rows left: 6, or 4 so that no tail of 1–2 is left. */
+  private static int tileRows(int left) {
+    return left >= 9 || left == 5 || left == 6 ? Math.min(MR, left) : Math.min(4, left);
+  }
+
+  /** The tile of {@code rows} rows from row i of the block against panel q. */
+  private static void tile(Block blk, int i, int q, int rows) {
+    int aRow = blk.aOff + i * blk.lda;
+    int bBase = blk.bOff + q * blk.bPanelStride;
+    int cRow = blk.cOff + q * NR + i * blk.ldc;
+    int width = blk.width(q, NR);
+    if (rows >= 5) {
+      tile6(blk, aRow, bBase, cRow, rows, width);
+    } else {
+      tile4(blk, aRow, bBase, cRow, rows, width);
     }
   }
 

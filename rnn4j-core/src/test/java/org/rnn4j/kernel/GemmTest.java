@@ -27,6 +27,7 @@ class GemmTest {
     Backends.forceScalar(false);
     Parallelism.setThreads(Runtime.getRuntime().availableProcessors());
     BlockedGemm.setParallelMinFlops(BlockedGemm.PARALLEL_MIN_FLOPS);
+    BlockedGemm.setPanelsFirst(false);
   }
 
   static Stream<Arguments> transposesAndBackends() {
@@ -87,6 +88,26 @@ class GemmTest {
         assertArrayEquals(one, tc.packed(true), tc.shape + " threads=" + threads);
         BlockedGemm.setParallelMinFlops(BlockedGemm.PARALLEL_MIN_FLOPS);
         assertArrayEquals(one, tc.unpacked(true), tc.shape + " threads=" + threads);
+      }
+    }
+  }
+
+  @Test
+  void theOrderOfTheTilesLeavesTheBits() {
+    SplittableRandom random = new SplittableRandom(4);
+    Case[] cases = { // more rows than one row block: across panels unless panel by panel is forced
+      new Case(new GemmShape(2 * BlockedGemm.MC + 7, 70, 1000, false, true), random), // ragged
+      new Case(new GemmShape(BlockedGemm.MC + 1, 33, 64, true, false), random), // tiles of 4
+      new Case(new GemmShape(250, BlockedGemm.KC + 30, 96, true, true), random) // 2 K blocks
+    };
+    for (Case tc : cases) {
+      for (int threads = 1; threads <= 2; threads++) {
+        Parallelism.setThreads(threads);
+        BlockedGemm.setPanelsFirst(true);
+        float[] panelByPanel = tc.packed(true);
+        BlockedGemm.setPanelsFirst(false);
+        assertArrayEquals(panelByPanel, tc.packed(true), tc.shape + " threads=" + threads);
+        assertArrayEquals(panelByPanel, tc.unpacked(true), tc.shape + " threads=" + threads);
       }
     }
   }
