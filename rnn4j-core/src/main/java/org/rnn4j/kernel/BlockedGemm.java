@@ -10,7 +10,8 @@ package org.rnn4j.kernel;
  *   for each K block of KC                         (the first one overwrites unless accumulating)
  *     for each row block of MC                     (A block (MC, KC) in L2, 384 KB)
  *       op(A) = Aᵀ: pack op(A)[rows, K block] row by row (op(A) = A is read in place)
- *       backend.multiplyBlock: for each panel, register tiles down the rows
+ *       backend.multiplyBlock: register tiles, each group of rows across the panels when
+ *       the thread has more than MC rows, else each panel down the rows
  * </pre>
  *
  * <p>The K blocking never depends on the thread count and every element of C is owned by one
