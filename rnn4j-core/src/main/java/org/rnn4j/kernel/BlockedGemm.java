@@ -100,9 +100,10 @@ final class BlockedGemm {
    * call by call ({@code bench/Alternate.java order}), across panels against panel by panel:
    * 3200 × 64 × 2048 ×1.42 on one thread and ×1.30 on two, 3200 × 128 × 2048 ×1.23 and ×1.15,
    * 3200 × 512 × 2048 ×1.07 and ×1.03, 3200 × 1024 × 4096 ×1.04 and ×1.04, 2048³ ×1.07 and
-   * ×1.03, the weight-gradient products (A transposed, k = 3200) ×1.00–1.06. Products of one row
-   * block, whose 8 panels stay in L2 while every row passes them, lost across panels: 64 × 1024 ×
-   * 4096 ×0.90 and ×0.94; they keep the panel order.
+   * ×1.03. With a build that put every block across panels, the weight-gradient products (A
+   * transposed, k = 3200) ran ×1.00–1.06, and products of one row block, whose 8 panels stay in
+   * L2 while every row passes them, lost: 64 × 1024 × 4096 ×0.90 and ×0.94; so they keep the
+   * panel order.
    */
   private static boolean acrossPanels(int i0, int i1) {
     return i1 - i0 > MC && !panelsFirst;
