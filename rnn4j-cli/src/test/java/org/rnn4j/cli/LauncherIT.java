@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/rnn4j}, the launcher, run as a user runs it on the packaged jar: it drops the JVM's
  * one line about the incubator module and nothing else from standard error, keeps standard output
  * and the exit codes as they are, passes SIGTERM and SIGINT on, so that a signal stops training
- * as cleanly as without the launcher, and starts the JVM with the JIT option the kernels' speed
- * depends on. Run by Failsafe after {@code package}.
+ * as cleanly as without the launcher, starts the JVM with the JIT option the kernels' speed
+ * depends on, and picks the JDK: 25 or later when one is found, the user's when named. Run by
+ * Failsafe after {@code package}.
  */
 class LauncherIT {
   private static final Path ROOT = Path.of(System.getProperty("rnn4j.root", "..")).normalize()
@@ -43,10 +44,13 @@ class LauncherIT {
   }
 
   private Run run(String... args) throws Exception {
+    return run(launcher(List.of(), args));
+  }
+
+  private Run run(ProcessBuilder pb) throws Exception {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    Process p = launcher(List.of(), args).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
     return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
@@ -91,6 +95,58 @@ class LauncherIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertTrue(out.endsWith(", JIT PerMethodTrapLimit 500\n"), out);
+  }
+
+  @Test
+  void aJdk25OrLaterRunsRnn4jWhenOneIsFoundUnlessTheUserNamesAnother() throws Exception {
+    Path newest = fakeJdk("99.0.1");
+    ProcessBuilder pb = launcher(List.of(), "--version");
+    pb.environment().put("JAVA_HOME", newest.toString());
+    Run found = run(pb);
+    assertEquals(0, found.code(), found.err());
+    assertEquals("fake JDK 99.0.1 ran\n", found.err(), "the newest JDK, 25 or later, ran");
+
+    pb.environment().put("RNN4J_JAVA_HOME", System.getProperty("java.home"));
+    Run named = run(pb);
+    assertEquals(0, named.code(), named.err());
+    assertEquals("", named.err(), "the JDK of RNN4J_JAVA_HOME ran");
+    assertTrue(named.out().contains("\nJava " + System.getProperty("java.version") + " ("),
+        named.out());
+
+    Path old = fakeJdk("11.0.2");
+    pb.environment().put("RNN4J_JAVA_HOME", old.toString());
+    Run tooOld = run(pb);
+    assertEquals(1, tooOld.code(), tooOld.err());
+    assertEquals("rnn4j: RNN4J_JAVA_HOME=" + old + ": Java 11, rnn4j needs 17 or newer\n",
+        tooOld.err());
+
+    pb.environment().remove("RNN4J_JAVA_HOME");
+    pb.environment().put("JAVA_HOME", old.toString());
+    pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin")
+        + java.io.File.pathSeparator + pb.environment().getOrDefault("PATH", ""));
+    Run skipped = run(pb);
+    assertEquals(0, skipped.code(), skipped.err());
+    assertTrue(skipped.err().startsWith("rnn4j: skipping " + old.resolve("bin/java")
+        + ": Java 11, rnn4j needs 17 or newer\n"), skipped.err());
+    assertFalse(skipped.err().contains("fake JDK 11"), skipped.err());
+  }
+
+  /**
+   * A JDK directory whose release file says {@code version} and whose {@code bin/java} says that
+   * it ran, on standard error, then runs this test's own java.
+   */
+  private Path fakeJdk(String version) throws IOException {
+    Path home = Files.createDirectories(dir.resolve("jdk-" + version));
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+    Path bin = Files.createDirectories(home.resolve("bin"));
+    Path real = Path.of(System.getProperty("java.home"), "bin");
+    for (String tool : List.of("java", "javac")) {
+      Path script = bin.resolve(tool);
+      Files.writeString(script, "#!/bin/sh\necho 'fake JDK " + version + " ran' >&2\nexec '"
+          + real.resolve(tool) + "' \"$@\"\n");
+      assertTrue(script.toFile().setExecutable(true), "executable");
+    }
+    return home;
   }
 
   @Test
