@@ -131,6 +131,24 @@ class LauncherIT {
     assertFalse(skipped.err().contains("fake JDK 11"), skipped.err());
   }
 
+  @Test
+  void jdk25AndLaterRunTheSerialCollectorAndEarlierOnesTheParallelOne() throws Exception {
+    ProcessBuilder pb = launcher(List.of(), "--version");
+    pb.environment().put("RNN4J_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    pb.environment().put("RNN4J_JAVA_HOME", fakeJdk("25.0.1").toString());
+    Run newer = run(pb);
+    assertEquals(0, newer.code(), newer.err());
+    assertTrue(newer.out().contains(" -XX:+UseSerialGC"), newer.out());
+    assertFalse(newer.out().contains("MaxNewSize"), newer.out());
+
+    pb.environment().put("RNN4J_JAVA_HOME", fakeJdk("17.0.15").toString());
+    Run older = run(pb);
+    assertEquals(0, older.code(), older.err());
+    assertTrue(older.out().startsWith("-XX:GCTimeRatio=4 "), older.out());
+    assertTrue(older.out().contains(" -XX:MaxNewSize=134217728 "), older.out());
+    assertTrue(older.out().contains(" -XX:+UseParallelGC"), older.out());
+  }
+
   /**
    * A JDK directory whose release file says {@code version} and whose {@code bin/java} says that
    * it ran, on standard error, then runs this test's own java.
