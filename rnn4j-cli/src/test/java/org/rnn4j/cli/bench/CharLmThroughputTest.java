@@ -56,6 +56,18 @@ class CharLmThroughputTest {
   }
 
   @Test
+  void theFrozenModelInfersWhatTheTrainedOneDid() {
+    CharLmThroughput c1 = new CharLmThroughput(TINY, 4);
+    c1.trainStep();
+    c1.trainStep();
+    float[] trained = c1.inferStep().data().clone();
+    c1.freezeForInference();
+    assertTrue(c1.model().parameters().values().stream().allMatch(Tensor::frozen));
+    assertArrayEquals(trained, c1.inferStep().data(), "logits of the frozen model");
+    assertArrayEquals(trained, c1.inferStep().data(), "logits of the frozen model, second call");
+  }
+
+  @Test
   void printsTheTrainingAndInferenceLinesWithThePeersFields() {
     List<JsonNode> lines = BenchLines.run(out -> CharLmThroughput.measure(TINY, 2,
         BenchLines.QUICK, out));
