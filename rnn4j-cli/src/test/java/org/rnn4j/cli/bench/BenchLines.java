@@ -1,6 +1,8 @@
 package org.rnn4j.cli.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.rnn4j.kernel.Gemm;
+import org.rnn4j.nn.Module;
+import org.rnn4j.tensor.Tensor;
 
 /** Test helper: runs a measurement into a string and parses its JSON lines. */
 final class BenchLines {
@@ -74,5 +79,25 @@ final class BenchLines {
         throw new AssertionError(rate + " must be a positive number: " + line);
       }
     }
+  }
+
+  /**
+   * Runs two training steps and an inference step, freezes the model, and checks that every
+   * parameter is then frozen and that two more inference steps give the same bits as the first.
+   *
+   * @param model the benchmark's model
+   * @param trainStep one training step
+   * @param inferStep one inference step
+   * @param freeze what the benchmark runs between training and inference
+   */
+  static void assertFreezingKeepsTheOutputs(Module model, Runnable trainStep,
+      Supplier<Tensor> inferStep, Runnable freeze) {
+    trainStep.run();
+    trainStep.run();
+    float[] trained = inferStep.get().data().clone();
+    freeze.run();
+    assertTrue(model.parameters().values().stream().allMatch(Tensor::frozen), "all frozen");
+    assertArrayEquals(trained, inferStep.get().data(), "outputs of the frozen model");
+    assertArrayEquals(trained, inferStep.get().data(), "outputs of the frozen model, second call");
   }
 }

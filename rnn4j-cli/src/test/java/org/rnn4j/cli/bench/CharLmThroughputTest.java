@@ -58,13 +58,8 @@ class CharLmThroughputTest {
   @Test
   void theFrozenModelInfersWhatTheTrainedOneDid() {
     CharLmThroughput c1 = new CharLmThroughput(TINY, 4);
-    c1.trainStep();
-    c1.trainStep();
-    float[] trained = c1.inferStep().data().clone();
-    c1.freezeForInference();
-    assertTrue(c1.model().parameters().values().stream().allMatch(Tensor::frozen));
-    assertArrayEquals(trained, c1.inferStep().data(), "logits of the frozen model");
-    assertArrayEquals(trained, c1.inferStep().data(), "logits of the frozen model, second call");
+    BenchLines.assertFreezingKeepsTheOutputs(c1.model(), () -> c1.trainStep(), c1::inferStep,
+        c1::freezeForInference);
   }
 
   @Test

@@ -40,13 +40,8 @@ class SentimentThroughputTest {
   @Test
   void theFrozenModelInfersWhatTheTrainedOneDid() {
     SentimentThroughput c2 = new SentimentThroughput(TINY, 4);
-    c2.trainStep();
-    c2.trainStep();
-    float[] trained = c2.inferStep().data().clone();
-    c2.freezeForInference();
-    assertTrue(c2.model().parameters().values().stream().allMatch(Tensor::frozen));
-    assertArrayEquals(trained, c2.inferStep().data(), "logits of the frozen model");
-    assertArrayEquals(trained, c2.inferStep().data(), "logits of the frozen model, second call");
+    BenchLines.assertFreezingKeepsTheOutputs(c2.model(), () -> c2.trainStep(), c2::inferStep,
+        c2::freezeForInference);
   }
 
   @Test

@@ -43,13 +43,8 @@ class SmallRnnThroughputTest {
   @Test
   void theFrozenModelInfersWhatTheTrainedOneDid() {
     SmallRnnThroughput c3 = new SmallRnnThroughput(TINY, 4);
-    c3.trainStep();
-    c3.trainStep();
-    float[] trained = c3.inferStep().data().clone();
-    c3.freezeForInference();
-    assertTrue(c3.model().parameters().values().stream().allMatch(Tensor::frozen));
-    assertArrayEquals(trained, c3.inferStep().data(), "predictions of the frozen model");
-    assertArrayEquals(trained, c3.inferStep().data(), "predictions of the frozen model, second call");
+    BenchLines.assertFreezingKeepsTheOutputs(c3.model(), () -> c3.trainStep(), c3::inferStep,
+        c3::freezeForInference);
   }
 
   @Test
