@@ -83,10 +83,11 @@ final class CharLmThroughput {
   }
 
   /**
-   * Prepares the trained model for inference as rnn4j's inference classes prepare every model
-   * they serve: evaluation mode and parameters frozen ({@link org.rnn4j.nn.Module#freeze}), so
-   * that each product reuses one packing of its weight and the first layer reads its input projection from the kept table E·W_ihᵀ. Results are the same as the unfrozen
-   * model's; the model cannot be trained afterwards.
+   * Prepares the trained model for inference as rnn4j's inference classes prepare every model they
+   * serve: evaluation mode and parameters frozen ({@link org.rnn4j.nn.Module#freeze}), so that each
+   * product reuses one packing of its weight and the first layer reads its input projection from
+   * the kept table E·W_ihᵀ. Results are the same as the unfrozen model's; the model cannot be
+   * trained afterwards.
    */
   void freezeForInference() {
     model.eval();
